@@ -1,0 +1,141 @@
+"""Render stage: the linked model as Markdown pages, keyed by their path in docs/.
+
+Pages are plain Markdown (with attr_list), so MkDocs resolves and checks every
+link between them in both URL styles. Nothing here reads files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .model import Article, Block, Kind
+from .text import arabic_date, attr, html_text, inline, literal, minutes
+
+UNDATED = "بلا تاريخ"
+
+
+def article_path(article: Article) -> str:
+    return f"articles/{article.id}.md"
+
+
+def by_date(articles: Iterable[Article]) -> list[Article]:
+    """Newest first; undated last; ties by id so the order never depends on the file system."""
+    dated = sorted((a for a in articles if a.meta.date), key=lambda a: (a.meta.date.value, a.id))  # type: ignore[union-attr]
+    dated.reverse()
+    undated = sorted((a for a in articles if not a.meta.date), key=lambda a: a.id)
+    return dated + undated
+
+
+def date_label(article: Article) -> str:
+    date = article.meta.date
+    if date is None:
+        return UNDATED
+    label = literal(arabic_date(date.value))
+    if date.basis == "resolved":
+        return f'{label} <span class="dossier-resolved" title="{attr(date.note)}">(استنتجه المحرر)</span>'
+    return label
+
+
+def front_matter(title: str, extra: str = "") -> str:
+    # The title goes into templates verbatim, so it is given already escaped for HTML.
+    return f'---\ntitle: "{attr(title)}"\n{extra}---\n\n'
+
+
+def render_article(article: Article, newer: Article | None, older: Article | None) -> str:
+    meta = article.meta
+    out = [front_matter(article.title), f"# {inline(article.title)}\n"]
+    facts = [f"**المصدر:** {inline(meta.outlet) if meta.outlet else 'غير مذكور في النص'}", f"**التاريخ:** {date_label(article)}"]
+    if article.byline:
+        facts.append(f"**الكاتب:** {inline(article.byline)}")
+    note = "" if article.reading_stated else " (تقدير)"
+    facts.append(f"**وقت القراءة:** {minutes(article.reading_minutes)}{note}")
+    out.append(" · ".join(facts) + "\n{: .dossier-meta }\n")
+    if meta.date and meta.date.basis == "resolved":
+        out.append(f'!!! note "تاريخ استنتجه المحرر"\n    {inline(meta.date.note)}\n')
+    out.append(_body(article.blocks))
+    out.append(_dropped(article))
+    out.append(_neighbours(newer, older))
+    return "\n".join(out)
+
+
+def _number_link(block: Block) -> str:
+    return f'[{block.number}](#{block.anchor}){{: .dossier-num title="الفقرة {block.number}" }}'
+
+
+def _body(blocks: tuple[Block, ...]) -> str:
+    """Blocks separated by blank lines, except list items, which form one list."""
+    out: list[str] = []
+    previous: Block | None = None
+    for block in blocks:
+        if out:
+            same_list = previous is not None and previous.kind is Kind.ITEM and block.kind is Kind.ITEM
+            out.append("\n" if same_list else "\n\n")
+        out.append(_block(block, previous))
+        previous = block
+    return "".join(out) + "\n"
+
+
+LOST_QUESTION = '<span class="dossier-lost" title="نص السؤال غير موجود في المصدر">سؤال مفقود من المصدر</span> '
+
+
+def _block(block: Block, previous: Block | None) -> str:
+    text = inline(block.text)
+    if block.kind is Kind.HEADING:
+        return f"## {text}"
+    classes = {Kind.QUESTION: ".dossier-p .dossier-question", Kind.ANSWER: ".dossier-p .dossier-answer"}
+    if block.kind is Kind.ANSWER and (previous is None or previous.kind is not Kind.QUESTION):
+        text = LOST_QUESTION + text
+    body = f"{_number_link(block)} {text}\n{{: #{block.anchor} {classes.get(block.kind, '.dossier-p')} }}"
+    if block.kind is Kind.ITEM:
+        return f"- {body}"
+    if block.kind is Kind.QUOTE:
+        return "> " + body.replace("\n", "\n> ")
+    return body
+
+
+def _dropped(article: Article) -> str:
+    if not article.dropped:
+        return ""
+    rows = "\n".join(
+        f"<li><span class=\"dossier-dropped-text\">{html_text(d.text)}</span> "
+        f"<span class=\"dossier-dropped-why\">(السطر {d.line}: {html_text(d.reason)})</span></li>"
+        for d in article.dropped
+    )
+    return (
+        '<details class="dossier-dropped">\n'
+        f"<summary>نصوص أُسقطت من المصدر بوصفها حشوًا ({len(article.dropped)})</summary>\n"
+        f"<ul>\n{rows}\n</ul>\n</details>\n"
+    )
+
+
+def _neighbours(newer: Article | None, older: Article | None) -> str:
+    links = []
+    if newer is not None:
+        links.append(f"الأحدث: [{inline(newer.title)}]({newer.id}.md)")
+    if older is not None:
+        links.append(f"الأقدم: [{inline(older.title)}]({older.id}.md)")
+    links.append("[كل المقالات](index.md)")
+    return " · ".join(links) + "\n{: .dossier-neighbours }\n"
+
+
+def render_article_index(articles: list[Article]) -> str:
+    out = [front_matter("المقالات"), "# المقالات\n", f"{len(articles)} مقالًا في الملف، الأحدث أولًا.\n"]
+    year = None
+    for article in by_date(articles):
+        this_year = article.meta.date.value[:4] if article.meta.date else UNDATED
+        if this_year != year:
+            year = this_year
+            out.append(f"\n## {year}\n")
+        out.append(f"- [{inline(article.title)}]({article.id}.md) — {date_label(article)}")
+    return "\n".join(out) + "\n"
+
+
+def render_pages(articles: list[Article]) -> dict[str, str]:
+    """Every generated page, by its path under docs/."""
+    ordered = by_date(articles)
+    pages = {"articles/index.md": render_article_index(articles)}
+    for i, article in enumerate(ordered):
+        newer = ordered[i - 1] if i > 0 else None
+        older = ordered[i + 1] if i + 1 < len(ordered) else None
+        pages[article_path(article)] = render_article(article, newer, older)
+    return dict(sorted(pages.items()))
