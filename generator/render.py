@@ -14,6 +14,11 @@ from .text import arabic_date, attr, html_text, inline, literal, minutes
 UNDATED = "بلا تاريخ"
 
 
+def label(name: str) -> str:
+    return f'<span class="dossier-label">{name}:</span>'
+
+
+
 def article_path(article: Article) -> str:
     return f"articles/{article.id}.md"
 
@@ -44,11 +49,12 @@ def front_matter(title: str, extra: str = "") -> str:
 def render_article(article: Article, newer: Article | None, older: Article | None) -> str:
     meta = article.meta
     out = [front_matter(article.title), f"# {inline(article.title)}\n"]
-    facts = [f"**المصدر:** {inline(meta.outlet) if meta.outlet else 'غير مذكور في النص'}", f"**التاريخ:** {date_label(article)}"]
+    facts = [f"{label('المصدر')} {inline(meta.outlet) if meta.outlet else 'غير مذكور في النص'}",
+             f"{label('التاريخ')} {date_label(article)}"]
     if article.byline:
-        facts.append(f"**الكاتب:** {inline(article.byline)}")
+        facts.append(f"{label('الكاتب')} {inline(article.byline)}")
     note = "" if article.reading_stated else " (تقدير)"
-    facts.append(f"**وقت القراءة:** {minutes(article.reading_minutes)}{note}")
+    facts.append(f"{label('وقت القراءة')} {minutes(article.reading_minutes)}{note}")
     out.append(" · ".join(facts) + "\n{: .dossier-meta }\n")
     if meta.date and meta.date.basis == "resolved":
         out.append(f'!!! note "تاريخ استنتجه المحرر"\n    {inline(meta.date.note)}\n')

@@ -1,0 +1,97 @@
+"""What a reader sees in Chromium: right-to-left layout, Latin names and their punctuation in place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+# In reading order the mark follows the Latin word, so in a right-to-left line it must sit
+# to the word's LEFT; and an Arabic word before the Latin one sits to its RIGHT.
+RECTS = """([needle, word, mark]) => {
+  const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
+  const text = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) text.push(n);
+  const whole = text.map(n => n.data).join('');
+  const at = whole.indexOf(needle);
+  if (at < 0) return null;
+  const rect = (offset, length) => {
+    let pos = 0; const range = document.createRange(); let started = false;
+    for (const n of text) {
+      const end = pos + n.data.length;
+      if (!started && offset < end) { range.setStart(n, offset - pos); started = true; }
+      if (started && offset + length <= end) { range.setEnd(n, offset + length - pos); break; }
+      pos = end;
+    }
+    const r = range.getClientRects()[0];
+    return {left: r.left, right: r.right, top: r.top};
+  };
+  const w = at + needle.indexOf(word), m = at + needle.indexOf(mark, needle.indexOf(word) + word.length);
+  return {word: rect(w, word.length), mark: rect(m, mark.length)};
+}"""
+
+CASES = [
+    # article id, a phrase from the seed, the Latin word, the mark that follows it
+    ("altman-firing-revolt-return-2023", "تم تعيين Emmett Shear، الرئيس", "Emmett Shear", "،"),
+    ("altman-firing-revolt-return-2023", "عبر Google Meet في اليوم", "Google Meet", "في"),
+    ("meta-poaches-openai-researchers", "مثل GPT-4.1 وo3 وo1. كما", "GPT-4.1", "وo3"),
+    ("meta-poaches-openai-researchers", "وo3 وo1. كما", "o1", "."),
+    ("openai-research-exodus-2025", "تواجه شركة OpenAI، الرائدة", "OpenAI", "،"),
+    ("openai-research-exodus-2025", "الكبيرة (LLMs) التي", "LLMs", ")"),
+]
+# Inside a Latin name, characters keep left-to-right order: '@' stays left of the handle and
+# '*' right of 'Q' (without isolation the bidi algorithm moves both to the wrong side).
+INSIDE = [
+    ("altman-firing-revolt-return-2023", "مع @adamdangelo”", "@", "adamdangelo"),
+    ("altman-firing-revolt-return-2023", "نموذج “Q*” –", "Q", "*"),
+]
+
+
+@pytest.fixture(scope="module")
+def page(browser, site: Path):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    yield page
+    page.close()
+
+
+def open_article(page, site: Path, article: str) -> None:
+    page.goto((site / "articles" / article / "index.html").as_uri())
+
+
+@pytest.mark.parametrize(("article", "needle", "word", "mark"), CASES)
+def test_latin_names_and_their_punctuation_sit_in_place(page, site: Path, article, needle, word, mark) -> None:
+    open_article(page, site, article)
+    rects = page.evaluate(RECTS, [needle, word, mark])
+    assert rects is not None, f"«{needle}» not found on the page"
+    w, m = rects["word"], rects["mark"]
+    if abs(w["top"] - m["top"]) < 5:  # same line: the follower is to the left
+        assert m["right"] <= w["left"] + 1, f"{mark!r} should be left of {word!r}: {rects}"
+
+
+@pytest.mark.parametrize(("article", "needle", "first", "second"), INSIDE)
+def test_latin_names_keep_their_own_order(page, site: Path, article, needle, first, second) -> None:
+    open_article(page, site, article)
+    rects = page.evaluate(RECTS, [needle, first, second])
+    assert rects is not None, f"«{needle}» not found on the page"
+    assert rects["word"]["right"] <= rects["mark"]["left"] + 1, f"{first!r} should be left of {second!r}: {rects}"
+
+
+def test_the_page_reads_right_to_left(page, site: Path) -> None:
+    open_article(page, site, "altman-firing-revolt-return-2023")
+    direction = page.evaluate("getComputedStyle(document.querySelector('article')).direction")
+    assert direction == "rtl"
+    first = page.locator("#p-1")
+    number = page.locator("#p-1 a.dossier-num")
+    box, num = first.bounding_box(), number.bounding_box()
+    assert num["x"] + num["width"] > box["x"] + box["width"] - 40, "the paragraph number starts at the right edge"
+    sidebar = page.locator(".md-sidebar--primary").bounding_box()
+    content = page.locator("article").bounding_box()
+    assert sidebar["x"] > content["x"], "the navigation sits on the right in RTL"
+
+
+def test_screenshot_of_an_article(page, site: Path, tmp_path: Path) -> None:
+    open_article(page, site, "altman-firing-revolt-return-2023")
+    page.locator("#p-11").scroll_into_view_if_needed()
+    shot = tmp_path / "article.png"
+    page.screenshot(path=str(shot))
+    assert shot.stat().st_size > 20_000

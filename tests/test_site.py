@@ -1,0 +1,109 @@
+"""The built site: Arabic, right to left, one page per article, every sentence visible, no live markup."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from tests.conftest import ROOT, copy_project, mkdocs_build
+from tests.htmltext import article_body
+
+SEEDS = sorted((ROOT / "seeds/articles").glob("*.txt"))
+
+
+def article_page(site: Path, seed: Path) -> Path:
+    meta = {m["file"]: m["id"] for m in yaml.safe_load((ROOT / "seeds/articles.yml").read_text(encoding="utf-8"))}
+    return site / "articles" / meta[seed.name] / "index.html"
+
+
+def declared_boilerplate() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
+    """Read straight from seeds/boilerplate.yml: the lines and trailing sentences it declares."""
+    rules = yaml.safe_load((ROOT / "seeds/boilerplate.yml").read_text(encoding="utf-8"))
+    lines = [re.compile(r["match"]) if "match" in r else re.compile(re.escape(r["text"])) for r in rules["lines"]]
+    lines += [re.compile(r["match"]) for r in rules["metadata"]]
+    return lines, [re.compile(r["match"]) for r in rules["sentences"]]
+
+
+def test_html_is_arabic_and_right_to_left(site: Path) -> None:
+    for page in [site / "index.html", *(article_page(site, s) for s in SEEDS)]:
+        html = page.read_text(encoding="utf-8")
+        assert '<html lang="ar"' in html, page
+        assert re.search(r'<body dir="rtl"', html), page
+
+
+def test_one_page_per_article(site: Path) -> None:
+    pages = sorted(p.parent.name for p in (site / "articles").glob("*/index.html"))
+    assert len(pages) == len(SEEDS) == 5
+    assert all(article_page(site, s).exists() for s in SEEDS)
+
+
+def test_every_sentence_of_every_seed_is_visible(site: Path) -> None:
+    lines_rules, sentence_rules = declared_boilerplate()
+    checked = 0
+    for seed in SEEDS:
+        visible, _ = article_body(article_page(site, seed).read_text(encoding="utf-8"))
+        visible = visible.split("نصوص أُسقطت من المصدر")[0]  # the list of dropped lines does not count
+        for line in seed.read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if not line or any(r.fullmatch(line) for r in lines_rules):
+                continue
+            line = re.sub(r"^- ", "", line)  # a list item's bullet is structure, not text
+            for sentence in re.split(r"(?<=[.!؟?])\s+", line):
+                if any(r.fullmatch(sentence) for r in sentence_rules):
+                    continue
+                assert re.sub(r"\s+", " ", sentence) in visible, f"{seed.name}: missing «{sentence}»"
+                checked += 1
+    assert checked > 170
+
+
+def test_dropped_lines_are_listed_on_the_page(site: Path) -> None:
+    visible, _ = article_body(article_page(site, SEEDS[0]).read_text(encoding="utf-8"))
+    assert "نصوص أُسقطت من المصدر بوصفها حشوًا (3)" in visible and "سجل دخولك لإضافة تعليق" in visible
+
+
+def test_paragraphs_have_stable_numbered_anchors(site: Path) -> None:
+    html = article_page(site, SEEDS[3]).read_text(encoding="utf-8")
+    ids = re.findall(r'id="(p-\d+)"', html)
+    assert ids == [f"p-{n}" for n in range(1, len(ids) + 1)] and len(ids) == 23
+    assert '<a class="dossier-num" href="#p-4"' in html
+
+
+def test_arabic_headings_get_readable_anchors(site: Path) -> None:
+    html = article_page(site, SEEDS[0]).read_text(encoding="utf-8")
+    assert 'id="ضريبة-التقييم-الملياري"' in html
+
+
+EVIL = (
+    "عنوان فيه <script>alert('t')</script> و **نجمتان**\n"
+    "نص <img src=x onerror=alert(1)> ثم [رابط](javascript:alert(2)) و **غامق** و # ليس عنوانًا.\n"
+    "# سطر يبدأ بعلامة عنوان\n"
+    "| جدول | ليس جدولًا |\n"
+    "قالب {{ config.site_name }} و {% raw %} و ${x} و &amp; و <b>عريض</b>.\n"
+    "اتجاه \u202eمعكوس\u202c هنا و <!-- تعليق --> و `شيفرة` و > اقتباس.\n"
+    "- عنصر <iframe src=\"https://example.com\"></iframe> في قائمة.\n"
+)
+
+
+def test_article_text_is_data_not_markup(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    (project / "seeds/articles/999_evil.txt").write_text(EVIL, encoding="utf-8")
+    out = tmp_path / "site"
+    result = mkdocs_build(project, out)
+    assert result.returncode == 0, result.stderr
+    html = (out / "articles/999_evil/index.html").read_text(encoding="utf-8")
+    visible, tags = article_body(html)
+    names = [t for t, _ in tags]
+    for tag in ("script", "img", "iframe", "b", "table", "strong", "code", "em"):
+        assert tag not in names, f"<{tag}> came alive from article text"
+    assert names.count("h1") == 1 and names.count("blockquote") == 0
+    assert not any((a.get("href") or "").startswith("javascript") for _, a in tags)
+    for text in ["<script>alert('t')</script>", "**نجمتان**", "<img src=x onerror=alert(1)>",
+                 "[رابط](javascript:alert(2))", "# سطر يبدأ بعلامة عنوان", "| جدول | ليس جدولًا |",
+                 "{{ config.site_name }}", "{% raw %}", "&amp;", "<b>عريض</b>", "<!-- تعليق -->", "`شيفرة`",
+                 "> اقتباس.", '<iframe src="https://example.com"></iframe>']:
+        assert text in visible, f"not shown as text: {text}"
+    assert "\u202e" not in html and "⟦U+202E⟧" in visible
+    title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+    assert "<script" not in title
