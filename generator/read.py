@@ -67,6 +67,10 @@ def decode(data: bytes, label: str, report: Report) -> str | None:
     """UTF-8 with or without BOM, any line ends; anything else is refused with a fix."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        report.error(label, 1, "saved as UTF-16, not UTF-8",
+                     f"convert it, e.g. `iconv -f UTF-16 -t UTF-8 {label} -o {label}.utf8` and replace the file")
+        return None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -83,6 +83,7 @@ def test_bad_inputs_are_all_reported_at_once(tmp_path: Path) -> None:
     (arts / "900_cp1256.txt").write_bytes("عنوان\nنص المقال.".encode("cp1256"))
     (arts / "901_empty.txt").write_bytes(b"")
     (arts / "902_blank.txt").write_bytes(b"  \n\r\n")
+    (arts / "903_utf16.txt").write_bytes("عنوان\nنص.".encode("utf-16"))
     meta = project / "seeds/articles.yml"
     meta.write_text(
         meta.read_text(encoding="utf-8")
@@ -101,7 +102,8 @@ def test_bad_inputs_are_all_reported_at_once(tmp_path: Path) -> None:
     assert "id 'Bad_Id' is not lowercase ASCII kebab-case" in text
     assert "no seed file 'missing.txt'" in text
     assert "date '2024-13' is not YYYY, YYYY-MM or YYYY-MM-DD" in text
-    assert text.startswith("7 problems in the seeds:")
+    assert "seeds/articles/903_utf16.txt:1: saved as UTF-16, not UTF-8" in text
+    assert text.startswith("8 problems in the seeds:")
 
 
 def test_broken_yaml_names_file_and_line(tmp_path: Path) -> None:
