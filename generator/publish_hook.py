@@ -17,8 +17,10 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 ROOT = Path(__file__).resolve().parent.parent
-SHIM_SOURCE = ROOT / "vendor" / "iframe-worker" / "shim" / "index.js"
+PACKAGE = ROOT / "vendor" / "iframe-worker"
+SHIM_SOURCE = PACKAGE / "shim" / "index.js"
 SHIM_URL = "assets/javascripts/iframe-worker/shim.js"  # relative: the theme makes it page-relative
+LICENSE_URL = "assets/javascripts/iframe-worker/LICENSE"  # MIT: its notice travels with the copy
 
 
 def _needs_shim(config: MkDocsConfig) -> bool:
@@ -43,4 +45,5 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             "shim itself (fix: run `make vendor`, which takes it from the npm package)"
         )
     files.append(File.generated(config, SHIM_URL, abs_src_path=str(SHIM_SOURCE)))
+    files.append(File.generated(config, LICENSE_URL, abs_src_path=str(PACKAGE / "LICENSE")))
     return files

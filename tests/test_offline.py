@@ -165,6 +165,7 @@ def test_offline_edition_makes_no_request_outside_itself(offline_site: Path, bro
                       lambda url: url.startswith(("file:", "data:", "blob:", "about:")), tmp_path)
     assert guard.outside == []
     assert any(url.endswith("iframe-worker/shim.js") for url in guard.seen), "the local shim was not loaded"
+    assert "Permission is hereby granted" in (offline_site / "assets/javascripts/iframe-worker/LICENSE").read_text()
     assert guard.results, f"search for {QUERY} found nothing offline"
     assert any(url.startswith("file:") and "search_index.js" in url for url in guard.seen)
 
