@@ -30,6 +30,12 @@ offline: $(VENV)/.site vendor  ## the offline edition: site-offline/ and dist/do
 	OFFLINE=true $(VENV)/bin/mkdocs build --strict --clean -d site-offline
 	$(PY) -m generator.package site-offline dist/dossier-offline.zip
 
+check: $(VENV)/.site  ## the editor's report: errors, dropped boilerplate, unknown names
+	$(PY) -m generator check
+
+markdown: $(VENV)/.site  ## write the generated Markdown to build/markdown/ for inspection
+	$(PY) -m generator build
+
 vendor: $(VENDOR)/iframe-worker/.v$(IFRAME_WORKER)  ## third-party browser files, from the npm registry
 
 $(VENDOR)/iframe-worker/.v$(IFRAME_WORKER):
