@@ -21,7 +21,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, sync_playwright
+from playwright.sync_api import BrowserContext, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from generator.package import pack
@@ -29,8 +29,6 @@ from generator.package import pack
 ROOT = Path(__file__).resolve().parent.parent
 EPOCH = "1700000000"  # 2023-11-14, a fixed SOURCE_DATE_EPOCH for every build here
 SHIM = ROOT / "vendor" / "iframe-worker" / "shim" / "index.js"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
 # A term in every seed article. (Arabic queries find nothing yet on main: the search plugin runs
 # with lang "en", whose trimmer strips Arabic letters; the search issue fixes that.)
 QUERY = "OpenAI"
@@ -57,12 +55,11 @@ def online_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def browser_context() -> Iterator[BrowserContext]:
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ar")
-        yield context
-        browser.close()
+def browser_context(browser) -> Iterator[BrowserContext]:
+    """A context of its own on the session's one Chromium (conftest.browser)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ar")
+    yield context
+    context.close()
 
 
 class Guard:
