@@ -194,7 +194,9 @@ class _Loader:
         if kind not in ANNOTATION_KINDS:
             self.report.error(ANNOTATIONS, item.line_of("kind"), f"kind '{kind}' of '{id}' is not one of {', '.join(ANNOTATION_KINDS)}",
                               did_you_mean(kind, set(ANNOTATION_KINDS)) or "pick the closest kind")
-        anchor = self.source(item, ANNOTATIONS, item.line, f"annotation '{id}'")
+        where = Located({"article": item["article"], "quote": item["quote"]})
+        where.line, where.key_lines = item.line, item.key_lines
+        anchor = self.source(where, ANNOTATIONS, item.line, f"annotation '{id}'")
         basis = tuple(s for s in (self.source(x, ANNOTATIONS, getattr(x, "line", item.line), f"the basis of '{id}'")
                                   for x in item.get("basis") or []) if s)
         if anchor is None:
@@ -234,6 +236,8 @@ def resolve(source: Source, articles: dict[str, Article], report: Report, what: 
         at = block.text.find(quote)
         if at >= 0:
             return replace(source, block=block.number, start=at)
+    if quote and quote in article.title:
+        return replace(source, block=0, start=article.title.find(quote))
     where = f"{article.path}"
     if not quote.strip():
         report.error(source.file, source.line, f"empty quote in {what}", "copy a passage of the article")
@@ -246,8 +250,8 @@ def resolve(source: Source, articles: dict[str, Article], report: Report, what: 
         report.error(source.file, source.line, f"quote of {what} lies in text the reader dropped as boilerplate ({where})",
                      "quote the article body, or change the rule in seeds/boilerplate.yml")
         return None
-    if any(quote in b.text for b in article.blocks) or quote in article.title:
-        report.error(source.file, source.line, f"quote of {what} lies in a heading or the title of {where}, not a paragraph",
+    if any(quote in b.text for b in article.blocks):
+        report.error(source.file, source.line, f"quote of {what} lies in a heading of {where}, not a paragraph",
                      "quote a paragraph")
         return None
     close, line = _closest(quote, article)

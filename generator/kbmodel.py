@@ -20,13 +20,13 @@ class Source:
     """The YAML file that cites it, and the line, for error messages."""
     line: int
     block: int | None = None
-    """Paragraph number of the article once the quote is found."""
+    """Paragraph number of the article once the quote is found; 0 for the article's title."""
     start: int = -1
     """Offset of the quote in that paragraph's text."""
 
     @property
     def anchor(self) -> str:
-        return f"p-{self.block}" if self.block is not None else ""
+        return f"p-{self.block}" if self.block else ""
 
     @property
     def end(self) -> int:

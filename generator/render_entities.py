@@ -87,8 +87,9 @@ def link_to(e: Entity | Event, up: str = "../") -> str:
 def where(ctx: Context, article: str, block: int | None, up: str = "../") -> str:
     """A link to one paragraph of one article, named by the article's title."""
     title = ctx.articles[article].title
-    anchor = f"#p-{block}" if block is not None else ""
-    return f"[الفقرة {block}، «{inline(title)}»]({up}articles/{article}.md{anchor})"
+    if not block:
+        return f"[عنوان المقال «{inline(title)}»]({up}articles/{article}.md)"
+    return f"[الفقرة {block}، «{inline(title)}»]({up}articles/{article}.md#p-{block})"
 
 
 def cite(ctx: Context, source: Source, up: str = "../") -> str:
