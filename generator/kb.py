@@ -139,6 +139,7 @@ class _Loader:
             if not self.fields(r, ROLE_FIELDS, PEOPLE, f"a role of '{id}'", item.line_of("roles")):
                 continue
             src = self.source(r["source"], PEOPLE, r.line_of("source"), f"a role of '{id}'")
+            self.role_refs.append((id, str(r["org"]), r.line_of("org")))
             dates = {k: self.date(r, k, PEOPLE) for k in ("start", "end")}
             if src is not None:
                 roles.append(Role(str(r["org"]), str(r["title"]), src, dates["start"], dates["end"]))
@@ -188,6 +189,8 @@ class _Loader:
                      tuple(p for p, _ in participants), sources)
 
     participant_lines: dict[str, list[int]]
+    role_refs: list[tuple[str, str, int]]
+    """(person, org, line) of every role, even one whose source failed: its org is checked too."""
 
     def annotation(self, item: Located) -> Annotation | None:
         id, kind = str(item["id"]), str(item["kind"])
@@ -278,7 +281,7 @@ def load_kb(root: Path, articles: list[Article], report: Report) -> KnowledgeBas
     """Read and check the four KB files; only resolved sources survive into the result."""
     by_article = {a.id: a for a in articles}
     loader = _Loader(report, set(by_article))
-    loader.participant_lines = {}
+    loader.participant_lines, loader.role_refs = {}, []
     people = [loader.person(i) for i in loader.records(root, PEOPLE)]
     orgs = [loader.org(i) for i in loader.records(root, ORGS)]
     events = [loader.event(i) for i in loader.records(root, EVENTS)]
@@ -324,9 +327,9 @@ def _check_references(kb: KnowledgeBase, loader: _Loader, report: Report) -> Non
         if id not in known:
             report.error(file, line, f"unknown {what} '{id}'", did_you_mean(id, known) or f"add '{id}' to the knowledge base")
 
+    for person, org, line in loader.role_refs:
+        check(org, org_ids, PEOPLE, line, f"organisation in a role of '{person}':")
     for e in kb.entities:
-        for r in e.roles:
-            check(r.org, org_ids, e.file, r.source.line, f"organisation in a role of '{e.id}':")
         if e.parent:
             check(e.parent, org_ids, e.file, e.line, f"parent of '{e.id}':")
     for ev in kb.events:
