@@ -58,26 +58,31 @@ class Span:
 def segments(text: str, spans: Iterable[Span]) -> str:
     """Markdown for `text` with links and markers, every piece of text still escaped by `inline`.
 
-    Links never nest or overlap: a span that starts inside an earlier link is
-    not linked, and its marker moves to the end of that link.
+    Links never nest or overlap (a link starting inside an earlier one is
+    dropped); a marker goes where its stretch ends, or right after the link
+    that stretch ends inside.
     """
+    spans = list(spans)
+    links = sorted((s for s in spans if s.href), key=lambda s: (s.start, -s.end))
+    marks = sorted((s for s in spans if s.after), key=lambda s: s.end)
     out: list[str] = []
-    pos = 0
-    pending: list[str] = []
-    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
-        if span.href and span.start >= pos:
-            out.append(inline(text[pos : span.start]) + "".join(pending))
-            pending = []
-            title = f' "{literal(span.title)}"' if span.title else ""
-            out.append(f"[{inline(text[span.start : span.end])}]({span.href}{title})")
-            pos = span.end
-        if span.after:
-            if span.end <= pos:
-                pending.append(span.after)
-            else:
-                out.append(inline(text[pos : span.end]) + "".join(pending) + span.after)
-                pending, pos = [], span.end
-    out.append("".join(pending) + inline(text[pos:]))
+    pos = mi = 0
+    for link in links:
+        if link.start < pos:
+            continue
+        while mi < len(marks) and marks[mi].end <= link.start:
+            out.append(inline(text[pos : marks[mi].end]) + marks[mi].after)
+            pos, mi = marks[mi].end, mi + 1
+        title = f' "{literal(link.title)}"' if link.title else ""
+        out.append(f"{inline(text[pos : link.start])}[{inline(text[link.start : link.end])}]({link.href}{title})")
+        pos = link.end
+        while mi < len(marks) and marks[mi].end <= link.end:
+            out.append(marks[mi].after)
+            mi += 1
+    for mark in marks[mi:]:
+        out.append(inline(text[pos : mark.end]) + mark.after)
+        pos = mark.end
+    out.append(inline(text[pos:]))
     return "".join(out)
 
 

@@ -161,3 +161,22 @@ def test_every_person_named_in_full_has_a_page_and_is_found(real) -> None:  # ty
     for e in entities:
         if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", body) for n in e.full_names):
             assert e.id in mentioned, e.id
+
+
+def test_segments_keep_links_and_markers_apart_and_escaped() -> None:
+    from generator.render import Span, segments
+
+    # 003, paragraph 6: a note on «ميرا موراتي، الرئيس التنفيذي للتكنولوجيا في الشركة» starts where a link does.
+    text = "قامت شركة OpenAI بتعيين ميرا موراتي، الرئيس التنفيذي للتكنولوجيا في الشركة، في منصب"
+    mira = text.index("ميرا")
+    note_end = text.index("، في")
+    spans = [Span(mira, mira + len("ميرا موراتي"), "../people/mira-murati.md", "ميرا موراتي"),
+             Span(mira, note_end, after="[1](#ann-x)"),
+             Span(text.index("OpenAI"), text.index("OpenAI") + 6, "../orgs/openai.md"),
+             Span(text.index("OpenAI") + 2, text.index("OpenAI") + 6, after="[2](#ann-y)")]
+    assert segments(text, spans) == (
+        "قامت شركة [<bdi>OpenAI</bdi>](../orgs/openai.md)[2](#ann-y) بتعيين "
+        '[ميرا موراتي](../people/mira-murati.md "ميرا موراتي")، الرئيس التنفيذي للتكنولوجيا في الشركة'
+        "[1](#ann-x)، في منصب")
+    # Markdown in the text stays text: the brackets are escaped, never a link.
+    assert segments("قال [x](y) *z*", []) == "قال &#91;<bdi>x</bdi>&#93;&#40;<bdi>y</bdi>&#41; &#42;<bdi>z&#42;</bdi>"
