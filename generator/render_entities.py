@@ -25,6 +25,10 @@ KIND_LABELS = {
     "institution": "المؤسسات", "government": "الجهات الحكومية",
 }
 KIND_ORDER = list(KIND_LABELS)
+KIND_SINGULAR = {
+    "person": "شخص", "company": "شركة", "board": "مجلس إدارة", "team": "فريق أو قسم", "outlet": "وسيلة إعلام",
+    "product": "منتج أو نموذج", "platform": "منصة", "concept": "مفهوم", "institution": "مؤسسة", "government": "جهة حكومية",
+}
 ANNOTATION_LABELS = {"correction": "تصحيح", "context": "سياق", "contradiction": "تعارض بين المصادر",
                      "resolved-date": "تاريخ استنتجه المحرر"}
 PRECISION = {4: "السنة", 7: "الشهر", 10: "اليوم"}
@@ -147,7 +151,7 @@ def render_entity(ctx: Context, e: Entity) -> str:
     facts = []
     if e.latin:
         facts.append(f"**بالحروف اللاتينية:** <bdi>{literal(e.latin)}</bdi>")
-    facts.append(f"**النوع:** {KIND_LABELS.get(e.kind, e.kind)}")
+    facts.append(f"**النوع:** {KIND_SINGULAR.get(e.kind, e.kind)}")
     if e.parent and e.parent in ctx.entities:
         facts.append(f"**تتبع:** {link_to(ctx.entities[e.parent])}")
     out.append(" · ".join(facts) + "\n{: .dossier-meta }\n")
@@ -168,7 +172,7 @@ def render_entity(ctx: Context, e: Entity) -> str:
     children = [c for c in ctx.kb.entities if c.parent == e.id]
     if children:
         out.append("## يتبعها\n")
-        out += [f"- {link_to(c)} ({KIND_LABELS.get(c.kind, c.kind)})" for c in children]
+        out += [f"- {link_to(c)} ({KIND_SINGULAR.get(c.kind, c.kind)})" for c in children]
         out.append("")
     claims = [c for c in e.claims if c.source is not None]
     if claims:
@@ -256,7 +260,7 @@ def render_event(ctx: Context, ev: Event, before: Event | None, after: Event | N
 
 def _count(ctx: Context, e: Entity) -> str:
     n = len(ctx.mentions.get(e.id, []))
-    return f"{n} إشارة" if n else "لا إشارات"
+    return f"الإشارات: {n}" if n else "لا إشارات"
 
 
 def render_people_index(ctx: Context) -> str:
