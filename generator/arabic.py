@@ -90,3 +90,9 @@ def strip_proclitics(word: str) -> str:
 def key(word: str) -> str:
     """What search indexes besides the folded word itself: the folded stem."""
     return strip_proclitics(fold(word))
+
+
+# Attached proclitics the linker allows before a name (on folded text): a conjunction
+# and/or a preposition, as in وألتمان، فـ، بألتمان، لـOpenAI، ولميتا. The article «ال»
+# is not among them: names carry it themselves (للذكاء is handled by the linker).
+LINK_PROCLITICS = "[وف]?[بكل]|[وف]"

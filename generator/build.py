@@ -7,13 +7,21 @@ backlinks always see the whole dossier.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from .editor import editor_report
 from .errors import Report
+from .export import export
+from .kb import load_kb
+from .kbmodel import KnowledgeBase
+from .link import Links, link_all
 from .model import Article
 from .read import read_articles
 from .render import render_pages
+from .render_entities import Context, article_spans, article_tail, render_kb_pages
+
+EXPORT = "dossier.json"
 
 
 @dataclass(frozen=True)
@@ -24,12 +32,24 @@ class Dossier:
     pages: dict[str, str]
     """Markdown by path under docs/."""
     report: Report
-    """Notes for the editor (dropped lines, …); errors have already been raised."""
+    """Notes for the editor (dropped lines, unknown names, …); errors have already been raised."""
+    kb: KnowledgeBase = KnowledgeBase()
+    links: Links = Links((), ())
+    files: dict[str, str] = field(default_factory=dict)
+    """Other generated files (the JSON export) by path in the built site."""
 
 
 def generate(root: Path) -> Dossier:
     """Build every page from the seeds under `root`; raise InputError listing every problem."""
     report = Report()
     articles = read_articles(root, report)
+    kb = load_kb(root, articles, report)
     report.raise_if_errors()
-    return Dossier(tuple(articles), render_pages(articles), report)
+    links = link_all(articles, kb.entities)
+    editor_report(articles, kb, links, report)
+    ctx = Context({a.id: a for a in articles}, kb, links)
+    spans = {a.id: article_spans(ctx, a) for a in articles}
+    tails = {a.id: article_tail(ctx, a) for a in articles}
+    pages = {**render_pages(articles, spans, tails), **render_kb_pages(ctx)}
+    return Dossier(tuple(articles), dict(sorted(pages.items())), report, kb, links,
+                   {EXPORT: export(articles, kb, links)})

@@ -37,5 +37,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} would be overwritten by a generated page; remove or rename it")
         files.append(File.generated(config, path, content=content))
+    for path, content in dossier.files.items():  # the JSON export: copied as is, not a page
+        files.append(File.generated(config, path, content=content))
     log.info("dossier: %d articles, %d generated pages", len(dossier.articles), len(dossier.pages))
     return files

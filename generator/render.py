@@ -7,6 +7,7 @@ link between them in both URL styles. Nothing here reads files.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from .model import Article, Block, Kind
 from .text import arabic_date, attr, html_text, inline, literal, minutes
@@ -46,7 +47,56 @@ def front_matter(title: str, extra: str = "") -> str:
     return f'---\ntitle: "{attr(title)}"\n{extra}---\n\n'
 
 
-def render_article(article: Article, newer: Article | None, older: Article | None) -> str:
+@dataclass(frozen=True)
+class Span:
+    """Inline markup over an exact stretch of a block's text: a link, or a marker placed after it."""
+
+    start: int
+    end: int
+    href: str = ""
+    """Link the text [start, end) here; empty: leave the text as it is."""
+    title: str = ""
+    after: str = ""
+    """Markdown placed right after the stretch (an annotation marker)."""
+
+
+def segments(text: str, spans: Iterable[Span]) -> str:
+    """Markdown for `text` with links and markers, every piece of text still escaped by `inline`.
+
+    Links never nest or overlap (a link starting inside an earlier one is
+    dropped); a marker goes where its stretch ends, or right after the link
+    that stretch ends inside.
+    """
+    spans = list(spans)
+    links = sorted((s for s in spans if s.href), key=lambda s: (s.start, -s.end))
+    marks = sorted((s for s in spans if s.after), key=lambda s: s.end)
+    out: list[str] = []
+    pos = mi = 0
+    for link in links:
+        if link.start < pos:
+            continue
+        while mi < len(marks) and marks[mi].end <= link.start:
+            out.append(inline(text[pos : marks[mi].end]) + marks[mi].after)
+            pos, mi = marks[mi].end, mi + 1
+        title = f' "{literal(link.title)}"' if link.title else ""
+        out.append(f"{inline(text[pos : link.start])}[{inline(text[link.start : link.end])}]({link.href}{title})")
+        pos = link.end
+        while mi < len(marks) and marks[mi].end <= link.end:
+            out.append(marks[mi].after)
+            mi += 1
+    for mark in marks[mi:]:
+        out.append(inline(text[pos : mark.end]) + mark.after)
+        pos = mark.end
+    out.append(inline(text[pos:]))
+    return "".join(out)
+
+
+Extras = dict[int, list[Span]]
+"""Per paragraph number: the spans to render in it."""
+
+
+def render_article(article: Article, newer: Article | None, older: Article | None,
+                   spans: Extras | None = None, tail: str = "") -> str:
     meta = article.meta
     out = [front_matter(article.title), f"# {inline(article.title)}\n"]
     facts = [f"{label('المصدر')} {inline(meta.outlet) if meta.outlet else 'غير مذكور في النص'}",
@@ -58,7 +108,8 @@ def render_article(article: Article, newer: Article | None, older: Article | Non
     out.append(" · ".join(facts) + "\n{: .dossier-meta }\n")
     if meta.date and meta.date.basis == "resolved":
         out.append(f'!!! note "تاريخ استنتجه المحرر"\n    {inline(meta.date.note)}\n')
-    out.append(_body(article.blocks))
+    out.append(_body(article.blocks, spans or {}))
+    out.append(tail)
     out.append(_dropped(article))
     out.append(_neighbours(newer, older))
     return "\n".join(out)
@@ -68,7 +119,7 @@ def _number_link(block: Block) -> str:
     return f'[{block.number}](#{block.anchor}){{: .dossier-num title="الفقرة {block.number}" }}'
 
 
-def _body(blocks: tuple[Block, ...]) -> str:
+def _body(blocks: tuple[Block, ...], spans: Extras) -> str:
     """Blocks separated by blank lines, except list items, which form one list."""
     out: list[str] = []
     previous: Block | None = None
@@ -76,7 +127,7 @@ def _body(blocks: tuple[Block, ...]) -> str:
         if out:
             same_list = previous is not None and previous.kind is Kind.ITEM and block.kind is Kind.ITEM
             out.append("\n" if same_list else "\n\n")
-        out.append(_block(block, previous))
+        out.append(_block(block, previous, spans.get(block.number or 0, [])))
         previous = block
     return "".join(out) + "\n"
 
@@ -84,10 +135,10 @@ def _body(blocks: tuple[Block, ...]) -> str:
 LOST_QUESTION = '<span class="dossier-lost" title="نص السؤال غير موجود في المصدر">سؤال مفقود من المصدر</span> '
 
 
-def _block(block: Block, previous: Block | None) -> str:
-    text = inline(block.text)
+def _block(block: Block, previous: Block | None, spans: list[Span]) -> str:
     if block.kind is Kind.HEADING:
-        return f"## {text}"
+        return f"## {inline(block.text)}"
+    text = segments(block.text, spans)
     classes = {Kind.QUESTION: ".dossier-p .dossier-question", Kind.ANSWER: ".dossier-p .dossier-answer"}
     if block.kind is Kind.ANSWER and (previous is None or previous.kind is not Kind.QUESTION):
         text = LOST_QUESTION + text
@@ -136,12 +187,19 @@ def render_article_index(articles: list[Article]) -> str:
     return "\n".join(out) + "\n"
 
 
-def render_pages(articles: list[Article]) -> dict[str, str]:
-    """Every generated page, by its path under docs/."""
+def render_pages(articles: list[Article], spans: dict[str, Extras] | None = None,
+                 tails: dict[str, str] | None = None) -> dict[str, str]:
+    """Every article page and the article index, by path under docs/.
+
+    `spans` (links and annotation markers per article and paragraph) and
+    `tails` (Markdown after the body: annotations, the article's entities)
+    come from the knowledge base; without them articles render as plain text.
+    """
     ordered = by_date(articles)
     pages = {"articles/index.md": render_article_index(articles)}
     for i, article in enumerate(ordered):
         newer = ordered[i - 1] if i > 0 else None
         older = ordered[i + 1] if i + 1 < len(ordered) else None
-        pages[article_path(article)] = render_article(article, newer, older)
+        pages[article_path(article)] = render_article(article, newer, older, (spans or {}).get(article.id),
+                                                      (tails or {}).get(article.id, ""))
     return dict(sorted(pages.items()))

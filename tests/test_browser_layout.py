@@ -9,7 +9,9 @@ import pytest
 # In reading order the mark follows the Latin word, so in a right-to-left line it must sit
 # to the word's LEFT; and an Arabic word before the Latin one sits to its RIGHT.
 RECTS = """([needle, word, mark]) => {
-  const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
+  // Editorial-note markers are not article text: leave them out of the sentence.
+  const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT,
+    {acceptNode: n => n.parentElement.closest('a.dossier-annref') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT});
   const text = [];
   for (let n = walker.nextNode(); n; n = walker.nextNode()) text.push(n);
   const whole = text.map(n => n.data).join('');

@@ -93,12 +93,11 @@ def test_article_text_is_data_not_markup(tmp_path: Path) -> None:
     result = mkdocs_build(project, out)
     assert result.returncode == 0, result.stderr
     html = (out / "articles/999_evil/index.html").read_text(encoding="utf-8")
-    visible, tags = article_body(html)
-    names = [t for t, _ in tags]
-    for tag in ("script", "img", "iframe", "b", "table", "strong", "code", "em"):
-        assert tag not in names, f"<{tag}> came alive from article text"
-    assert names.count("h1") == 1 and names.count("blockquote") == 0
-    assert not any((a.get("href") or "").startswith("javascript") for _, a in tags)
+    visible, names = article_body(html)
+    assert names and set(names) <= {"a", "bdi", "span"}, f"markup came alive from article text: {names}"
+    assert html.count("<h1") == 1 and "<blockquote" not in html and "<table" not in html
+    assert "javascript:" not in html.replace("javascript&#58;", "")
+    assert "<script>alert" not in html and "<img src=x" not in html
     for text in ["<script>alert('t')</script>", "**نجمتان**", "<img src=x onerror=alert(1)>",
                  "[رابط](javascript:alert(2))", "# سطر يبدأ بعلامة عنوان", "| جدول | ليس جدولًا |",
                  "{{ config.site_name }}", "{% raw %}", "&amp;", "<b>عريض</b>", "<!-- تعليق -->", "`شيفرة`",

@@ -1,0 +1,155 @@
+"""Link stage: every mention of every entity in every article paragraph.
+
+All names of all entities are folded (generator.arabic) and compiled once
+into ONE regular expression shaped like a trie, with an optional attached
+proclitic cluster in front and letter boundaries on both sides. Each paragraph
+is folded once and scanned once, so the cost grows with the text, not with
+text × names. Matches are mapped back to the original characters, so a link
+wraps exactly the letters the article wrote (with its attached و/ف/ب/ك/ل).
+
+Short forms (a surname alone) count only after a full name of the same
+entity appeared earlier in the same article; a short form that fits two such
+entities is not guessed at but reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .arabic import LINK_PROCLITICS, fold, fold_char, fold_with_map
+from .kbmodel import Entity
+from .model import Article
+
+
+@dataclass(frozen=True)
+class Mention:
+    entity: str
+    article: str
+    block: int
+    """Paragraph number (the anchor is p-<block>)."""
+    start: int
+    end: int
+    """The linked span in the paragraph's text: the word as written, attached proclitics included."""
+    name_start: int
+    """Where the name itself starts (after an attached proclitic)."""
+    short: bool
+
+    @property
+    def anchor(self) -> str:
+        return f"p-{self.block}"
+
+
+@dataclass(frozen=True)
+class Ambiguity:
+    """A short form that fits more than one entity of the article: left unlinked."""
+
+    article: str
+    block: int
+    line: int
+    text: str
+    candidates: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Name:
+    entity: str
+    short: bool
+    needs_lam: bool
+    """The «لل» spelling of a name that starts with «ال» (للذكاء): only after a proclitic ending in ل."""
+
+
+def _trie_regex(words: Iterable[str]) -> str:
+    """An alternation of `words` factored into a trie: longest first, one pass per position."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node: dict) -> str:
+        alts = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return walk(trie)
+
+
+class Linker:
+    """Built once from the entities; then `link(article)` finds that article's mentions."""
+
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        self.names: dict[str, list[_Name]] = {}
+        for e in sorted(entities, key=lambda e: e.id):
+            for n in e.full_names:
+                self._add(fold(n), _Name(e.id, False, False))
+            for n in e.short:
+                self._add(fold(n), _Name(e.id, True, False))
+        for folded, owners in list(self.names.items()):
+            if folded.startswith("ال") and len(folded) > 3:
+                for o in owners:
+                    self._add(folded[1:], _Name(o.entity, o.short, True))
+        body = _trie_regex(self.names)
+        self.regex = re.compile(rf"(?<![^\W_])(?P<pre>{LINK_PROCLITICS})?(?P<name>{body})(?![^\W_])") if self.names else None
+
+    def _add(self, folded: str, name: _Name) -> None:
+        owners = self.names.setdefault(folded, [])
+        if name not in owners:
+            owners.append(name)
+
+    def link(self, article: Article) -> tuple[list[Mention], list[Ambiguity]]:
+        mentions: list[Mention] = []
+        ambiguous: list[Ambiguity] = []
+        seen: set[str] = set()
+        if self.regex is None:
+            return mentions, ambiguous
+        for block in article.numbered:
+            folded, where = fold_with_map(block.text)
+            for m in self.regex.finditer(folded):
+                pre = m.group("pre") or ""
+                owners = [o for o in self.names[m.group("name")] if not o.needs_lam or pre.endswith("ل")]
+                if not owners:
+                    continue
+                start, name_start = where[m.start()], where[m.start("name")]
+                end = where[m.end() - 1] + 1
+                while end < len(block.text) and not fold_char(block.text[end]) and not block.text[end].isspace():
+                    end += 1  # a diacritic on the last letter belongs to the word
+                full = [o for o in owners if not o.short]
+                if full:
+                    entity, short = full[0].entity, False
+                else:
+                    fits = sorted({o.entity for o in owners if o.entity in seen})
+                    if len(fits) > 1:
+                        ambiguous.append(Ambiguity(article.id, block.number or 0, block.line, block.text[start:end], tuple(fits)))
+                    if len(fits) != 1:
+                        continue
+                    entity, short = fits[0], True
+                seen.add(entity)
+                mentions.append(Mention(entity, article.id, block.number or 0, start, end, name_start, short))
+        return mentions, ambiguous
+
+
+@dataclass(frozen=True)
+class Links:
+    """The link stage's result for the whole dossier, in article and reading order."""
+
+    mentions: tuple[Mention, ...]
+    ambiguous: tuple[Ambiguity, ...]
+
+    def of_article(self, article_id: str) -> list[Mention]:
+        return [m for m in self.mentions if m.article == article_id]
+
+
+def link_all(articles: Iterable[Article], entities: Iterable[Entity]) -> Links:
+    linker = Linker(entities)
+    mentions: list[Mention] = []
+    ambiguous: list[Ambiguity] = []
+    for article in articles:
+        found, unsure = linker.link(article)
+        mentions += found
+        ambiguous += unsure
+    return Links(tuple(mentions), tuple(ambiguous))

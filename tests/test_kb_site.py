@@ -1,0 +1,137 @@
+"""The knowledge base in real builds: a copy of the project, plus an article the KB has never
+seen, generated and built with `mkdocs build --strict` in a temporary folder."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.build import generate
+
+ROOT = Path(__file__).resolve().parent.parent
+NEW = "900_new_article.txt"
+NEW_TEXT = """مقال لم يره الملف من قبل عن OpenAI
+
+قال سام ألتمان إن الشركة ماضية في خططها، وإن لألتمان رأيًا في التوقيت.
+كتب الرئيس التنفيذي لشركة Contoso جون دو أن التعاون مع OpenAI سيستمر، وأكد ألتمان ذلك.
+"""
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The project copied to a tmp folder with one new article, and its site built strictly."""
+    root = tmp_path_factory.mktemp("project")
+    for name in ("seeds", "generator", "docs"):
+        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "seeds" / "articles" / NEW).write_text(NEW_TEXT, encoding="utf-8")
+    site = root / "site"
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    result = subprocess.run([str(mkdocs), "build", "--strict", "-d", str(site)], cwd=root, capture_output=True,
+                            text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, result.stderr[-3000:]
+    return root, site
+
+
+def test_new_article_builds_links_known_people_and_reports_unknown_names(built: tuple[Path, Path]) -> None:
+    root, site = built
+    dossier = generate(root)
+    new_id = next(a.id for a in dossier.articles if a.path.endswith(NEW))
+    mentions = [(m.entity, m.block) for m in dossier.links.mentions if m.article == new_id]
+    assert mentions == [
+        ("sam-altman", 1), ("sam-altman", 1), ("openai", 2), ("sam-altman", 2)]
+    page = dossier.pages[f"articles/{new_id}.md"]
+    assert '[سام ألتمان](../people/sam-altman.md "سام ألتمان &#40;Sam Altman&#41;")' in page
+    assert '[لألتمان]' not in page  # only the first mention of a person in a paragraph is linked
+    notes = [str(n) for n in dossier.report.notes]
+    assert any(f"seeds/articles/{NEW}:4: not in the knowledge base: «Contoso» (Latin name" in n for n in notes)
+    assert any(f"seeds/articles/{NEW}:4: not in the knowledge base: «جون دو» (after «الرئيس»" in n for n in notes)
+    html = (site / "articles" / new_id / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../people/sam-altman/"' in html
+    # The new article's mentions show on the person's page, with a link to the paragraph.
+    altman = (site / "people" / "sam-altman" / "index.html").read_text(encoding="utf-8")
+    assert f'href="../../articles/{new_id}/#p-2"' in altman
+
+
+def test_export_is_in_the_site_and_every_source_is_a_found_quote(built: tuple[Path, Path]) -> None:
+    root, site = built
+    data = json.loads((site / "dossier.json").read_text(encoding="utf-8"))
+    texts = {(a["id"], b["number"]): b["text"] for a in data["articles"] for b in a["blocks"]}
+    titles = {a["id"]: a["title"] for a in data["articles"]}
+    sources = [r["source"] for r in data["roles"]] + [s for e in data["events"] for s in e["sources"]]
+    sources += [c["source"] for e in data["entities"] for c in e["claims"]] + [a["anchor"] for a in data["annotations"]]
+    assert len(data["roles"]) > 50 and len(data["events"]) > 20
+    for s in sources:
+        text = titles[s["article"]] if s["block"] == 0 else texts[(s["article"], s["block"])]
+        assert text[s["start"] : s["end"]] == s["quote"], s
+    for m in data["mentions"]:
+        assert texts[(m["article"], m["block"])][m["start"] : m["end"]] == m["text"]
+    assert {e["id"] for e in data["entities"]} >= {m["entity"] for m in data["mentions"]}
+
+
+def test_every_role_and_event_shown_cites_its_quote_and_paragraph(built: tuple[Path, Path]) -> None:
+    root, _ = built
+    dossier = generate(root)
+    for e in dossier.kb.entities:
+        page = dossier.pages[e.page]
+        roles = page.split("## الأدوار\n\n", 1)[1].split("\n\n", 1)[0].splitlines() if e.roles else []
+        assert len(roles) == len(e.roles)
+        for line, role in zip(roles, e.roles):
+            assert re.search(rf"\]\(\.\./articles/{role.source.article}\.md#p-{role.source.block}\)$", line), line
+    for ev in dossier.kb.events:
+        page = dossier.pages[ev.page]
+        happened = page.split("## ما حدث، بنص المصادر\n\n", 1)[1].split("\n\n", 1)[0].splitlines()
+        assert len(happened) == len(ev.sources) > 0
+        for line, s in zip(happened, ev.sources):
+            assert f"articles/{s.article}.md" in line and line.startswith("- «")
+
+
+def test_entity_pages_carry_search_boost_and_every_spelling(built: tuple[Path, Path]) -> None:
+    root, site = built
+    dossier = generate(root)
+    page = dossier.pages["people/ilya-sutskever.md"]
+    assert page.startswith('---\ntitle: "إيليا سوتسكيفر"\nsearch:\n  boost: 2\n---\n')
+    also = next(line for line in page.splitlines() if line.startswith("**يُكتب أيضًا:**"))
+    for spelling in ("إيليا سوتسكيفر", "إيليا سوتسكفير", "سوتسكيفر", "Ilya Sutskever"):
+        assert spelling in also
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    boosted = {d["location"] for d in index["docs"] if d.get("boost") == 2}
+    assert "people/ilya-sutskever/" in boosted and not any(loc.startswith("articles/") for loc in boosted)
+
+
+def test_annotations_are_marked_editorial_and_anchored(built: tuple[Path, Path]) -> None:
+    root, site = built
+    dossier = generate(root)
+    for a in dossier.kb.annotations:
+        html = (site / "articles" / a.anchor.article / "index.html").read_text(encoding="utf-8")
+        assert f'id="ann-{a.id}"' in html
+        if a.anchor.block:
+            assert f'href="#ann-{a.id}"' in html  # the marker in the text
+    html = (site / "articles" / "altman-firing-revolt-return-2023" / "index.html").read_text(encoding="utf-8")
+    assert html.count("ملاحظة تحريرية") >= html.count('class="admonition note dossier-annotation"') > 0
+
+
+def test_nav_reaches_every_entity_page_through_an_index(built: tuple[Path, Path]) -> None:
+    root, _ = built
+    dossier = generate(root)
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    for index in ("people/index.md", "orgs/index.md", "events/index.md", "export.md"):
+        assert index in config
+    for e in dossier.kb.entities:
+        folder, name = e.page.split("/")
+        assert f"]({name})" in dossier.pages[f"{folder}/index.md"]
+    for ev in dossier.kb.events:
+        assert f"]({ev.id}.md)" in dossier.pages["events/index.md"]
+
+
+def test_generation_is_deterministic(built: tuple[Path, Path]) -> None:
+    root, _ = built
+    first, second = generate(root), generate(root)
+    assert first.pages == second.pages and first.files == second.files
