@@ -19,10 +19,10 @@
   var proclitic = new RegExp(DATA.proclitic, "u");
   var latinStem = new RegExp(DATA.latin_stem, "u");
 
+  /* DATA.fold holds every change fold_char makes, lowercasing included. */
   function foldChar(c) {
     if (remove.test(c)) return "";
-    var to = Object.prototype.hasOwnProperty.call(DATA.fold, c) ? DATA.fold[c] : c;
-    return to.toLowerCase();
+    return Object.prototype.hasOwnProperty.call(DATA.fold, c) ? DATA.fold[c] : c;
   }
 
   function fold(text) {

@@ -8,6 +8,7 @@ definition. The output is deterministic: same arabic.py → same bytes.
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import Path
 
 from . import arabic
@@ -18,13 +19,32 @@ WORKER_PATH = "assets/javascripts/lunr/min/lunr.ar.min.js"
 PLACEHOLDER = "/*DATA*/ null"
 
 
+@cache
+def _changed_chars() -> dict[str, str]:
+    """Every character arabic.fold_char changes (not removes), with what it becomes.
+
+    Taken from fold_char itself, lowercasing included, so the JavaScript never
+    relies on its own toLowerCase, whose Unicode version differs between browsers.
+    """
+    out = {}
+    for code in range(0x110000):
+        c = chr(code)
+        if code not in arabic._FOLD and c.lower() == c:
+            continue
+        if 0xD800 <= code < 0xE000 or arabic.REMOVE_RE.match(c):
+            continue
+        to = arabic.fold_char(c)
+        if to != c:
+            out[c] = to
+    return out
+
+
 def tables() -> dict[str, object]:
     """arabic.py's tables in the form arabic.js reads them."""
-    fold = {chr(code): to for code, to in sorted(arabic._FOLD.items())}
     return {
         "remove": arabic.REMOVE_RE.pattern,
         "spaces": arabic.SPACES,
-        "fold": fold,
+        "fold": _changed_chars(),
         "proclitic": arabic.PROCLITIC_RE.pattern,
         "latin_stem": arabic.LATIN_STEM_RE.pattern,
         "min_stem": arabic.MIN_STEM,

@@ -51,6 +51,8 @@ class Hit:
     """Text of every <mark> in the result (page and its sections)."""
     direction: str
     """Computed CSS direction of the result's article."""
+    cut: tuple[str, ...]
+    """Marks that cut a word: a letter, digit or mark touches them on either side."""
 
 
 def load_cases() -> list[SearchCase]:
@@ -117,12 +119,16 @@ def search(page: Page, base: str, query: str) -> list[Hit]:
         """items => items.map(li => {
             const a = li.querySelector(':scope > a');
             const art = li.querySelector('article');
-            return {href: a.href, marks: [...li.querySelectorAll('mark')].map(m => m.textContent),
+            const marks = [...li.querySelectorAll('mark')];
+            const word = /[\\p{L}\\p{N}\\p{M}]/u;
+            const cut = marks.filter(m => word.test((m.previousSibling?.textContent ?? '').slice(-1))
+                                       || word.test((m.nextSibling?.textContent ?? '').slice(0, 1)));
+            return {href: a.href, marks: marks.map(m => m.textContent), cut: cut.map(m => m.textContent),
                     direction: getComputedStyle(art).direction};
         })""",
     )
     hits = []
     for row in rows:
         href = re.split(r"[?#]", row["href"])[0]
-        hits.append(Hit(href[len(base) :] if href.startswith(base) else href, tuple(row["marks"]), row["direction"]))
+        hits.append(Hit(href[len(base) :] if href.startswith(base) else href, tuple(row["marks"]), row["direction"], tuple(row["cut"])))
     return hits
