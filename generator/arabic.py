@@ -29,10 +29,16 @@ _FOLD = str.maketrans(
         **{chr(0x06F0 + i): str(i) for i in range(10)},
     }
 )
-SPACE_RE = re.compile(r"\s+")
 # Proclitics, longest first: conjunction (و ف), then preposition (ب ك ل) and/or the article.
-PROCLITIC_RE = re.compile(r"^(?:[وف]?(?:بال|كال|لل|ال|[بكل])|[وف])")
+# لال is ل before a word folded to begin with ال (لألتمان, لالتزام): cut like بال, so it meets
+# ألتمان and بألتمان, whose ال is cut too.
+PROCLITIC_RE = re.compile(r"^(?:[وف]?(?:بال|كال|لال|لل|ال|[بكل])|[وف])")
 MIN_STEM = 3
+# A Latin word or a number glued to a proclitic (وo1, لـOpenAI, ب2023) is cut whatever its length.
+LATIN_STEM_RE = re.compile(r"[a-z0-9]")
+# Every character `fold` turns into a space run (Python's str.isspace), spelled out for the JS.
+SPACES = "".join(chr(i) for i in range(0x3001) if chr(i).isspace())
+SPACE_RE = re.compile(f"[{SPACES}]+")
 
 
 def fold_char(c: str) -> str:
@@ -72,7 +78,7 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
 def strip_proclitics(word: str) -> str:
     """A folded word without its attached proclitics, if at least MIN_STEM letters remain.
 
-    Takes a folded word: والذكاء → ذكاء, للشركه → شركه; ولد stays ولد. Names that
+    Takes a folded word: والذكاء → ذكاء, للشركه → شركه, وo1 → o1; ولد stays ولد. Names that
     begin like the article are cut too (التمان → تمان): search does it on both
     sides, so they still meet.
     """
@@ -80,7 +86,7 @@ def strip_proclitics(word: str) -> str:
     if not m:
         return word
     stem = word[m.end() :]
-    if len(stem) >= MIN_STEM:
+    if len(stem) >= MIN_STEM or LATIN_STEM_RE.match(stem):
         return stem
     if word[0] in "وف" and len(word) - 1 >= MIN_STEM:
         return word[1:]

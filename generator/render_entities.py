@@ -96,9 +96,15 @@ def where(ctx: Context, article: str, block: int | None, up: str = "../") -> str
     return f"[الفقرة {block}، «{inline(title)}»]({up}articles/{article}.md#p-{block})"
 
 
+# Article text quoted on other pages is left out of the search index: a search for words of an
+# article then finds the article, not every page that cites it; entity and event pages are
+# found by their own names, titles and notes.
+NOT_SEARCHED = '<span class="dossier-quote" data-search-exclude>'
+
+
 def cite(ctx: Context, source: Source, up: str = "../") -> str:
     """The quote itself, and where it is: the evidence for the fact it follows."""
-    return f"«{inline(source.quote)}» — {where(ctx, source.article, source.block, up)}"
+    return f"{NOT_SEARCHED}«{inline(source.quote)}»</span> — {where(ctx, source.article, source.block, up)}"
 
 
 def around(text: str, start: int, end: int) -> tuple[str, str, str]:
@@ -116,9 +122,14 @@ def around(text: str, start: int, end: int) -> tuple[str, str, str]:
     return before, text[start:end], after
 
 
-def annotation_box(ctx: Context, a: Annotation, up: str = "../", anchor: bool = False, number: int = 0) -> str:
-    """An editorial note, always visibly marked as editorial, with what it rests on."""
+def annotation_box(ctx: Context, a: Annotation, up: str = "../", anchor: bool = False, number: int = 0,
+                   searched: bool = False) -> str:
+    """An editorial note, always visibly marked as editorial, with what it rests on.
+
+    Search indexes each note once, on the page of the article it is anchored in.
+    """
     ident = f' id="ann-{a.id}"' if anchor else ""
+    ident += "" if searched else " data-search-exclude"
     label = f"ملاحظة تحريرية{f' {number}' if number else ''} — {ANNOTATION_LABELS.get(a.kind, a.kind)}"
     lines = [f'<div class="admonition note dossier-annotation"{ident} markdown>',
              f'<p class="admonition-title">{label}</p>', "",
@@ -215,7 +226,7 @@ def _mentions(ctx: Context, e: Entity) -> str:
         out.append(f"### [{inline(article.title)}](../articles/{article_id}.md)\n")
         for m in by_article[article_id]:
             before, name, after = around(ctx.block_text(m.article, m.block), m.start, m.end)
-            out.append(f"- {inline(before)}<mark>{inline(name)}</mark>{inline(after)} "
+            out.append(f"- {NOT_SEARCHED}{inline(before)}<mark>{inline(name)}</mark>{inline(after)}</span> "
                        f"([الفقرة {m.block}](../articles/{article_id}.md#{m.anchor}))")
         out.append("")
     return "\n".join(out)
@@ -334,7 +345,7 @@ def article_tail(ctx: Context, article: Article) -> str:
         out.append(f"## ملاحظات تحريرية ({len(notes)})\n")
         out.append("ليست من نص المقال: أضافها محرر الملف، وكل منها مرقم كما في الإشارة داخل النص.\n")
         for n, a in enumerate(notes, start=1):
-            out.append(annotation_box(ctx, a, anchor=True, number=n))
+            out.append(annotation_box(ctx, a, anchor=True, number=n, searched=True))
     named = sorted({m.entity for m in ctx.links.of_article(article.id)})
     events = [ev for ev in ctx.chronological() if any(s.article == article.id for s in ev.sources)]
     if named or events:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import generate
+from generator.text import inline
 
 ROOT = Path(__file__).resolve().parent.parent
 NEW = "900_new_article.txt"
@@ -90,7 +91,8 @@ def test_every_role_and_event_shown_cites_its_quote_and_paragraph(built: tuple[P
         happened = page.split("## ما حدث، بنص المصادر\n\n", 1)[1].split("\n\n", 1)[0].splitlines()
         assert len(happened) == len(ev.sources) > 0
         for line, s in zip(happened, ev.sources):
-            assert f"articles/{s.article}.md" in line and line.startswith("- «")
+            anchor = f"#p-{s.block}" if s.block else ""  # block 0: the quote is the article's title
+            assert f"articles/{s.article}.md{anchor})" in line and f"«{inline(s.quote)}»" in line, line
 
 
 def test_entity_pages_carry_search_boost_and_every_spelling(built: tuple[Path, Path]) -> None:

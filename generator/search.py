@@ -1,0 +1,59 @@
+"""Search stage: the script that makes Material's search worker fold Arabic like arabic.py.
+
+The JavaScript (arabic.js) holds only the algorithm; every table it uses is
+written here from generator/arabic.py, so the linker and the search share one
+definition. The output is deterministic: same arabic.py → same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+from . import arabic
+
+SOURCE = Path(__file__).with_name("arabic.js")
+# Where mkdocs-material's worker loads the lunr support for search `lang: ar`.
+WORKER_PATH = "assets/javascripts/lunr/min/lunr.ar.min.js"
+PLACEHOLDER = "/*DATA*/ null"
+
+
+@cache
+def _changed_chars() -> dict[str, str]:
+    """Every character arabic.fold_char changes (not removes), with what it becomes.
+
+    Taken from fold_char itself, lowercasing included, so the JavaScript never
+    relies on its own toLowerCase, whose Unicode version differs between browsers.
+    """
+    out = {}
+    for code in range(0x110000):
+        c = chr(code)
+        if code not in arabic._FOLD and c.lower() == c:
+            continue
+        if 0xD800 <= code < 0xE000 or arabic.REMOVE_RE.match(c):
+            continue
+        to = arabic.fold_char(c)
+        if to != c:
+            out[c] = to
+    return out
+
+
+def tables() -> dict[str, object]:
+    """arabic.py's tables in the form arabic.js reads them."""
+    return {
+        "remove": arabic.REMOVE_RE.pattern,
+        "spaces": arabic.SPACES,
+        "fold": _changed_chars(),
+        "proclitic": arabic.PROCLITIC_RE.pattern,
+        "latin_stem": arabic.LATIN_STEM_RE.pattern,
+        "min_stem": arabic.MIN_STEM,
+    }
+
+
+def worker_script() -> str:
+    source = SOURCE.read_text(encoding="utf-8")
+    if source.count(PLACEHOLDER) != 1:
+        raise RuntimeError(f"{SOURCE}: expected one {PLACEHOLDER!r} to replace with the tables")
+    data = json.dumps(tables(), ensure_ascii=True, sort_keys=True)
+    return source.replace(PLACEHOLDER, data)

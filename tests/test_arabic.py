@@ -1,0 +1,35 @@
+"""The shared Arabic case table (tests/cases/arabic.yml) against generator/arabic.py.
+
+tests/test_search_js.py runs the same table against the search's JavaScript.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator import arabic
+
+CASES = yaml.safe_load((Path(__file__).parent / "cases" / "arabic.yml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES["fold"])
+def test_fold(text: str, expected: str) -> None:
+    assert arabic.fold(text) == expected
+
+
+@pytest.mark.parametrize(("word", "expected"), CASES["key"])
+def test_key(word: str, expected: str) -> None:
+    assert arabic.key(word) == expected
+
+
+@pytest.mark.parametrize(("text", "_"), CASES["fold"])
+def test_fold_with_map_points_back_to_the_original(text: str, _: str) -> None:
+    folded, where = arabic.fold_with_map(text)
+    assert folded == arabic.fold(text)
+    assert len(where) == len(folded)
+    assert where == sorted(where)
+    for ch, i in zip(folded, where):
+        assert ch == " " and text[i].isspace() or arabic.fold_char(text[i]) == ch

@@ -1,0 +1,60 @@
+"""Search in a real browser: the built dossier, served over http, queried through Material's UI.
+
+Every row of tests/cases/search.yml must find its page among the top results,
+highlight whole words only, and show its results right to left.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+
+from tests.searchsite import SearchCase, load_cases, search, serve
+
+TOP = 3
+CASES = load_cases()
+KINDS = {"plain", "proclitic", "article", "hamza", "ta-marbuta", "alef-maqsura", "tatweel", "diacritics", "digits", "punctuation", "partial", "latin"}
+
+
+@pytest.fixture(scope="module")
+def searching(site: Path, browser) -> Iterator[tuple[Page, str]]:
+    """The session's built site, served on 127.0.0.1, and a page of the session's Chromium."""
+    with serve(site) as base:
+        page = browser.new_page()
+        yield page, base
+        page.close()
+
+
+def test_the_table_covers_every_case() -> None:
+    assert len(CASES) >= 40
+    assert {c.case for c in CASES} == KINDS
+    assert sum(1 for c in CASES if c.mark) >= 5
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c.case}:{c.query}" for c in CASES])
+def test_query_finds_its_page(searching: tuple[Page, str], case: SearchCase) -> None:
+    page, base = searching
+    hits = search(page, base, case.query)
+    pages = [h.page for h in hits]
+    assert case.page in pages[:TOP], f"{case.query!r} ({case.case}): {case.page} not in top {TOP} of {pages}"
+    hit = hits[pages.index(case.page)]
+    assert hit.marks, f"{case.query!r}: nothing highlighted"
+    assert not hit.cut, f"{case.query!r}: highlight cuts words {hit.cut}"
+    if case.mark:
+        assert case.mark in hit.marks, f"{case.query!r}: {case.mark!r} not highlighted whole, marks are {hit.marks}"
+    assert {h.direction for h in hits} == {"rtl"}
+
+
+def test_results_screenshot_reads_right_to_left(searching: tuple[Page, str], tmp_path: Path) -> None:
+    page, base = searching
+    search(page, base, "والذكاء")
+    title = page.locator(".md-search-result__item h1").first
+    assert title.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    # The title starts at the right edge of its result, as Arabic text does.
+    box, item = title.bounding_box(), page.locator(".md-search-result__item").first.bounding_box()
+    assert box is not None and item is not None
+    assert item["x"] + item["width"] - (box["x"] + box["width"]) < 80
+    page.screenshot(path=str(tmp_path / "search.png"))
