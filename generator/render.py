@@ -6,6 +6,7 @@ link between them in both URL styles. Nothing here reads files.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -43,8 +44,9 @@ def date_label(article: Article) -> str:
 
 
 def front_matter(title: str, extra: str = "") -> str:
-    # The title goes into templates verbatim, so it is given already escaped for HTML.
-    return f'---\ntitle: "{attr(title)}"\n{extra}---\n\n'
+    # The title goes into templates verbatim, so it is given already escaped for HTML;
+    # JSON strings are valid YAML, so no character of a title can break the front matter.
+    return f"---\ntitle: {json.dumps(attr(title), ensure_ascii=False)}\n{extra}---\n\n"
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ byte-identical from run to run.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -33,6 +34,30 @@ ANNOTATION_LABELS = {"correction": "تصحيح", "context": "سياق", "contrad
                      "resolved-date": "تاريخ استنتجه المحرر"}
 PRECISION = {4: "السنة", 7: "الشهر", 10: "اليوم"}
 BOOST = "search:\n  boost: 2\n"
+
+
+def search_meta(ctx: Context, e: Entity) -> str:
+    """A boost, and every spelling as a search tag.
+
+    Material weighs tags above titles, so the entity's page comes first for any of its
+    names, above pages that merely mention it. A word that is itself another entity's name
+    is left out (OpenAI's board is tagged «مجلس إدارة», not «OpenAI»), and a word is tagged
+    once, so that the query OpenAI finds OpenAI first and not every team named after it.
+    """
+    seen: set[str] = set()
+    tags = []
+    for name in also_written(e):
+        words = []
+        for word in name.split():
+            key = fold(word)
+            if key in seen or ctx.owner.get(key, e.id) != e.id:
+                continue
+            seen.add(key)
+            words.append(word)
+        if words:
+            tags.append(" ".join(words))
+    lines = "".join(f"  - {json.dumps(t, ensure_ascii=False)}\n" for t in tags)
+    return f"{BOOST}tags:\n{lines}"
 SENTENCE_END = re.compile(r"[.!?؟…]+(?=\s|$)")
 CONTEXT_CHARS = 160
 
@@ -50,9 +75,15 @@ class Context:
     together: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     about: dict[str, list[Annotation]] = field(default_factory=lambda: defaultdict(list))
     events_of: dict[str, list[Event]] = field(default_factory=lambda: defaultdict(list))
+    owner: dict[str, str] = field(default_factory=dict)
+    """Folded one-word full names (OpenAI, ميتا), to the entity they name."""
 
     def __post_init__(self) -> None:
         self.entities = {e.id: e for e in self.kb.entities}
+        for e in sorted(self.kb.entities, key=lambda e: e.id):
+            for name in [e.name, *e.aliases, e.latin]:
+                if name and " " not in name.strip():
+                    self.owner.setdefault(fold(name), e.id)
         self.events = {e.id: e for e in self.kb.events}
         paragraphs: dict[tuple[str, int], set[str]] = defaultdict(set)
         for m in self.links.mentions:
@@ -158,7 +189,7 @@ def also_written(e: Entity) -> list[str]:
 
 
 def render_entity(ctx: Context, e: Entity) -> str:
-    out = [front_matter(e.name, BOOST), f"# {inline(e.name)}\n"]
+    out = [front_matter(e.name, search_meta(ctx, e)), f"# {inline(e.name)}\n"]
     facts = []
     if e.latin:
         facts.append(f"**بالحروف اللاتينية:** <bdi>{literal(e.latin)}</bdi>")
@@ -223,7 +254,8 @@ def _mentions(ctx: Context, e: Entity) -> str:
         by_article[m.article].append(m)
     for article_id in sorted(by_article):
         article = ctx.articles[article_id]
-        out.append(f"### [{inline(article.title)}](../articles/{article_id}.md)\n")
+        # A paragraph, not a heading: a heading would make a search section titled like the article.
+        out.append(f"[{inline(article.title)}](../articles/{article_id}.md)\n{{: .dossier-mentions-of }}\n")
         for m in by_article[article_id]:
             before, name, after = around(ctx.block_text(m.article, m.block), m.start, m.end)
             out.append(f"- {NOT_SEARCHED}{inline(before)}<mark>{inline(name)}</mark>{inline(after)}</span> "

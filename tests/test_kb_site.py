@@ -99,7 +99,7 @@ def test_entity_pages_carry_search_boost_and_every_spelling(built: tuple[Path, P
     root, site = built
     dossier = generate(root)
     page = dossier.pages["people/ilya-sutskever.md"]
-    assert page.startswith('---\ntitle: "إيليا سوتسكيفر"\nsearch:\n  boost: 2\n---\n')
+    assert page.startswith('---\ntitle: "إيليا سوتسكيفر"\nsearch:\n  boost: 2\ntags:\n  - "إيليا سوتسكيفر"\n  - "سوتسكفير"\n')
     also = next(line for line in page.splitlines() if line.startswith("**يُكتب أيضًا:**"))
     for spelling in ("إيليا سوتسكيفر", "إيليا سوتسكفير", "سوتسكيفر", "Ilya Sutskever"):
         assert spelling in also

@@ -15,6 +15,7 @@ from playwright.sync_api import Page
 from tests.searchsite import SearchCase, load_cases, search, serve
 
 TOP = 3
+ROOT = Path(__file__).resolve().parent.parent
 CASES = load_cases()
 KINDS = {"plain", "proclitic", "article", "hamza", "ta-marbuta", "alef-maqsura", "tatweel", "diacritics", "digits", "punctuation", "partial", "latin"}
 
@@ -58,3 +59,47 @@ def test_results_screenshot_reads_right_to_left(searching: tuple[Page, str], tmp
     assert box is not None and item is not None
     assert item["x"] + item["width"] - (box["x"] + box["width"]) < 80
     page.screenshot(path=str(tmp_path / "search.png"))
+
+
+def entity_spellings() -> list[tuple[str, str, str]]:
+    """(page, spelling, kind) for every full spelling the knowledge base knows of every entity."""
+    rows = []
+    for e in knowledge_base().entities:
+        page = e.page.removesuffix(".md") + "/"
+        rows.append((page, e.name, "name"))
+        rows += [(page, alias, "alias") for alias in e.aliases]
+        if e.latin and e.latin != e.name:
+            rows.append((page, e.latin, "latin"))
+    return rows
+
+
+def knowledge_base():
+    from generator.build import generate  # noqa: PLC0415
+
+    return generate(ROOT).kb
+
+
+def test_every_persons_full_arabic_name_finds_their_page_first(searching: tuple[Page, str]) -> None:
+    page, base = searching
+    wrong = {}
+    people = [e for e in knowledge_base().entities if e.is_person]
+    for person in people:
+        pages = [h.page for h in search(page, base, person.name)]
+        expected = person.page.removesuffix(".md") + "/"
+        if not pages or pages[0] != expected:
+            wrong[person.name] = pages[:3]
+    assert len(people) > 30
+    assert wrong == {}, f"a full name did not find its person first: {wrong}"
+
+
+def test_every_spelling_lands_on_the_same_entity(searching: tuple[Page, str]) -> None:
+    """سوتسكفير, سوتسكيفر and Sutskever all find Ilya Sutskever's page, for every entity."""
+    page, base = searching
+    wrong = {}
+    rows = entity_spellings()
+    for expected, spelling, kind in rows:
+        pages = [h.page for h in search(page, base, spelling)]
+        if expected not in pages[:TOP]:
+            wrong[f"{kind}:{spelling}"] = (expected, pages[:TOP])
+    assert len(rows) > 100
+    assert wrong == {}, f"spellings that miss their entity in the top {TOP}: {wrong}"
