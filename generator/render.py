@@ -118,7 +118,7 @@ def render_article(article: Article, newer: Article | None, older: Article | Non
 
 
 def _number_link(block: Block) -> str:
-    return f'[{block.number}](#{block.anchor}){{: .dossier-num title="الفقرة {block.number}" }}'
+    return f'[{block.number}](#{block.anchor}){{: .dossier-num title="الفقرة {block.number}" data-search-exclude="" }}'
 
 
 def _body(blocks: tuple[Block, ...], spans: Extras) -> str:

@@ -359,7 +359,7 @@ def article_spans(ctx: Context, article: Article) -> Extras:
         spans[m.block].append(Span(m.start, m.end, f"../{e.page}", title))
     for n, a in enumerate(_annotations_of(ctx, article), start=1):
         src = a.anchor
-        marker = f'[{n}](#ann-{a.id} "{literal("ملاحظة تحريرية: " + a.note)}"){{: .dossier-annref }}'
+        marker = f'[{n}](#ann-{a.id} "{literal("ملاحظة تحريرية: " + a.note)}"){{: .dossier-annref data-search-exclude="" }}'
         spans[src.block or 0].append(Span(src.start, src.end, after=marker))
     return dict(spans)
 
