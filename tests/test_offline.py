@@ -306,3 +306,22 @@ def test_actionlint_catches_a_broken_workflow(tmp_path):
     run = actionlint(bad)
     assert run.returncode == 1
     assert 'property "nope" is not defined' in run.stdout
+
+
+def test_annotation_tooltips_work_from_file(offline_site: Path, browser_context) -> None:
+    """Hovering an editorial-note marker shows the note, with no server."""
+    page = browser_context.new_page()
+    guard = Guard(page, lambda url: url.startswith(("file:", "data:", "blob:", "about:")))
+    page.goto((offline_site / "articles/altman-firing-revolt-return-2023.html").as_uri(), wait_until="load")
+    marker = page.locator("a.dossier-annref").first
+    marker.scroll_into_view_if_needed()
+    box = marker.bounding_box()
+    assert box is not None
+    page.mouse.move(box["x"] + 2, box["y"] + 2)
+    page.mouse.move(box["x"] + 4, box["y"] + 4)
+    tip = page.locator(".md-tooltip2--active")
+    tip.wait_for(state="visible", timeout=5_000)
+    assert tip.inner_text().startswith("ملاحظة تحريرية")
+    assert tip.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    assert guard.outside == []
+    page.close()
