@@ -9,6 +9,7 @@ against this module and against the search's JavaScript, so the two cannot drift
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Removed: diacritics (harakat, tanwin, shadda, sukun, dagger alef, Quranic marks), tatweel,
 # zero-width and bidi marks.
@@ -41,6 +42,7 @@ SPACES = "".join(chr(i) for i in range(0x3001) if chr(i).isspace())
 SPACE_RE = re.compile(f"[{SPACES}]+")
 
 
+@lru_cache(maxsize=None)  # a text has few distinct characters: fold each once
 def fold_char(c: str) -> str:
     """The folded form of one character ('' when it is removed)."""
     if REMOVE_RE.match(c):
@@ -50,7 +52,7 @@ def fold_char(c: str) -> str:
 
 def fold(text: str) -> str:
     """Fold every variant to one form; whitespace runs become one space."""
-    return SPACE_RE.sub(" ", "".join(fold_char(c) for c in text))
+    return SPACE_RE.sub(" ", "".join(map(fold_char, text)))
 
 
 def fold_with_map(text: str) -> tuple[str, list[int]]:
