@@ -338,7 +338,7 @@ def render_events_index(ctx: Context) -> str:
         if ev.date[:4] != year:
             year = ev.date[:4]
             out.append(f"\n## {year}\n")
-        mark = " (تاريخ استنتجه المحرر)" if ev.date_basis == "resolved" else ""
+        mark = ' <span class="dossier-chip" title="تاريخ استنتجه المحرر، لا النص؛ انظر صفحة الحدث">استنتاج المحرر</span>' if ev.date_basis == "resolved" else ""
         out.append(f"- {date_text(ev.date)}{mark}: [{inline(ev.title)}]({ev.id}.md)")
     return "\n".join(out) + "\n"
 
