@@ -34,12 +34,15 @@ def measure(n: int, work: Path) -> dict[str, float]:
     gen = time.perf_counter() - start
     out = work / f"site{n}"
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(out)],
-                   check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, cwd=project)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(out)],
+        check=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        cwd=project,
+    )
     build = time.perf_counter() - start
     page = out / "articles/murati-departs-openai-2024/index.html"
-    return {"articles": len(dossier.articles), "pages": len(dossier.pages), "generate_s": gen, "build_s": build,
-            "page_kb": page.stat().st_size / 1024}
+    return {"articles": len(dossier.articles), "pages": len(dossier.pages), "generate_s": gen, "build_s": build, "page_kb": page.stat().st_size / 1024}
 
 
 def main(sizes: list[int]) -> None:
@@ -47,8 +50,10 @@ def main(sizes: list[int]) -> None:
         print(f"{'articles':>8} {'pages':>6} {'generate s':>10} {'build s':>8} {'ms/article':>10} {'page KB':>8}")
         for n in sizes:
             r = measure(n, Path(tmp))
-            print(f"{r['articles']:>8} {r['pages']:>6} {r['generate_s']:>10.2f} {r['build_s']:>8.1f}"
-                  f" {1000 * r['build_s'] / r['articles']:>10.1f} {r['page_kb']:>8.1f}")
+            print(
+                f"{r['articles']:>8} {r['pages']:>6} {r['generate_s']:>10.2f} {r['build_s']:>8.1f}"
+                f" {1000 * r['build_s'] / r['articles']:>10.1f} {r['page_kb']:>8.1f}"
+            )
 
 
 if __name__ == "__main__":

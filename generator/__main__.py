@@ -18,8 +18,7 @@ from .write import write_tree
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("command", nargs="?", default="build", choices=["build", "check"])
     parser.add_argument("--root", type=Path, default=Path("."), help="project folder holding seeds/ (default: .)")
     parser.add_argument("--out", type=Path, default=None, help="where build writes Markdown (default: ROOT/build/markdown)")
@@ -36,8 +35,7 @@ def main(argv: list[str] | None = None) -> int:
         count = write_tree(dossier.pages, out)
         print(f"wrote {count} pages to {out}")
     else:
-        print(f"ok: {len(dossier.articles)} articles, {len(dossier.pages)} pages, "
-              f"{len(dossier.report.notes)} notes, 0 errors")
+        print(f"ok: {len(dossier.articles)} articles, {len(dossier.pages)} pages, {len(dossier.report.notes)} notes, 0 errors")
     return 0
 
 

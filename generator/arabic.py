@@ -9,22 +9,26 @@ against this module and against the search's JavaScript, so the two cannot drift
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 # Removed: diacritics (harakat, tanwin, shadda, sukun, dagger alef, Quranic marks), tatweel,
 # zero-width and bidi marks.
-_REMOVE = (
-    "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed"
-    "\u0640"
-    "\u200b-\u200f\u061c\u202a-\u202e\u2066-\u2069\ufeff"
-)
+_REMOVE = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640\u200b-\u200f\u061c\u202a-\u202e\u2066-\u2069\ufeff"
 REMOVE_RE = re.compile(f"[{_REMOVE}]")
 _FOLD = str.maketrans(
     {
-        "آ": "ا", "أ": "ا", "إ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
-        "ى": "ي", "ی": "ي", "ې": "ي",
+        "آ": "ا",
+        "أ": "ا",
+        "إ": "ا",
+        "ٱ": "ا",
+        "ٲ": "ا",
+        "ٳ": "ا",
+        "ى": "ي",
+        "ی": "ي",
+        "ې": "ي",
         "ة": "ه",
-        "ؤ": "ء", "ئ": "ء",
+        "ؤ": "ء",
+        "ئ": "ء",
         "ک": "ك",
         **{chr(0x0660 + i): str(i) for i in range(10)},
         **{chr(0x06F0 + i): str(i) for i in range(10)},
@@ -42,7 +46,7 @@ SPACES = "".join(chr(i) for i in range(0x3001) if chr(i).isspace())
 SPACE_RE = re.compile(f"[{SPACES}]+")
 
 
-@lru_cache(maxsize=None)  # a text has few distinct characters: fold each once
+@cache  # a text has few distinct characters: fold each once
 def fold_char(c: str) -> str:
     """The folded form of one character ('' when it is removed)."""
     if REMOVE_RE.match(c):

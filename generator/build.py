@@ -51,5 +51,4 @@ def generate(root: Path) -> Dossier:
     spans = {a.id: article_spans(ctx, a) for a in articles}
     tails = {a.id: article_tail(ctx, a) for a in articles}
     pages = {**render_pages(articles, spans, tails), **render_kb_pages(ctx)}
-    return Dossier(tuple(articles), dict(sorted(pages.items())), report, kb, links,
-                   {EXPORT: export(articles, kb, links)})
+    return Dossier(tuple(articles), dict(sorted(pages.items())), report, kb, links, {EXPORT: export(articles, kb, links)})

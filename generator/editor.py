@@ -27,11 +27,14 @@ TITLE_CUE = re.compile(
     r"(?: السابق| السابقة)?(?:\s+(?:لشركة|لـ|في|بشركة)\s*(?P<org>[A-Za-z][\w.-]*(?: [A-Z][\w.-]*)*|[^\s،,]+))?\s+(?P<name>\S+(?: \S+)?)"
 )
 SAY_CUE = re.compile(r"(?<!\w)(?:قال|قالت|كتب|كتبت|صرح|صرحت|أعلن|أعلنت|أضاف|أضافت|أكد|أكدت)\s+(?P<name>\S+(?: \S+)?)")
-STOP = {fold(w) for w in (
-    "أن إن أنه إنه أنها إنها إنهم أنهم في على من إلى عن مع بعد قبل عندما حين كما لكن لقد قد هو هي هم هذا هذه ذلك تلك"
-    " أحد إحدى بعض كل لم لن ما لا يوم أيضا أيضًا سابقا سابقًا الآن حتى وقد فقد ثم أو أي التي الذي الذين بأن بأنه بأنها"
-    " لشركة لـ شركة السابق السابقة المشارك المشاركة فقط"
-).split()}
+STOP = {
+    fold(w)
+    for w in (
+        "أن إن أنه إنه أنها إنها إنهم أنهم في على من إلى عن مع بعد قبل عندما حين كما لكن لقد قد هو هي هم هذا هذه ذلك تلك"
+        " أحد إحدى بعض كل لم لن ما لا يوم أيضا أيضًا سابقا سابقًا الآن حتى وقد فقد ثم أو أي التي الذي الذين بأن بأنه بأنها"
+        " لشركة لـ شركة السابق السابقة المشارك المشاركة فقط"
+    ).split()
+}
 TRAILING = "،,.:؛!?؟»«“”\"'()"
 
 
@@ -46,8 +49,14 @@ def _name_like(words: str, common: set[str]) -> str:
     for w in words.split(" "):
         bare = w.strip(TRAILING)
         folded = fold(bare)
-        if (not bare or bare.startswith(("ال", "ٱل")) or folded in STOP or not re.match(r"[\u0621-\u064a]", bare)
-                or folded.endswith(("ها", "هم", "نا")) or "ال" + key(bare) in common):
+        if (
+            not bare
+            or bare.startswith(("ال", "ٱل"))
+            or folded in STOP
+            or not re.match(r"[\u0621-\u064a]", bare)
+            or folded.endswith(("ها", "هم", "نا"))
+            or "ال" + key(bare) in common
+        ):
             break
         out.append(bare)
         if bare != w:
@@ -90,18 +99,29 @@ def editor_report(articles: list[Article], kb: KnowledgeBase, links: Links, repo
             for name, why in found:
                 if fold(name) not in seen:
                     seen.add(fold(name))
-                    report.note(article.path, block.line, f"not in the knowledge base: «{name}» ({why}, paragraph {n})",
-                                "add it to seeds/people.yml or organisations.yml if it is a person or an organisation")
+                    report.note(
+                        article.path,
+                        block.line,
+                        f"not in the knowledge base: «{name}» ({why}, paragraph {n})",
+                        "add it to seeds/people.yml or organisations.yml if it is a person or an organisation",
+                    )
     mentioned = {m.entity for m in links.mentions}
     for e in kb.entities:
         if e.id not in mentioned:
-            report.note(e.file, e.line, f"'{e.id}' («{e.name}») is never mentioned in the articles",
-                        "add the spelling the articles use to its aliases, or remove the entity")
+            report.note(
+                e.file,
+                e.line,
+                f"'{e.id}' («{e.name}») is never mentioned in the articles",
+                "add the spelling the articles use to its aliases, or remove the entity",
+            )
         for c in e.claims:
             if c.source is None:
-                report.note(e.file, c.line, f"a claim of '{e.id}' has no source and is not shown: «{c.text}»",
-                            "add source: {article: ..., quote: ...}")
+                report.note(e.file, c.line, f"a claim of '{e.id}' has no source and is not shown: «{c.text}»", "add source: {article: ..., quote: ...}")
     for a in links.ambiguous:
         path = next((x.path for x in articles if x.id == a.article), a.article)
-        report.note(path, a.line, f"short form «{a.text}» fits {', '.join(a.candidates)}; not linked (paragraph {a.block})",
-                    "write the full name in the article's KB entry, or drop the short form from one entity")
+        report.note(
+            path,
+            a.line,
+            f"short form «{a.text}» fits {', '.join(a.candidates)}; not linked (paragraph {a.block})",
+            "write the full name in the article's KB entry, or drop the short form from one entity",
+        )

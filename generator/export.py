@@ -23,11 +23,14 @@ def _source(s: Source) -> dict[str, Any]:
 def _article(a: Article) -> dict[str, Any]:
     date = a.meta.date
     return {
-        "id": a.id, "file": a.path, "title": a.title, "page": f"articles/{a.id}.md", "outlet": a.meta.outlet,
+        "id": a.id,
+        "file": a.path,
+        "title": a.title,
+        "page": f"articles/{a.id}.md",
+        "outlet": a.meta.outlet,
         "byline": a.byline,
         "date": {"value": date.value, "precision": date.precision, "basis": date.basis, "note": date.note} if date else None,
-        "blocks": [{"number": b.number, "anchor": b.anchor, "kind": b.kind.value, "section": b.section, "line": b.line,
-                    "text": b.text} for b in a.blocks],
+        "blocks": [{"number": b.number, "anchor": b.anchor, "kind": b.kind.value, "section": b.section, "line": b.line, "text": b.text} for b in a.blocks],
         "dropped": [{"line": d.line, "text": d.text, "rule": d.rule, "reason": d.reason} for d in a.dropped],
     }
 
@@ -38,33 +41,56 @@ def export(articles: list[Article], kb: KnowledgeBase, links: Links) -> str:
         "format": FORMAT,
         "articles": [_article(a) for a in articles],
         "entities": [
-            {"id": e.id, "type": "person" if e.is_person else "organisation", "kind": e.kind, "name": e.name,
-             "latin": e.latin, "aliases": list(e.aliases), "short": list(e.short), "parent": e.parent or None,
-             "page": e.page,
-             "claims": [{"text": c.text, "source": _source(c.source)} for c in e.claims if c.source],
-             "said": [_source(s) for s in e.said]}
+            {
+                "id": e.id,
+                "type": "person" if e.is_person else "organisation",
+                "kind": e.kind,
+                "name": e.name,
+                "latin": e.latin,
+                "aliases": list(e.aliases),
+                "short": list(e.short),
+                "parent": e.parent or None,
+                "page": e.page,
+                "claims": [{"text": c.text, "source": _source(c.source)} for c in e.claims if c.source],
+                "said": [_source(s) for s in e.said],
+            }
             for e in kb.entities
         ],
         "roles": [
-            {"person": e.id, "org": r.org, "title": r.title, "start": r.start or None, "end": r.end or None,
-             "source": _source(r.source)}
-            for e in kb.entities for r in e.roles
+            {"person": e.id, "org": r.org, "title": r.title, "start": r.start or None, "end": r.end or None, "source": _source(r.source)}
+            for e in kb.entities
+            for r in e.roles
         ],
         "events": [
-            {"id": ev.id, "title": ev.title, "date": ev.date, "precision": {4: "year", 7: "month", 10: "day"}.get(len(ev.date)),
-             "date_basis": ev.date_basis, "resolution": ev.resolution or None, "page": ev.page,
-             "participants": [{"entity": p.entity, "part": p.part} for p in ev.participants],
-             "sources": [_source(s) for s in ev.sources]}
+            {
+                "id": ev.id,
+                "title": ev.title,
+                "date": ev.date,
+                "precision": {4: "year", 7: "month", 10: "day"}.get(len(ev.date)),
+                "date_basis": ev.date_basis,
+                "resolution": ev.resolution or None,
+                "page": ev.page,
+                "participants": [{"entity": p.entity, "part": p.part} for p in ev.participants],
+                "sources": [_source(s) for s in ev.sources],
+            }
             for ev in kb.events
         ],
         "annotations": [
-            {"id": a.id, "kind": a.kind, "note": a.note, "anchor": _source(a.anchor),
-             "basis": [_source(b) for b in a.basis], "about": list(a.about)}
+            {"id": a.id, "kind": a.kind, "note": a.note, "anchor": _source(a.anchor), "basis": [_source(b) for b in a.basis], "about": list(a.about)}
             for a in kb.annotations
         ],
         "mentions": [
-            {"entity": m.entity, "article": m.article, "block": m.block, "anchor": m.anchor, "start": m.start,
-             "end": m.end, "name_start": m.name_start, "short": m.short, "text": texts[(m.article, m.block)][m.start : m.end]}
+            {
+                "entity": m.entity,
+                "article": m.article,
+                "block": m.block,
+                "anchor": m.anchor,
+                "start": m.start,
+                "end": m.end,
+                "name_start": m.name_start,
+                "short": m.short,
+                "text": texts[(m.article, m.block)][m.start : m.end],
+            }
             for m in links.mentions
         ],
     }

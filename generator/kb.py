@@ -63,8 +63,7 @@ class _Loader:
     def fields(self, item: Any, spec: tuple[set[str], set[str]], file: str, what: str, line: int) -> bool:
         """Check one mapping's fields; False when it cannot be used at all."""
         if not isinstance(item, Located):
-            self.report.error(file, line, f"{what} must be a mapping, not {type(item).__name__}",
-                              "write 'key: value' pairs as in kb-schema")
+            self.report.error(file, line, f"{what} must be a mapping, not {type(item).__name__}", "write 'key: value' pairs as in kb-schema")
             return False
         required, optional = spec
         ok = True
@@ -83,8 +82,12 @@ class _Loader:
             return None
         article = str(item["article"])
         if article not in self.article_ids:
-            self.report.error(file, item.line_of("article"), f"unknown article '{article}' in the source of {what}",
-                              did_you_mean(article, self.article_ids) or "use an id from seeds/articles.yml")
+            self.report.error(
+                file,
+                item.line_of("article"),
+                f"unknown article '{article}' in the source of {what}",
+                did_you_mean(article, self.article_ids) or "use an id from seeds/articles.yml",
+            )
             return None
         return Source(article, str(item["quote"]), file, item.line_of("quote"))
 
@@ -110,12 +113,15 @@ class _Loader:
                 continue
             id = str(item["id"])
             if not ID_RE.fullmatch(id):
-                self.report.error(file, item.line_of("id"), f"id '{id}' is not lowercase ASCII kebab-case",
-                                  "use letters, digits and hyphens, e.g. sam-altman")
+                self.report.error(file, item.line_of("id"), f"id '{id}' is not lowercase ASCII kebab-case", "use letters, digits and hyphens, e.g. sam-altman")
             if id in self.ids:
                 first_file, first_line = self.ids[id]
-                self.report.error(file, item.line_of("id"), f"duplicate id '{id}' (first at {first_file}:{first_line})",
-                                  "ids are one namespace across the four files; rename one")
+                self.report.error(
+                    file,
+                    item.line_of("id"),
+                    f"duplicate id '{id}' (first at {first_file}:{first_line})",
+                    "ids are one namespace across the four files; rename one",
+                )
                 continue
             self.ids[id] = (file, item.line_of("id"))
             out.append(item)
@@ -143,28 +149,54 @@ class _Loader:
             dates = {k: self.date(r, k, PEOPLE) for k in ("start", "end")}
             if src is not None:
                 roles.append(Role(str(r["org"]), str(r["title"]), src, dates["start"], dates["end"]))
-        said = tuple(s for s in (self.source(x, PEOPLE, getattr(x, "line", item.line), f"a saying of '{id}'")
-                                 for x in item.get("said") or []) if s)
-        return Entity(id, str(item["name"]), str(item.get("latin") or ""), "person", PEOPLE, item.line,
-                      self.strings(item, "aliases", PEOPLE), self.strings(item, "short", PEOPLE),
-                      roles=tuple(roles), claims=self.claims(item, PEOPLE, f"'{id}'"), said=said)
+        said = tuple(s for s in (self.source(x, PEOPLE, getattr(x, "line", item.line), f"a saying of '{id}'") for x in item.get("said") or []) if s)
+        return Entity(
+            id,
+            str(item["name"]),
+            str(item.get("latin") or ""),
+            "person",
+            PEOPLE,
+            item.line,
+            self.strings(item, "aliases", PEOPLE),
+            self.strings(item, "short", PEOPLE),
+            roles=tuple(roles),
+            claims=self.claims(item, PEOPLE, f"'{id}'"),
+            said=said,
+        )
 
     def org(self, item: Located) -> Entity:
         id, kind = str(item["id"]), str(item["kind"])
         if kind not in ORG_KINDS:
-            self.report.error(ORGS, item.line_of("kind"), f"kind '{kind}' of '{id}' is not one of {', '.join(ORG_KINDS)}",
-                              did_you_mean(kind, set(ORG_KINDS)) or "pick the closest kind")
-        return Entity(id, str(item["name"]), str(item.get("latin") or ""), kind, ORGS, item.line,
-                      self.strings(item, "aliases", ORGS), self.strings(item, "short", ORGS),
-                      parent=str(item.get("parent") or ""), claims=self.claims(item, ORGS, f"'{id}'"))
+            self.report.error(
+                ORGS,
+                item.line_of("kind"),
+                f"kind '{kind}' of '{id}' is not one of {', '.join(ORG_KINDS)}",
+                did_you_mean(kind, set(ORG_KINDS)) or "pick the closest kind",
+            )
+        return Entity(
+            id,
+            str(item["name"]),
+            str(item.get("latin") or ""),
+            kind,
+            ORGS,
+            item.line,
+            self.strings(item, "aliases", ORGS),
+            self.strings(item, "short", ORGS),
+            parent=str(item.get("parent") or ""),
+            claims=self.claims(item, ORGS, f"'{id}'"),
+        )
 
     def date(self, item: Located, key: str, file: str) -> str:
         value = item.get(key)
         if value in (None, ""):
             return ""
         if not DATE_RE.fullmatch(str(value)):
-            self.report.error(file, item.line_of(key), f"{key} '{value}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
-                              'write e.g. "2023-11-17", "2023-11" or "2023", in quotes')
+            self.report.error(
+                file,
+                item.line_of(key),
+                f"{key} '{value}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
+                'write e.g. "2023-11-17", "2023-11" or "2023", in quotes',
+            )
             return ""
         return str(value)
 
@@ -173,20 +205,26 @@ class _Loader:
         date = self.date(item, "date", EVENTS)
         basis = str(item["date_basis"])
         if basis not in ("stated", "resolved"):
-            self.report.error(EVENTS, item.line_of("date_basis"), f"date_basis of '{id}' must be 'stated' or 'resolved', not '{basis}'",
-                              "say whether a quote states the date or the editor resolved it")
+            self.report.error(
+                EVENTS,
+                item.line_of("date_basis"),
+                f"date_basis of '{id}' must be 'stated' or 'resolved', not '{basis}'",
+                "say whether a quote states the date or the editor resolved it",
+            )
         elif basis == "resolved" and not item.get("resolution"):
-            self.report.error(EVENTS, item.line_of("date_basis"), f"event '{id}' has a resolved date but no resolution",
-                              "name the resolved-date annotation that explains it: resolution: <annotation id>")
+            self.report.error(
+                EVENTS,
+                item.line_of("date_basis"),
+                f"event '{id}' has a resolved date but no resolution",
+                "name the resolved-date annotation that explains it: resolution: <annotation id>",
+            )
         participants = []
         for p in item.get("participants") or []:
             if self.fields(p, PARTICIPANT_FIELDS, EVENTS, f"a participant of '{id}'", item.line_of("participants")):
                 participants.append((Participant(str(p["entity"]), str(p.get("part") or "")), p.line_of("entity")))
         self.participant_lines[id] = [line for _, line in participants]
-        sources = tuple(s for s in (self.source(x, EVENTS, getattr(x, "line", item.line), f"event '{id}'")
-                                    for x in item.get("sources") or []) if s)
-        return Event(id, str(item["title"]), date, basis, EVENTS, item.line, str(item.get("resolution") or ""),
-                     tuple(p for p, _ in participants), sources)
+        sources = tuple(s for s in (self.source(x, EVENTS, getattr(x, "line", item.line), f"event '{id}'") for x in item.get("sources") or []) if s)
+        return Event(id, str(item["title"]), date, basis, EVENTS, item.line, str(item.get("resolution") or ""), tuple(p for p, _ in participants), sources)
 
     participant_lines: dict[str, list[int]]
     role_refs: list[tuple[str, str, int]]
@@ -195,17 +233,19 @@ class _Loader:
     def annotation(self, item: Located) -> Annotation | None:
         id, kind = str(item["id"]), str(item["kind"])
         if kind not in ANNOTATION_KINDS:
-            self.report.error(ANNOTATIONS, item.line_of("kind"), f"kind '{kind}' of '{id}' is not one of {', '.join(ANNOTATION_KINDS)}",
-                              did_you_mean(kind, set(ANNOTATION_KINDS)) or "pick the closest kind")
+            self.report.error(
+                ANNOTATIONS,
+                item.line_of("kind"),
+                f"kind '{kind}' of '{id}' is not one of {', '.join(ANNOTATION_KINDS)}",
+                did_you_mean(kind, set(ANNOTATION_KINDS)) or "pick the closest kind",
+            )
         where = Located({"article": item["article"], "quote": item["quote"]})
         where.line, where.key_lines = item.line, item.key_lines
         anchor = self.source(where, ANNOTATIONS, item.line, f"annotation '{id}'")
-        basis = tuple(s for s in (self.source(x, ANNOTATIONS, getattr(x, "line", item.line), f"the basis of '{id}'")
-                                  for x in item.get("basis") or []) if s)
+        basis = tuple(s for s in (self.source(x, ANNOTATIONS, getattr(x, "line", item.line), f"the basis of '{id}'") for x in item.get("basis") or []) if s)
         if anchor is None:
             return None
-        return Annotation(id, kind, str(item["note"]).strip(), anchor, ANNOTATIONS, item.line, basis,
-                          self.strings(item, "about", ANNOTATIONS))
+        return Annotation(id, kind, str(item["note"]).strip(), anchor, ANNOTATIONS, item.line, basis, self.strings(item, "about", ANNOTATIONS))
 
 
 # --- quotes ---------------------------------------------------------------
@@ -246,16 +286,20 @@ def resolve(source: Source, articles: dict[str, Article], report: Report, what: 
         report.error(source.file, source.line, f"empty quote in {what}", "copy a passage of the article")
         return None
     if "\n" in quote.strip() or _spans(quote, article):
-        report.error(source.file, source.line, f"quote of {what} spans two paragraphs of {where}",
-                     "quote one paragraph only; cite the other one as a second source")
+        report.error(
+            source.file, source.line, f"quote of {what} spans two paragraphs of {where}", "quote one paragraph only; cite the other one as a second source"
+        )
         return None
     if any(quote in d.text for d in article.dropped):
-        report.error(source.file, source.line, f"quote of {what} lies in text the reader dropped as boilerplate ({where})",
-                     "quote the article body, or change the rule in seeds/boilerplate.yml")
+        report.error(
+            source.file,
+            source.line,
+            f"quote of {what} lies in text the reader dropped as boilerplate ({where})",
+            "quote the article body, or change the rule in seeds/boilerplate.yml",
+        )
         return None
     if any(quote in b.text for b in article.blocks):
-        report.error(source.file, source.line, f"quote of {what} lies in a heading of {where}, not a paragraph",
-                     "quote a paragraph")
+        report.error(source.file, source.line, f"quote of {what} lies in a heading of {where}, not a paragraph", "quote a paragraph")
         return None
     close, line = _closest(quote, article)
     hint = "same text up to hamza/alef/diacritics spelling" if fold(close) == fold(quote) else "copy the exact characters"
@@ -265,7 +309,7 @@ def resolve(source: Source, articles: dict[str, Article], report: Report, what: 
 
 def _spans(quote: str, article: Article) -> bool:
     blocks = article.blocks
-    for a, b in zip(blocks, blocks[1:]):
+    for a, b in zip(blocks, blocks[1:], strict=False):
         for sep in (" ", "\n", ""):
             joined = a.text + sep + b.text
             at = joined.find(quote.replace("\n", sep) if sep else quote)
@@ -299,7 +343,8 @@ def load_kb(root: Path, articles: list[Article], report: Report) -> KnowledgeBas
     events = [replace(ev, sources=tuple(s for x in ev.sources if (s := res(x, f"event '{ev.id}'")))) for ev in events]
     annotations = [
         replace(a, anchor=s, basis=tuple(b for x in a.basis if (b := res(x, f"the basis of '{a.id}'"))))
-        for a in annotations if (s := res(a.anchor, f"annotation '{a.id}'"))
+        for a in annotations
+        if (s := res(a.anchor, f"annotation '{a.id}'"))
     ]
     kb = KnowledgeBase(tuple(entities), tuple(events), tuple(annotations))
     _check_references(kb, loader, report)
@@ -333,14 +378,18 @@ def _check_references(kb: KnowledgeBase, loader: _Loader, report: Report) -> Non
         if e.parent:
             check(e.parent, org_ids, e.file, e.line, f"parent of '{e.id}':")
     for ev in kb.events:
-        for p, line in zip(ev.participants, loader.participant_lines.get(ev.id, [])):
+        for p, line in zip(ev.participants, loader.participant_lines.get(ev.id, []), strict=False):
             check(p.entity, entity_ids, ev.file, line, f"participant of '{ev.id}':")
         if ev.resolution:
             if ev.resolution not in annotation_kinds:
                 check(ev.resolution, set(annotation_kinds), ev.file, ev.line, f"resolution annotation of '{ev.id}':")
             elif annotation_kinds[ev.resolution] != "resolved-date":
-                report.error(ev.file, ev.line, f"resolution '{ev.resolution}' of '{ev.id}' is a {annotation_kinds[ev.resolution]}"
-                             " annotation, not a resolved-date one", "point to an annotation of kind resolved-date")
+                report.error(
+                    ev.file,
+                    ev.line,
+                    f"resolution '{ev.resolution}' of '{ev.id}' is a {annotation_kinds[ev.resolution]} annotation, not a resolved-date one",
+                    "point to an annotation of kind resolved-date",
+                )
     for a in kb.annotations:
         for id in a.about:
             check(id, entity_ids | {ev.id for ev in kb.events}, a.file, a.line, f"entity in 'about' of '{a.id}':")
@@ -353,15 +402,23 @@ def _check_names(kb: KnowledgeBase, report: Report) -> None:
         for name in dict.fromkeys(fold(n) for n in e.full_names):
             other = owner.get(name)
             if other is not None and other.id != e.id:
-                report.error(e.file, e.line, f"the name «{name}» of '{e.id}' is also a name of '{other.id}' ({other.file}:{other.line})",
-                             "keep the name on one entity, or make it a short form of both")
+                report.error(
+                    e.file,
+                    e.line,
+                    f"the name «{name}» of '{e.id}' is also a name of '{other.id}' ({other.file}:{other.line})",
+                    "keep the name on one entity, or make it a short form of both",
+                )
             owner.setdefault(name, e)
     for e in kb.entities:
         for s in e.short:
             other = owner.get(fold(s))
             if other is not None and other.id != e.id:
-                report.error(e.file, e.line, f"the short form «{s}» of '{e.id}' is a full name of '{other.id}' ({other.file}:{other.line})",
-                             "remove the short form, or the other entity's name")
+                report.error(
+                    e.file,
+                    e.line,
+                    f"the short form «{s}» of '{e.id}' is a full name of '{other.id}' ({other.file}:{other.line})",
+                    "remove the short form, or the other entity's name",
+                )
 
 
 def _check_slugs(ids: dict[str, tuple[str, int]], report: Report) -> None:

@@ -7,10 +7,10 @@ MkDocs or Markdown.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """What a line of an article is, once read."""
 
     HEADING = "heading"

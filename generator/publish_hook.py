@@ -30,9 +30,7 @@ def _needs_shim(config: MkDocsConfig) -> bool:
 @event_priority(-100)  # after Material's offline plugin has added its CDN URL
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if _needs_shim(config):
-        config.extra["polyfills"] = [
-            SHIM_URL if "iframe-worker" in str(script) else script for script in config.extra["polyfills"]
-        ]
+        config.extra["polyfills"] = [SHIM_URL if "iframe-worker" in str(script) else script for script in config.extra["polyfills"]]
     return config
 
 

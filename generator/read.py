@@ -27,7 +27,7 @@ ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 HEADING_MAX_WORDS = 12
 HEADING_MAX_CHARS = 90
 SENTENCE_END = tuple(".!?؟:؛،…\"'»”“)")
-OPENING_QUOTES = tuple("“\"«„")
+OPENING_QUOTES = tuple('“"«„')
 LIST_MARK = re.compile(r"^(?:[-•*▪◦]|\d{1,3}[.)])\s+")
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?؟…])\s+")
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
@@ -68,8 +68,7 @@ def decode(data: bytes, label: str, report: Report) -> str | None:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        report.error(label, 1, "saved as UTF-16, not UTF-8",
-                     f"convert it, e.g. `iconv -f UTF-16 -t UTF-8 {label} -o {label}.utf8` and replace the file")
+        report.error(label, 1, "saved as UTF-16, not UTF-8", f"convert it, e.g. `iconv -f UTF-16 -t UTF-8 {label} -o {label}.utf8` and replace the file")
         return None
     try:
         text = data.decode("utf-8")
@@ -84,8 +83,7 @@ def decode(data: bytes, label: str, report: Report) -> str | None:
         )
         return None
     if "\x00" in text:
-        report.error(label, text[: text.index("\x00")].count("\n") + 1, "contains a NUL byte: this is not a text file",
-                     "save the article as plain UTF-8 text")
+        report.error(label, text[: text.index("\x00")].count("\n") + 1, "contains a NUL byte: this is not a text file", "save the article as plain UTF-8 text")
         return None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
@@ -107,8 +105,7 @@ def load_rules(root: Path, report: Report) -> Rules:
         for item in data.get(key) or []:
             line = getattr(item, "line", None)
             if not isinstance(item, dict) or not item.get("id") or not (item.get("text") or item.get("match")):
-                report.error(RULES_FILE, line, f"a rule under '{key}' needs an id and a text or match",
-                             "see the comment at the top of the file")
+                report.error(RULES_FILE, line, f"a rule under '{key}' needs an id and a text or match", "see the comment at the top of the file")
                 continue
             where = item.get("where", "anywhere")
             if where not in wheres:
@@ -165,40 +162,53 @@ def load_meta(root: Path, files: list[str], report: Report) -> dict[str, Article
             continue
         if file not in files:
             close = difflib.get_close_matches(file, files, n=1)
-            report.error(META_FILE, line, f"no seed file '{file}' in {ARTICLES_DIR}/",
-                         f"did you mean '{close[0]}'?" if close else "add the file or remove this entry")
+            report.error(
+                META_FILE, line, f"no seed file '{file}' in {ARTICLES_DIR}/", f"did you mean '{close[0]}'?" if close else "add the file or remove this entry"
+            )
             continue
         art_id = str(entry.get("id") or slug_of_file(file))
         if not ID_RE.fullmatch(art_id):
-            report.error(META_FILE, entry.line_of("id"), f"id '{art_id}' is not lowercase ASCII kebab-case",
-                         "use letters, digits and hyphens, e.g. altman-returns-2023")
+            report.error(
+                META_FILE, entry.line_of("id"), f"id '{art_id}' is not lowercase ASCII kebab-case", "use letters, digits and hyphens, e.g. altman-returns-2023"
+            )
         if art_id in seen_ids:
-            report.error(META_FILE, entry.line_of("id"), f"duplicate article id '{art_id}' (first at line {seen_ids[art_id]})",
-                         "give each article its own id")
+            report.error(META_FILE, entry.line_of("id"), f"duplicate article id '{art_id}' (first at line {seen_ids[art_id]})", "give each article its own id")
         seen_ids[art_id] = entry.line_of("id")
         date = None
         if entry.get("date") is not None:
             value, basis = str(entry["date"]), str(entry.get("date_basis", ""))
             if not DATE_RE.fullmatch(value):
-                report.error(META_FILE, entry.line_of("date"), f"date '{value}' is not YYYY, YYYY-MM or YYYY-MM-DD",
-                             'write e.g. "2023-11-17", "2023-11" or "2023", in quotes')
+                report.error(
+                    META_FILE,
+                    entry.line_of("date"),
+                    f"date '{value}' is not YYYY, YYYY-MM or YYYY-MM-DD",
+                    'write e.g. "2023-11-17", "2023-11" or "2023", in quotes',
+                )
             elif basis not in ("stated", "resolved"):
-                report.error(META_FILE, entry.line_of("date"), f"date_basis must be 'stated' or 'resolved', not '{basis}'",
-                             "say whether the text states the date or the editor resolved it")
+                report.error(
+                    META_FILE,
+                    entry.line_of("date"),
+                    f"date_basis must be 'stated' or 'resolved', not '{basis}'",
+                    "say whether the text states the date or the editor resolved it",
+                )
             elif basis == "resolved" and not entry.get("date_note"):
-                report.error(META_FILE, entry.line_of("date"), "a resolved date needs a date_note",
-                             "say which passages the date was worked out from")
+                report.error(META_FILE, entry.line_of("date"), "a resolved date needs a date_note", "say which passages the date was worked out from")
             else:
                 date = PubDate(value, basis, str(entry.get("date_note") or ""))
         overrides: dict[int, str] = {}
         for key, kind in (entry.get("blocks") or {}).items():
             if not isinstance(key, int) or kind not in OVERRIDE_KINDS:
-                report.error(META_FILE, entry.line_of("blocks"), f"blocks: {key}: {kind} is not 'line number: kind'",
-                             f"kind is one of {', '.join(sorted(OVERRIDE_KINDS))}")
+                report.error(
+                    META_FILE,
+                    entry.line_of("blocks"),
+                    f"blocks: {key}: {kind} is not 'line number: kind'",
+                    f"kind is one of {', '.join(sorted(OVERRIDE_KINDS))}",
+                )
                 continue
             overrides[key] = str(kind)
-        metas[file] = ArticleMeta(file=file, id=art_id, outlet=str(entry.get("outlet") or ""),
-                                  outlet_basis=str(entry.get("outlet_basis") or ""), date=date, overrides=overrides)
+        metas[file] = ArticleMeta(
+            file=file, id=art_id, outlet=str(entry.get("outlet") or ""), outlet_basis=str(entry.get("outlet_basis") or ""), date=date, overrides=overrides
+        )
     for file in files:
         if file not in metas:
             metas[file] = ArticleMeta(file=file, id=slug_of_file(file))
@@ -209,12 +219,7 @@ def load_meta(root: Path, files: list[str], report: Report) -> dict[str, Article
 
 
 def _is_heading(text: str) -> bool:
-    return (
-        len(text) <= HEADING_MAX_CHARS
-        and len(text.split()) <= HEADING_MAX_WORDS
-        and not text.endswith(SENTENCE_END)
-        and not text.startswith(OPENING_QUOTES)
-    )
+    return len(text) <= HEADING_MAX_CHARS and len(text.split()) <= HEADING_MAX_WORDS and not text.endswith(SENTENCE_END) and not text.startswith(OPENING_QUOTES)
 
 
 def parse(text: str, meta: ArticleMeta, rules: Rules, label: str, report: Report) -> Article | None:
@@ -277,13 +282,20 @@ def parse(text: str, meta: ArticleMeta, rules: Rules, label: str, report: Report
         report.error(label, None, "the article has a title but no body text", "check the file and seeds/boilerplate.yml")
         return None
     for d in sorted(dropped, key=lambda d: d.line):
-        report.note(label, d.line, f"dropped as boilerplate [{d.rule}]: «{d.text}»",
-                    f"if this is article text, change the rule '{d.rule}' in {RULES_FILE}")
+        report.note(label, d.line, f"dropped as boilerplate [{d.rule}]: «{d.text}»", f"if this is article text, change the rule '{d.rule}' in {RULES_FILE}")
     words = sum(len(b.text.split()) for b in blocks) + len(title.split())
     minutes = minutes_stated or max(1, round(words / 180))
-    return Article(meta=meta, path=label, title=title, title_line=title_line, blocks=tuple(blocks),
-                   dropped=tuple(sorted(dropped, key=lambda d: d.line)), byline=byline,
-                   reading_minutes=minutes, reading_stated=bool(minutes_stated))
+    return Article(
+        meta=meta,
+        path=label,
+        title=title,
+        title_line=title_line,
+        blocks=tuple(blocks),
+        dropped=tuple(sorted(dropped, key=lambda d: d.line)),
+        byline=byline,
+        reading_minutes=minutes,
+        reading_stated=bool(minutes_stated),
+    )
 
 
 def _metadata(text: str, rules: Rules) -> tuple[str, str] | None:
@@ -358,8 +370,7 @@ def read_articles(root: Path, report: Report) -> list[Article]:
         report.error(ARTICLES_DIR, None, "no articles found", f"put UTF-8 .txt files in {ARTICLES_DIR}/")
     for other in sorted(folder.iterdir()) if folder.is_dir() else []:
         if other.is_file() and other.suffix != ".txt" and not other.name.startswith("."):
-            report.note(f"{ARTICLES_DIR}/{other.name}", None, "ignored: only .txt files are articles",
-                        "rename it to .txt if it is an article")
+            report.note(f"{ARTICLES_DIR}/{other.name}", None, "ignored: only .txt files are articles", "rename it to .txt if it is an article")
     rules = load_rules(root, report)
     metas = load_meta(root, [p.name for p in paths], report)
     articles = []

@@ -20,7 +20,6 @@ def label(name: str) -> str:
     return f'<span class="dossier-label">{name}:</span>'
 
 
-
 def article_path(article: Article) -> str:
     return f"articles/{article.id}.md"
 
@@ -97,12 +96,10 @@ Extras = dict[int, list[Span]]
 """Per paragraph number: the spans to render in it."""
 
 
-def render_article(article: Article, newer: Article | None, older: Article | None,
-                   spans: Extras | None = None, tail: str = "") -> str:
+def render_article(article: Article, newer: Article | None, older: Article | None, spans: Extras | None = None, tail: str = "") -> str:
     meta = article.meta
     out = [front_matter(article.title), f"# {inline(article.title)}\n"]
-    facts = [f"{label('المصدر')} {inline(meta.outlet) if meta.outlet else 'غير مذكور في النص'}",
-             f"{label('التاريخ')} {date_label(article)}"]
+    facts = [f"{label('المصدر')} {inline(meta.outlet) if meta.outlet else 'غير مذكور في النص'}", f"{label('التاريخ')} {date_label(article)}"]
     if article.byline:
         facts.append(f"{label('الكاتب')} {inline(article.byline)}")
     note = "" if article.reading_stated else " (تقدير)"
@@ -156,15 +153,11 @@ def _dropped(article: Article) -> str:
     if not article.dropped:
         return ""
     rows = "\n".join(
-        f"<li><span class=\"dossier-dropped-text\">{html_text(d.text)}</span> "
-        f"<span class=\"dossier-dropped-why\">(السطر {d.line}: {html_text(d.reason)})</span></li>"
+        f'<li><span class="dossier-dropped-text">{html_text(d.text)}</span> '
+        f'<span class="dossier-dropped-why">(السطر {d.line}: {html_text(d.reason)})</span></li>'
         for d in article.dropped
     )
-    return (
-        '<details class="dossier-dropped">\n'
-        f"<summary>نصوص أُسقطت من المصدر بوصفها حشوًا ({len(article.dropped)})</summary>\n"
-        f"<ul>\n{rows}\n</ul>\n</details>\n"
-    )
+    return f'<details class="dossier-dropped">\n<summary>نصوص أُسقطت من المصدر بوصفها حشوًا ({len(article.dropped)})</summary>\n<ul>\n{rows}\n</ul>\n</details>\n'
 
 
 def _neighbours(newer: Article | None, older: Article | None) -> str:
@@ -189,8 +182,7 @@ def render_article_index(articles: list[Article]) -> str:
     return "\n".join(out) + "\n"
 
 
-def render_pages(articles: list[Article], spans: dict[str, Extras] | None = None,
-                 tails: dict[str, str] | None = None) -> dict[str, str]:
+def render_pages(articles: list[Article], spans: dict[str, Extras] | None = None, tails: dict[str, str] | None = None) -> dict[str, str]:
     """Every article page and the article index, by path under docs/.
 
     `spans` (links and annotation markers per article and paragraph) and
@@ -202,6 +194,5 @@ def render_pages(articles: list[Article], spans: dict[str, Extras] | None = None
     for i, article in enumerate(ordered):
         newer = ordered[i - 1] if i > 0 else None
         older = ordered[i + 1] if i + 1 < len(ordered) else None
-        pages[article_path(article)] = render_article(article, newer, older, (spans or {}).get(article.id),
-                                                      (tails or {}).get(article.id, ""))
+        pages[article_path(article)] = render_article(article, newer, older, (spans or {}).get(article.id), (tails or {}).get(article.id, ""))
     return dict(sorted(pages.items()))

@@ -21,17 +21,31 @@ from .render import Extras, Span, front_matter
 from .text import arabic_date, inline, literal
 
 KIND_LABELS = {
-    "person": "الأشخاص", "company": "الشركات", "board": "مجالس الإدارة", "team": "الفرق والأقسام",
-    "outlet": "وسائل الإعلام", "product": "المنتجات والنماذج", "platform": "المنصات", "concept": "المفاهيم",
-    "institution": "المؤسسات", "government": "الجهات الحكومية",
+    "person": "الأشخاص",
+    "company": "الشركات",
+    "board": "مجالس الإدارة",
+    "team": "الفرق والأقسام",
+    "outlet": "وسائل الإعلام",
+    "product": "المنتجات والنماذج",
+    "platform": "المنصات",
+    "concept": "المفاهيم",
+    "institution": "المؤسسات",
+    "government": "الجهات الحكومية",
 }
 KIND_ORDER = list(KIND_LABELS)
 KIND_SINGULAR = {
-    "person": "شخص", "company": "شركة", "board": "مجلس إدارة", "team": "فريق أو قسم", "outlet": "وسيلة إعلام",
-    "product": "منتج أو نموذج", "platform": "منصة", "concept": "مفهوم", "institution": "مؤسسة", "government": "جهة حكومية",
+    "person": "شخص",
+    "company": "شركة",
+    "board": "مجلس إدارة",
+    "team": "فريق أو قسم",
+    "outlet": "وسيلة إعلام",
+    "product": "منتج أو نموذج",
+    "platform": "منصة",
+    "concept": "مفهوم",
+    "institution": "مؤسسة",
+    "government": "جهة حكومية",
 }
-ANNOTATION_LABELS = {"correction": "تصحيح", "context": "سياق", "contradiction": "تعارض بين المصادر",
-                     "resolved-date": "تاريخ استنتجه المحرر"}
+ANNOTATION_LABELS = {"correction": "تصحيح", "context": "سياق", "contradiction": "تعارض بين المصادر", "resolved-date": "تاريخ استنتجه المحرر"}
 PRECISION = {4: "السنة", 7: "الشهر", 10: "اليوم"}
 BOOST = "search:\n  boost: 2\n"
 
@@ -58,6 +72,8 @@ def search_meta(ctx: Context, e: Entity) -> str:
             tags.append(" ".join(words))
     lines = "".join(f"  - {json.dumps(t, ensure_ascii=False)}\n" for t in tags)
     return f"{BOOST}tags:\n{lines}"
+
+
 SENTENCE_END = re.compile(r"[.!?؟…]+(?=\s|$)")
 CONTEXT_CHARS = 160
 
@@ -153,8 +169,7 @@ def around(text: str, start: int, end: int) -> tuple[str, str, str]:
     return before, text[start:end], after
 
 
-def annotation_box(ctx: Context, a: Annotation, up: str = "../", anchor: bool = False, number: int = 0,
-                   searched: bool = False) -> str:
+def annotation_box(ctx: Context, a: Annotation, up: str = "../", anchor: bool = False, number: int = 0, searched: bool = False) -> str:
     """An editorial note, always visibly marked as editorial, with what it rests on.
 
     Search indexes each note once, on the page of the article it is anchored in.
@@ -162,10 +177,15 @@ def annotation_box(ctx: Context, a: Annotation, up: str = "../", anchor: bool = 
     ident = f' id="ann-{a.id}"' if anchor else ""
     ident += "" if searched else " data-search-exclude"
     label = f"ملاحظة تحريرية{f' {number}' if number else ''} — {ANNOTATION_LABELS.get(a.kind, a.kind)}"
-    lines = [f'<div class="admonition note dossier-annotation"{ident} markdown>',
-             f'<p class="admonition-title">{label}</p>', "",
-             inline(a.note), "",
-             f"**على النص:** {cite(ctx, a.anchor, up)}", ""]
+    lines = [
+        f'<div class="admonition note dossier-annotation"{ident} markdown>',
+        f'<p class="admonition-title">{label}</p>',
+        "",
+        inline(a.note),
+        "",
+        f"**على النص:** {cite(ctx, a.anchor, up)}",
+        "",
+    ]
     if a.basis:
         lines.append("**الأساس:**\n")
         lines += [f"- {cite(ctx, b, up)}" for b in a.basis]
@@ -203,8 +223,7 @@ def render_entity(ctx: Context, e: Entity) -> str:
         for r in e.roles:
             span = "–".join(filter(None, [date_text(r.start), date_text(r.end)]))
             org = ctx.entities.get(r.org)
-            out.append(f"- **{inline(r.title)}** في {link_to(org) if org else inline(r.org)}"
-                       f"{f' ({span})' if span else ''}: {cite(ctx, r.source)}")
+            out.append(f"- **{inline(r.title)}** في {link_to(org) if org else inline(r.org)}{f' ({span})' if span else ''}: {cite(ctx, r.source)}")
         out.append("")
     members = [(p, r) for p in ctx.kb.entities for r in p.roles if r.org == e.id]
     if members:
@@ -258,8 +277,10 @@ def _mentions(ctx: Context, e: Entity) -> str:
         out.append(f"[{inline(article.title)}](../articles/{article_id}.md)\n{{: .dossier-mentions-of }}\n")
         for m in by_article[article_id]:
             before, name, after = around(ctx.block_text(m.article, m.block), m.start, m.end)
-            out.append(f"- {NOT_SEARCHED}{inline(before)}<mark>{inline(name)}</mark>{inline(after)}</span> "
-                       f"([الفقرة {m.block}](../articles/{article_id}.md#{m.anchor}))")
+            out.append(
+                f"- {NOT_SEARCHED}{inline(before)}<mark>{inline(name)}</mark>{inline(after)}</span> "
+                f"([الفقرة {m.block}](../articles/{article_id}.md#{m.anchor}))"
+            )
         out.append("")
     return "\n".join(out)
 
@@ -317,8 +338,7 @@ def render_people_index(ctx: Context) -> str:
 
 def render_orgs_index(ctx: Context) -> str:
     orgs = [e for e in ctx.kb.entities if not e.is_person]
-    out = [front_matter("الجهات والمنتجات"), "# الجهات والمنتجات\n",
-           f"{len(orgs)} جهة ومنتجًا ومفهومًا تذكرها المقالات، بحسب النوع.\n"]
+    out = [front_matter("الجهات والمنتجات"), "# الجهات والمنتجات\n", f"{len(orgs)} جهة ومنتجًا ومفهومًا تذكرها المقالات، بحسب النوع.\n"]
     for kind in KIND_ORDER[1:]:
         group = sorted((e for e in orgs if e.kind == kind), key=lambda e: (fold(e.name), e.id))
         if not group:
@@ -392,8 +412,7 @@ def article_tail(ctx: Context, article: Article) -> str:
 
 
 def render_kb_pages(ctx: Context) -> dict[str, str]:
-    pages = {"people/index.md": render_people_index(ctx), "orgs/index.md": render_orgs_index(ctx),
-             "events/index.md": render_events_index(ctx)}
+    pages = {"people/index.md": render_people_index(ctx), "orgs/index.md": render_orgs_index(ctx), "events/index.md": render_events_index(ctx)}
     for e in ctx.kb.entities:
         pages[e.page] = render_entity(ctx, e)
     events = ctx.chronological()

@@ -31,7 +31,10 @@ def mkdocs_build(project: Path, out: Path, *extra: str, env: dict[str, str] | No
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(out), *extra],
-        capture_output=True, text=True, env=full_env, cwd=project,
+        capture_output=True,
+        text=True,
+        env=full_env,
+        cwd=project,
     )
 
 
@@ -44,8 +47,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
 
 
 @pytest.fixture(scope="session")

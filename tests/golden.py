@@ -29,10 +29,7 @@ def structure(root: Path = ROOT) -> dict[str, str]:
             "byline": article.byline,
             "reading_minutes": article.reading_minutes,
             "reading_stated": article.reading_stated,
-            "blocks": [
-                {"line": b.line, "kind": b.kind.value, "number": b.number, "section": b.section, "text": b.text}
-                for b in article.blocks
-            ],
+            "blocks": [{"line": b.line, "kind": b.kind.value, "number": b.number, "section": b.section, "text": b.text} for b in article.blocks],
             "dropped": [{"line": d.line, "rule": d.rule, "text": d.text} for d in article.dropped],
         }
         out[Path(article.path).stem + ".json"] = json.dumps(data, ensure_ascii=False, indent=1) + "\n"

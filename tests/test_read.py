@@ -88,7 +88,7 @@ def test_bad_inputs_are_all_reported_at_once(tmp_path: Path) -> None:
     meta.write_text(
         meta.read_text(encoding="utf-8")
         + '\n- file: 901_empty.txt\n  id: Bad_Id\n  datee: "2024"\n'
-        + '\n- file: missing.txt\n  id: x\n'
+        + "\n- file: missing.txt\n  id: x\n"
         + '\n- file: 902_blank.txt\n  id: blank\n  date: "2024-13"\n  date_basis: stated\n',
         encoding="utf-8",
     )
