@@ -23,10 +23,11 @@ from urllib.parse import quote
 import yaml
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from tests.conftest import CHROMIUM_ARGS
+
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "cases" / "search.yml"
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
 # Material's Arabic texts for a finished search: "no results" / "N results".
 DONE = ("لا توجد نتائج", "نتائج البحث")
 

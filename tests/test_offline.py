@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import filecmp
 import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,6 +23,7 @@ from playwright.sync_api import BrowserContext, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from generator.package import pack
+from tests.searchsite import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 EPOCH = "1700000000"  # 2023-11-14, a fixed SOURCE_DATE_EPOCH for every build here
@@ -168,26 +167,13 @@ def test_offline_edition_makes_no_request_outside_itself(offline_site: Path, bro
 
 
 def test_online_site_makes_no_request_outside_itself(online_site: Path, browser_context, tmp_path):
-    handler = functools.partial(Quiet, directory=str(online_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        base = f"http://127.0.0.1:{server.server_address[1]}/"
+    with serve(online_site) as base:
         pages = pages_to_visit(online_site, offline=False)
         guard = visit_all(
             browser_context, base, pages, lambda url: urlsplit(url).hostname == "127.0.0.1" or url.startswith(("data:", "blob:", "about:")), tmp_path
         )
-    finally:
-        server.shutdown()
-        server.server_close()
     assert guard.outside == []
     assert guard.results and guard.results[0] == EXPECTED, f"search for {QUERY} online: {guard.results}"
-
-
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
 
 
 def test_offline_html_references_nothing_outside(offline_site: Path, online_site: Path):
