@@ -164,15 +164,20 @@ class _Loader:
             said=said,
         )
 
-    def org(self, item: Located) -> Entity:
+    def kind(self, item: Located, file: str, kinds: tuple[str, ...]) -> str:
+        """The item's `kind`, reported when it is not one of `kinds`."""
         id, kind = str(item["id"]), str(item["kind"])
-        if kind not in ORG_KINDS:
+        if kind not in kinds:
             self.report.error(
-                ORGS,
+                file,
                 item.line_of("kind"),
-                f"kind '{kind}' of '{id}' is not one of {', '.join(ORG_KINDS)}",
-                did_you_mean(kind, set(ORG_KINDS)) or "pick the closest kind",
+                f"kind '{kind}' of '{id}' is not one of {', '.join(kinds)}",
+                did_you_mean(kind, set(kinds)) or "pick the closest kind",
             )
+        return kind
+
+    def org(self, item: Located) -> Entity:
+        id, kind = str(item["id"]), self.kind(item, ORGS, ORG_KINDS)
         return Entity(
             id,
             str(item["name"]),
@@ -231,14 +236,7 @@ class _Loader:
     """(person, org, line) of every role, even one whose source failed: its org is checked too."""
 
     def annotation(self, item: Located) -> Annotation | None:
-        id, kind = str(item["id"]), str(item["kind"])
-        if kind not in ANNOTATION_KINDS:
-            self.report.error(
-                ANNOTATIONS,
-                item.line_of("kind"),
-                f"kind '{kind}' of '{id}' is not one of {', '.join(ANNOTATION_KINDS)}",
-                did_you_mean(kind, set(ANNOTATION_KINDS)) or "pick the closest kind",
-            )
+        id, kind = str(item["id"]), self.kind(item, ANNOTATIONS, ANNOTATION_KINDS)
         where = Located({"article": item["article"], "quote": item["quote"]})
         where.line, where.key_lines = item.line, item.key_lines
         anchor = self.source(where, ANNOTATIONS, item.line, f"annotation '{id}'")

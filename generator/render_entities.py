@@ -91,11 +91,19 @@ class Context:
     together: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     about: dict[str, list[Annotation]] = field(default_factory=lambda: defaultdict(list))
     events_of: dict[str, list[Event]] = field(default_factory=lambda: defaultdict(list))
+    timeline: list[Event] = field(default_factory=list)
+    """Every event by date, sorted once."""
+    events_in: dict[str, list[Event]] = field(default_factory=lambda: defaultdict(list))
+    """Per article id: the events it is a source of, by date."""
     owner: dict[str, str] = field(default_factory=dict)
     """Folded one-word full names (OpenAI, ميتا), to the entity they name."""
 
     def __post_init__(self) -> None:
         self.entities = {e.id: e for e in self.kb.entities}
+        self.timeline = sorted(self.kb.events, key=lambda e: (e.date, e.id))
+        for ev in self.timeline:
+            for article in dict.fromkeys(s.article for s in ev.sources):
+                self.events_in[article].append(ev)
         for e in sorted(self.kb.entities, key=lambda e: e.id):
             for name in [e.name, *e.aliases, e.latin]:
                 if name and " " not in name.strip():
@@ -117,7 +125,7 @@ class Context:
                 self.events_of[id].append(ev)
 
     def chronological(self) -> list[Event]:
-        return sorted(self.kb.events, key=lambda e: (e.date, e.id))
+        return self.timeline
 
     def block_text(self, article: str, number: int) -> str:
         return next(b.text for b in self.articles[article].blocks if b.number == number)
@@ -399,7 +407,7 @@ def article_tail(ctx: Context, article: Article) -> str:
         for n, a in enumerate(notes, start=1):
             out.append(annotation_box(ctx, a, anchor=True, number=n, searched=True))
     named = sorted({m.entity for m in ctx.links.of_article(article.id)})
-    events = [ev for ev in ctx.chronological() if any(s.article == article.id for s in ev.sources)]
+    events = ctx.events_in.get(article.id, [])
     if named or events:
         out.append("## في هذا المقال\n")
         for kind in KIND_ORDER:
