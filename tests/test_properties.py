@@ -1,0 +1,283 @@
+"""Property tests (Hypothesis): whatever text the seeds hold, the reader, the Arabic folding and the
+escaping never crash, never turn it into live markup, and never lose it.
+
+Inputs mix arbitrary Unicode with Arabic-heavy text (letters, diacritics, tatweel, hamza forms,
+Arabic-Indic digits), Markdown/HTML/Jinja syntax, bidi controls and very long lines. Example counts
+are kept modest (EXAMPLES) so the suite stays fast; the linker's properties come with its move to
+generator/link/names.py.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from html.parser import HTMLParser
+from pathlib import Path
+
+import markdown
+import pymdownx.slugs
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator import arabic, read, text
+from generator.errors import Report
+from generator.model import ArticleMeta, Kind
+from tests.conftest import ROOT
+
+EXAMPLES = 150
+settings.register_profile("dossier", max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("dossier")
+
+BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+ARABIC_LETTERS = "ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىيٱیکې"
+ARABIC_MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670\u0640"  # harakat, shadda, sukun, dagger alef, tatweel
+ARABIC_OTHER = "٠١٢٣٤٥٦٧٨٩۰۱۲۳،؛؟«»…"
+MARKUP = [
+    "<script>alert(1)</script>",
+    "<b>غامق</b>",
+    '<a href="x" title="y">',
+    "&amp;",
+    "&#60;",
+    "<!--",
+    "-->",
+    "**نجمة**",
+    "_خط_",
+    "`شيفرة`",
+    "[رابط](https://example.org)",
+    "![صورة](x.png)",
+    "[^1]",
+    "{: .cls #id }",
+    "{{ page.title }}",
+    "{% raw %}",
+    "{# c #}",
+    "${x}",
+    "# ",
+    "## ",
+    "- ",
+    "1. ",
+    "> ",
+    "| a | b |",
+    "!!! note",
+    "\\",
+    "\x02wzxhzdk:0\x03",  # Python-Markdown's own placeholder for stashed HTML
+    "GPT-4.1",
+    "OpenAI's",
+    "Q*",
+    "@sama",
+    "e.g.",
+]
+arabic_text = st.text(alphabet=ARABIC_LETTERS + ARABIC_MARKS + ARABIC_OTHER + " ", min_size=1, max_size=60)
+pieces = st.one_of(arabic_text, st.sampled_from(MARKUP), st.sampled_from(list(BIDI)), st.text(max_size=20))
+long_line = st.builds(lambda word, n: (word + " ") * n, arabic_text, st.integers(min_value=200, max_value=1500))
+mixed = st.one_of(st.lists(pieces, max_size=12).map("".join), long_line, st.text())
+# One line of text, as an article block or a YAML value is (the reader splits and trims lines).
+one_line = mixed.map(lambda s: re.sub(r"[\r\n]+", " ", s))
+
+
+# --- text: escaping -------------------------------------------------------------------------------
+
+MD = markdown.Markdown(
+    extensions=["attr_list", "md_in_html", "admonition", "tables", "toc"],
+    extension_configs={"toc": {"permalink": True, "slugify": pymdownx.slugs.slugify(case="lower")}},
+)
+VISIBLE_BIDI = str.maketrans({c: f"⟦U+{ord(c):04X}⟧" for c in BIDI})
+# Text compared as a reader sees it: whitespace runs are one space, none at either end, and C0
+# controls, which nobody sees, are left out on both sides (Markdown drops STX and ETX, its placeholders).
+ASCII_SPACE = re.compile(r"\s+")
+CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def visible(value: str) -> str:
+    """The text a reader must see for `value`: bidi controls as codes, whitespace as HTML shows it."""
+    return ASCII_SPACE.sub(" ", CONTROLS.sub("", value.translate(VISIBLE_BIDI))).strip()
+
+
+class Elements(HTMLParser):
+    """The elements of an HTML fragment, their attributes, and its text (permalink signs left out)."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[str] = []
+        self.attrs: list[dict[str, str | None]] = []
+        self.text: list[str] = []
+        self._in_permalink = False
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.attrs.append(dict(attrs))
+        self._in_permalink = dict(attrs).get("class") == "headerlink"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_permalink = False
+
+    def handle_data(self, data: str) -> None:
+        if not self._in_permalink:
+            self.text.append(data)
+
+    def visible_text(self) -> str:
+        return ASCII_SPACE.sub(" ", CONTROLS.sub("", "".join(self.text))).strip()
+
+
+def render(source: str) -> Elements:
+    MD.reset()
+    return Elements(MD.convert(source))
+
+
+# Every Markdown context the renderer puts article text or a YAML value in: the template, the
+# elements the value may produce there (besides <bdi> around Latin runs), and the visible text
+# around it.
+CONTEXTS = {
+    "paragraph": ("{}", {"p"}, "", ""),
+    "heading": ("# {}", {"h1", "a"}, "", ""),
+    "item": ("- {}", {"ul", "li"}, "", ""),
+    "link": ("[{}](page.md)", {"p", "a"}, "", ""),
+    "strong": ("- **{}** في", {"ul", "li", "strong"}, "", "في"),
+    "admonition": ('!!! note "ملاحظة"\n    {}', {"div", "p"}, "ملاحظة", ""),
+    "table": ("| أ |\n|---|\n| {} |", {"table", "thead", "tbody", "tr", "th", "td"}, "أ", ""),
+}
+# Values not empty (the schema refuses empty names and titles); YAML can give them spaces at either
+# end and line breaks (quoted and block scalars).
+value_line = mixed.filter(lambda s: visible(s) != "")
+
+
+@given(value=value_line, context=st.sampled_from(sorted(CONTEXTS)))
+def test_inline_is_text_in_every_markdown_context(value: str, context: str) -> None:
+    template, allowed, before, after = CONTEXTS[context]
+    page = render(template.format(text.inline(value)))
+    assert set(page.tags) <= allowed | {"bdi"}, f"live markup: {page.tags}"
+    assert page.visible_text() == " ".join(filter(None, [before, visible(value), after]))
+
+
+@given(value=mixed)
+def test_literal_is_text_and_isolates_nothing(value: str) -> None:
+    page = render(text.literal(value))
+    assert set(page.tags) <= {"p"}
+    assert page.visible_text() == visible(value)
+
+
+@given(value=mixed)
+def test_attr_is_one_attribute_value(value: str) -> None:
+    page = Elements(f'<span class="x" title="{text.attr(value)}">نص</span>')
+    assert page.tags == ["span"]
+    assert page.attrs[0]["title"] == value.translate(VISIBLE_BIDI)
+    assert page.visible_text() == "نص"
+
+
+@given(value=mixed)
+def test_html_text_is_text_in_raw_html(value: str) -> None:
+    page = render(f'<ul>\n<li><span class="dossier-dropped-text">{text.html_text(value)}</span></li>\n</ul>')
+    assert page.tags == ["ul", "li", "span"]
+    assert page.visible_text() == visible(value)
+
+
+@given(value=mixed)
+def test_escaped_text_keeps_no_bidi_control(value: str) -> None:
+    for escaped in (text.inline(value), text.literal(value), text.attr(value), text.html_text(value)):
+        assert not set(escaped) & set(BIDI)
+
+
+# --- arabic: folding ------------------------------------------------------------------------------
+
+
+@given(value=mixed)
+def test_fold_is_idempotent_and_removes_every_variant(value: str) -> None:
+    folded = arabic.fold(value)
+    assert arabic.fold(folded) == folded
+    assert not set(folded) & set("أإآٱىةؤئ\u0640" + BIDI + ARABIC_MARKS)
+    assert not re.search(r"\s\s", folded) and not re.search(r"[^\S ]", folded)
+
+
+@given(value=mixed)
+def test_fold_with_map_points_back_to_the_letters_written(value: str) -> None:
+    folded, where = arabic.fold_with_map(value)
+    assert folded == arabic.fold(value)
+    assert len(where) == len(folded)
+    assert where == sorted(where)
+    for ch, i in zip(folded, where, strict=True):
+        assert ch == " " and value[i].isspace() or ch in arabic.fold_char(value[i])
+
+
+@given(word=st.one_of(arabic_text, st.text(max_size=30)))
+def test_key_is_the_folded_word_or_its_end(word: str) -> None:
+    folded = arabic.fold(word)
+    key = arabic.key(word)
+    assert folded.endswith(key)
+    assert key == folded or len(key) >= arabic.MIN_STEM or re.match(r"[a-z0-9]", key)
+    assert arabic.key(folded) == key
+
+
+# --- read: the reader -----------------------------------------------------------------------------
+
+RULES = read.load_rules(ROOT, Report())
+META = ArticleMeta(file="x.txt", id="x")
+line_piece = st.one_of(mixed, st.sampled_from(["تعليقات", "دليل التقنية", "التعليقات 3", "شارك هذا المقال", "• بند", "«اقتباس»", "سؤال؟"]))
+article_lines = st.lists(line_piece.map(lambda s: s.replace("\n", " ").replace("\r", " ")), min_size=1, max_size=25)
+
+
+def nonspace(value: str) -> str:
+    return re.sub(r"\s+", "", value)
+
+
+def accounted(lines: list[str], article) -> None:  # type: ignore[no-untyped-def]
+    """Every non-blank line is the title, a block, a header fact, or dropped with a reason."""
+    by_line: dict[int, list[str]] = {}
+    for block in article.blocks:
+        by_line.setdefault(block.line, []).append(block.text)
+    for d in article.dropped:
+        by_line.setdefault(d.line, []).append(d.text)
+    for n, line in enumerate(lines, start=1):
+        line = line.strip()
+        if not line:
+            continue
+        if n == article.title_line:
+            assert article.title == line
+            continue
+        if n not in by_line:
+            assert read._metadata(line, RULES) is not None, f"line {n} lost: {line!r}"
+            continue
+        kept = "".join(nonspace(t) for t in by_line[n])
+        whole = nonspace(line)
+        assert kept == whole or kept == nonspace(read.LIST_MARK.sub("", line, count=1)), f"line {n}: {line!r} became {by_line[n]!r}"
+
+
+@given(lines=article_lines)
+def test_parse_never_crashes_and_loses_no_line(lines: list[str]) -> None:
+    report = Report()
+    article = read.parse("\n".join(lines), META, RULES, "x.txt", report)
+    if article is None:
+        assert report.errors, "no article and no error"
+        return
+    accounted(lines, article)
+    assert [b.number for b in article.numbered] == list(range(1, len(article.numbered) + 1))
+    for block in article.blocks:
+        assert block.kind in Kind and block.text == block.text.strip() and block.text
+
+
+@settings(max_examples=EXAMPLES // 5)
+@given(
+    texts=st.lists(st.lists(line_piece, min_size=1, max_size=12).map("\n".join), min_size=1, max_size=3),
+    bom=st.booleans(),
+    crlf=st.booleans(),
+)
+def test_read_articles_never_crashes_and_every_problem_names_a_file(texts: list[str], bom: bool, crlf: bool) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        folder = root / read.ARTICLES_DIR
+        folder.mkdir(parents=True)
+        for i, body in enumerate(texts):
+            data = body.replace("\n", "\r\n") if crlf else body
+            (folder / f"{i:03}_x.txt").write_bytes((b"\xef\xbb\xbf" if bom else b"") + data.encode("utf-8"))
+        report = Report()
+        articles = read.read_articles(root, report)
+    read_ok = {a.path for a in articles}
+    refused = {p.path for p in report.errors}
+    for i in range(len(texts)):
+        label = f"{read.ARTICLES_DIR}/{i:03}_x.txt"
+        assert (label in read_ok) != (label in refused), f"{label}: read {label in read_ok}, refused {label in refused}"
+    for problem in report.errors + report.notes:
+        assert problem.path.startswith(read.ARTICLES_DIR) or problem.path in (read.META_FILE, read.RULES_FILE)
+        assert problem.message
+    for article in articles:
+        assert "\r" not in article.title and all("\r" not in b.text for b in article.blocks)
