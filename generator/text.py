@@ -1,9 +1,9 @@
 """Article text as data: escaping it for Markdown pages, and Arabic display helpers.
 
 Seed text is never markup. `inline` turns any string into Markdown that shows
-exactly that string: every ASCII punctuation mark, line break and tab, and the
-spaces at either end, become numeric character references (Markdown and HTML
-then have nothing to act on), bidi controls become visible codes, and runs of Latin script are isolated in <bdi> so that in an
+exactly that string: every ASCII punctuation mark, line break and tab become
+numeric character references (Markdown and HTML then have nothing to act on),
+bidi controls become visible codes, and runs of Latin script are isolated in <bdi> so that in an
 Arabic sentence their punctuation lands where the writer put it.
 """
 
@@ -15,11 +15,9 @@ import string
 
 _PUNCT = {c: f"&#{ord(c)};" for c in string.punctuation}
 _BIDI = {c: f"⟦U+{ord(c):04X}⟧" for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"}
-# Whitespace Markdown reads as structure: line breaks and tabs (a new block, an indented code
-# block), and spaces at either end of a value (`**name **` is not bold; four leading spaces are code).
+# Whitespace Markdown reads as structure: a line break (a new block) and a tab (an indented code block).
 _BREAKS = {c: f"&#{ord(c)};" for c in "\t\n\r\f\v"}
 _TABLE = str.maketrans({**_PUNCT, **_BIDI, **_BREAKS})
-_EDGE_SPACES = re.compile(r"^ +| +$")
 # A run of Latin words: OpenAI, GPT-4.1, Q*, Emmett Shear, @adamdangelo, Microsoft Gaming.
 LATIN_RUN = re.compile(r"[@#]?[A-Za-z][A-Za-z0-9]*(?:[-.'’/&][A-Za-z0-9]+)*\*?(?:[ ]+[A-Za-z0-9][A-Za-z0-9]*(?:[-.'’/&][A-Za-z0-9]+)*\*?)*")
 
@@ -28,7 +26,7 @@ MONTHS = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "�
 
 def literal(text: str) -> str:
     """Markdown source that renders as exactly `text`, with no markup of any kind."""
-    return _EDGE_SPACES.sub(lambda m: "&#32;" * len(m.group(0)), text.translate(_TABLE))
+    return text.translate(_TABLE)
 
 
 def inline(text: str) -> str:
