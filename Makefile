@@ -33,7 +33,7 @@ build: $(VENV)/.site  ## build the online site into site/
 
 offline: $(VENV)/.site vendor  ## the offline edition: site-offline/ and dist/dossier-offline.zip (+ .sha256); open index.html
 	OFFLINE=true $(VENV)/bin/mkdocs build --strict --clean -d site-offline
-	$(PY) -m generator.package site-offline dist/dossier-offline.zip
+	$(PY) -m generator.site.package site-offline dist/dossier-offline.zip
 
 check: $(VENV)/.site  ## the editor's report: errors, dropped boilerplate, unknown names
 	$(PY) -m generator check

@@ -19,7 +19,7 @@ import pymdownx.slugs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import arabic, read, text
+from generator import arabic, read, seedmeta, text
 from generator.errors import Report
 from generator.model import ArticleMeta, Kind
 from tests.conftest import ROOT
@@ -215,7 +215,7 @@ def test_key_is_the_folded_word_or_its_end(word: str) -> None:
 
 # --- read: the reader -----------------------------------------------------------------------------
 
-RULES = read.load_rules(ROOT, Report())
+RULES = seedmeta.load_rules(ROOT, Report())
 META = ArticleMeta(file="x.txt", id="x")
 line_piece = st.one_of(mixed, st.sampled_from(["تعليقات", "دليل التقنية", "التعليقات 3", "شارك هذا المقال", "• بند", "«اقتباس»", "سؤال؟"]))
 article_lines = st.lists(line_piece.map(lambda s: s.replace("\n", " ").replace("\r", " ")), min_size=1, max_size=25)
@@ -269,7 +269,7 @@ def test_parse_never_crashes_and_loses_no_line(lines: list[str]) -> None:
 def test_read_articles_never_crashes_and_every_problem_names_a_file(texts: list[str], bom: bool, crlf: bool) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        folder = root / read.ARTICLES_DIR
+        folder = root / seedmeta.ARTICLES_DIR
         folder.mkdir(parents=True)
         for i, body in enumerate(texts):
             data = body.replace("\n", "\r\n") if crlf else body
@@ -279,10 +279,10 @@ def test_read_articles_never_crashes_and_every_problem_names_a_file(texts: list[
     read_ok = {a.path for a in articles}
     refused = {p.path for p in report.errors}
     for i in range(len(texts)):
-        label = f"{read.ARTICLES_DIR}/{i:03}_x.txt"
+        label = f"{seedmeta.ARTICLES_DIR}/{i:03}_x.txt"
         assert (label in read_ok) != (label in refused), f"{label}: read {label in read_ok}, refused {label in refused}"
     for problem in report.errors + report.notes:
-        assert problem.path.startswith(read.ARTICLES_DIR) or problem.path in (read.META_FILE, read.RULES_FILE)
+        assert problem.path.startswith(seedmeta.ARTICLES_DIR) or problem.path in (seedmeta.META_FILE, seedmeta.RULES_FILE)
         assert problem.message
     for article in articles:
         assert "\r" not in article.title and all("\r" not in b.text for b in article.blocks)

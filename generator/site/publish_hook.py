@@ -21,7 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 PACKAGE = ROOT / "vendor" / "iframe-worker"
 SHIM_SOURCE = PACKAGE / "shim" / "index.js"
 SHIM_URL = "assets/javascripts/iframe-worker/shim.js"  # relative: the theme makes it page-relative
@@ -97,5 +97,5 @@ def on_post_build(config: MkDocsConfig) -> None:
     if _needs_shim(config):
         site = Path(config.site_dir)
         if not (site / "search" / "search_index.js").is_file():
-            raise PluginError("the offline edition has no search/search_index.js: Material's offline plugin changed, see generator/publish_hook.py")
+            raise PluginError("the offline edition has no search/search_index.js: Material's offline plugin changed, see generator/site/publish_hook.py")
         lean(site, _search_scripts(config))
