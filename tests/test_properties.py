@@ -1,10 +1,10 @@
-"""Property tests (Hypothesis): whatever text the seeds hold, the reader, the Arabic folding and the
-escaping never crash, never turn it into live markup, and never lose it.
+"""Property tests (Hypothesis): whatever text the seeds hold, the reader, the Arabic folding, the
+linker and the escaping never crash, never turn it into live markup, and never lose it.
 
 Inputs mix arbitrary Unicode with Arabic-heavy text (letters, diacritics, tatweel, hamza forms,
 Arabic-Indic digits), Markdown/HTML/Jinja syntax, bidi controls and very long lines. Example counts
-are kept modest (EXAMPLES) so the suite stays fast; the linker's properties come with its move to
-generator/link/names.py.
+are kept modest (EXAMPLES) so the suite stays fast. The linker (generator/link/names.py) is tested
+too: its links wrap a name as written, never overlap, and find a full name however it is spelt.
 """
 
 from __future__ import annotations
@@ -21,7 +21,9 @@ from hypothesis import strategies as st
 
 from generator import arabic, read, seedmeta, text
 from generator.errors import Report
-from generator.model import ArticleMeta, Kind
+from generator.kb.schema import Entity, EntityKind
+from generator.link.names import Linker
+from generator.model import Article, ArticleMeta, Block, Kind
 from tests.conftest import ROOT
 
 EXAMPLES = 150
@@ -286,3 +288,73 @@ def test_read_articles_never_crashes_and_every_problem_names_a_file(texts: list[
         assert problem.message
     for article in articles:
         assert "\r" not in article.title and all("\r" not in b.text for b in article.blocks)
+
+
+# --- link: the linker (generator/link/names.py) ---------------------------------------------------
+
+arabic_word = st.text(alphabet="ابتثجحخدذرزسشصضطظعغفقكلمنهوي", min_size=3, max_size=8)
+latin_word = st.from_regex(r"[A-Z][a-z]{3,7}", fullmatch=True)
+entity_name = st.lists(st.one_of(arabic_word, arabic_word.map("ال".__add__), latin_word), min_size=1, max_size=3).map(" ".join)
+# A word with attached proclitics, as articles write names: وألتمان، بالذكاء، لـOpenAI.
+PROCLITICS = ["", "و", "ف", "ب", "ل", "ول", "وب", "فل", "لـ"]
+with_proclitic = st.tuples(st.sampled_from(PROCLITICS), entity_name).map("".join)
+# How an article may write a name: diacritics or tatweel after a letter, another alef or ya form.
+VARIANTS = {"ا": "اأإآ", "ي": "يى", "ه": "هة"}
+
+
+@st.composite
+def written_as(draw: st.DrawFn, name: str) -> str:
+    out = []
+    for c in name:
+        out.append(draw(st.sampled_from(VARIANTS[c])) if c in VARIANTS and draw(st.booleans()) else c)
+        if "\u0621" <= c <= "\u064a" and draw(st.integers(0, 3)) == 0:
+            out.append(draw(st.sampled_from(ARABIC_MARKS)))
+    return "".join(out)
+
+
+def entity(i: int, names: list[str]) -> Entity:
+    return Entity(id=f"e{i}", name=names[0], latin="", kind=EntityKind.PERSON, file="people.yml", line=i + 1, aliases=tuple(names[1:]))
+
+
+def article_of(paragraphs: list[str]) -> Article:
+    blocks = tuple(Block(Kind.PARAGRAPH, p, n, n) for n, p in enumerate(paragraphs, start=1))
+    return Article(meta=ArticleMeta(file="x.txt", id="x"), path="x.txt", title="x", title_line=0, blocks=blocks, dropped=())
+
+
+@st.composite
+def dossier(draw: st.DrawFn) -> tuple[list[list[str]], list[str]]:
+    """Entities' names, and paragraphs that mention them (with proclitics, however spelt) among other text."""
+    names = draw(st.lists(st.lists(entity_name, min_size=1, max_size=3), min_size=1, max_size=4))
+    every = [n for ns in names for n in ns]
+    mention = st.tuples(st.sampled_from(PROCLITICS), st.sampled_from(every).flatmap(written_as)).map("".join)
+    paragraphs = draw(st.lists(st.lists(st.one_of(mention, arabic_word, with_proclitic, pieces), max_size=15).map(" ".join), min_size=1, max_size=4))
+    return names, paragraphs
+
+
+@given(case=dossier())
+def test_linker_spans_are_names_as_written_and_never_overlap(case: tuple[list[list[str]], list[str]]) -> None:
+    names, paragraphs = case
+    entities = [entity(i, n) for i, n in enumerate(names)]
+    # A name's folded spellings; one that starts with «ال» is also linked as «ل…» after a «ل» (للذكاء).
+    folded_names = {e.id: {f for n in e.full_names for f in (arabic.fold(n), arabic.fold(n)[1:] if arabic.fold(n).startswith("ال") else "")} for e in entities}
+    mentions, _ = Linker(entities).link(article_of(paragraphs))
+    for block in range(1, len(paragraphs) + 1):
+        spans = sorted((m.start, m.end) for m in mentions if m.block == block)
+        assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:], strict=False)), f"overlapping links: {spans}"
+    for m in mentions:
+        text_ = paragraphs[m.block - 1]
+        assert 0 <= m.start <= m.name_start < m.end <= len(text_)
+        assert arabic.fold(text_[m.name_start : m.end]) in folded_names[m.entity] - {""}
+        assert m.start == m.name_start or re.fullmatch(arabic.LINK_PROCLITICS, arabic.fold(text_[m.start : m.name_start]))
+
+
+@given(data=st.data(), name=entity_name, before=st.one_of(mixed, arabic_text), after=st.one_of(mixed, arabic_text))
+def test_linker_finds_a_full_name_however_it_is_written(data: st.DataObject, name: str, before: str, after: str) -> None:
+    """A full name between spaces is linked, with diacritics, tatweel and other alef/ya/ta forms."""
+    written = data.draw(written_as(name))
+    start = len(before) + 1
+    paragraph = f"{before} {written} {after}"
+    mentions, _ = Linker([entity(0, [name])]).link(article_of([paragraph]))
+    # Linked exactly, or inside a link that starts earlier (`before` may end with the same name: the first wins).
+    exact = any(m.name_start == start and m.end == start + len(written) for m in mentions)
+    assert exact or any(m.start < start < m.end for m in mentions), f"{written!r} not linked in {paragraph!r}: {mentions}"
