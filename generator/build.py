@@ -18,6 +18,7 @@ from .kb.load import load_kb
 from .link.names import link_all
 from .read import read_seeds
 from .render import render_all
+from .render.html import Urls
 
 EXPORT = "dossier.json"
 
@@ -35,12 +36,15 @@ class Dossier:
     """Other generated files (the JSON export) by path in the built site."""
 
 
-def generate(root: Path) -> Dossier:
-    """Build every page from the seeds under `root`; raise InputError listing every problem."""
+def generate(root: Path, directory_urls: bool = True) -> Dossier:
+    """Build every page from the seeds under `root`; raise InputError listing every problem.
+
+    `directory_urls`: the site's URL style (people/x/ or people/x.html), which links are written for.
+    """
     report = Report()
     articles, unread = read_seeds(root, report)
     kb = load_kb(root, articles, report, unread)
     report.raise_if_errors()
     index = DossierIndex.build(articles, kb, link_all(articles, kb.entities))
     editor_report(index, report)
-    return Dossier(index, render_all(index), report, {EXPORT: export(index)})
+    return Dossier(index, render_all(index, Urls(directory_urls)), report, {EXPORT: export(index)})

@@ -18,6 +18,7 @@ _BIDI: dict[str, str | int | None] = {c: f"⟦U+{ord(c):04X}⟧" for c in "\u202
 # Whitespace Markdown reads as structure: a line break (a new block) and a tab (an indented code block).
 _BREAKS: dict[str, str | int | None] = {c: f"&#{ord(c)};" for c in "\t\n\r\f\v"}
 _TABLE = str.maketrans({**_PUNCT, **_BIDI, **_BREAKS})
+_BIDI_TABLE = str.maketrans(_BIDI)
 # A run of Latin words: OpenAI, GPT-4.1, Q*, Emmett Shear, @adamdangelo, Microsoft Gaming.
 LATIN_RUN = re.compile(r"[@#]?[A-Za-z][A-Za-z0-9]*(?:[-.'’/&][A-Za-z0-9]+)*\*?(?:[ ]+[A-Za-z0-9][A-Za-z0-9]*(?:[-.'’/&][A-Za-z0-9]+)*\*?)*")
 
@@ -38,6 +39,11 @@ def inline(text: str) -> str:
         pos = m.end()
     out.append(literal(text[pos:]))
     return "".join(out)
+
+
+def visible_bidi(text: str) -> str:
+    """Bidi controls shown as visible codes instead of applied."""
+    return text.translate(_BIDI_TABLE)
 
 
 def attr(text: str) -> str:

@@ -53,7 +53,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     root = Path(config.config_file_path).resolve().parent
     state.problems = None
     try:
-        dossier = generate(root)
+        dossier = generate(root, directory_urls=config.use_directory_urls)
     except InputError as exc:
         if state.command != "serve":
             raise PluginError(str(exc)) from None
