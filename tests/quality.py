@@ -3,14 +3,16 @@ checker, and a link-and-fragment checker. tests/test_quality.py asserts on them;
 `python -m tests.quality SITE [OFFLINE_SITE]` prints the numbers the README's table shows.
 
 The pages are discovered from the built site, not listed by hand: the home page, every root page
-(export/, …), and for every section (articles/, people/, …) its index and its first page, so a new
-view or page kind is audited as soon as it is built.
+(export/, …), for every section (articles/, people/, …) its index and its first page, and one page
+of each kind nested under those (people/<id>/mentions-2/), so a new view or page kind is audited as
+soon as it is built.
 """
 
 from __future__ import annotations
 
 import functools
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -49,6 +51,10 @@ def page_kinds(site: Path) -> dict[str, str]:
             kinds[f"{entry.name}/page"] = f"{entry.name}/{children[0]}/"
         else:
             kinds[entry.name] = f"{entry.name}/"
+        # Pages under a page (people/<id>/mentions-2/): one of each shape, numbers set aside.
+        for child in children:
+            for sub in sorted(p.name for p in (entry / child).iterdir() if (p / "index.html").is_file()):
+                kinds.setdefault(f"{entry.name}/page/{re.sub(r'[0-9]+', 'N', sub)}", f"{entry.name}/{child}/{sub}/")
     kinds[SEARCH_KIND] = f"?q={SEARCH_QUERY}"
     return kinds
 
