@@ -12,15 +12,13 @@ from pathlib import Path
 
 from .editor import editor_report
 from .errors import Report
-from .export import export
+from .export import export_files
 from .index import DossierIndex
 from .kb.load import load_kb
 from .link.names import link_all
 from .read import read_seeds
 from .render import render_all
 from .render.html import Urls
-
-EXPORT = "dossier.json"
 
 
 @dataclass(frozen=True)
@@ -33,7 +31,7 @@ class Dossier:
     report: Report
     """Notes for the editor (dropped lines, unknown names, …); errors have already been raised."""
     files: dict[str, str] = field(default_factory=dict)
-    """Other generated files (the JSON export) by path in the built site."""
+    """Other generated files (dossier.json, export/<id>.json) by path in the built site."""
 
 
 def generate(root: Path, directory_urls: bool = True) -> Dossier:
@@ -47,4 +45,4 @@ def generate(root: Path, directory_urls: bool = True) -> Dossier:
     report.raise_if_errors()
     index = DossierIndex.build(articles, kb, link_all(articles, kb.entities))
     editor_report(index, report)
-    return Dossier(index, render_all(index, Urls(directory_urls)), report, {EXPORT: export(index)})
+    return Dossier(index, render_all(index, Urls(directory_urls)), report, export_files(index))

@@ -10,6 +10,7 @@ import json
 from collections import defaultdict
 
 from ..arabic import fold
+from ..export import entity_path
 from ..index import DossierIndex
 from ..kb.schema import Entity
 from ..link.names import Mention
@@ -68,6 +69,7 @@ def _facts(index: DossierIndex, e: Entity, here: Here) -> list[str]:
     parent = index.entity(e.parent) if e.parent else None
     if parent is not None:
         facts.append(f"<strong>{L.BELONGS_TO}:</strong> {link_to(parent, here)}")
+    facts.append(a(here.file(entity_path(e)), L.ENTITY_DATA, cls="dossier-data"))
     return [p(" · ".join(facts), "dossier-meta"), p(f"<strong>{L.ALSO_WRITTEN}:</strong> " + "، ".join(text(n) for n in also_written(e)), "dossier-also")]
 
 

@@ -13,16 +13,21 @@ codes, Latin runs isolated): article text and YAML values are data, never markup
 from __future__ import annotations
 
 import html
-import posixpath
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..text import LATIN_RUN, visible_bidi
+
+_LATIN = re.compile("[A-Za-z]")
 
 
 def text(value: str) -> str:
     """HTML that shows exactly `value`, with Latin runs isolated for right-to-left reading."""
-    out, pos = [], 0
     value = visible_bidi(value)
+    if not _LATIN.search(value):
+        return html.escape(value, quote=False)
+    out, pos = [], 0
     for m in LATIN_RUN.finditer(value):
         out.append(html.escape(value[pos : m.start()], quote=False))
         out.append(f"<bdi>{html.escape(m.group(0), quote=False)}</bdi>")
@@ -63,12 +68,23 @@ class Here:
         fragment = f"#{anchor}" if anchor else ""
         if src == self.src:
             return fragment or "./"
-        base = posixpath.dirname(self.urls.url(self.src)) or "."
-        target = self.urls.url(src)
-        rel = posixpath.relpath(target or ".", base)
-        if (target == "" or target.endswith("/")) and not rel.endswith("/"):
-            rel += "/"
-        return rel + fragment
+        return _relative(self.urls.url(self.src), self.urls.url(src)) + fragment
+
+    def file(self, path: str) -> str:
+        """A relative href to a file of the built site that is not a page (dossier.json, export/x.json)."""
+        return _relative(self.urls.url(self.src), path)
+
+
+@lru_cache(maxsize=4096)
+def _relative(page_url: str, target_url: str) -> str:
+    """The href from the page at `page_url` to `target_url` (both site-relative, no '..')."""
+    base = page_url.split("/")[:-1]  # the page's folder: "people/x/" → people, x; "people/x.html" → people
+    target = target_url.split("/")
+    common = 0
+    while common < min(len(base), len(target) - 1) and base[common] == target[common]:
+        common += 1
+    rel = "/".join([".."] * (len(base) - common) + target[common:])
+    return rel or "./"
 
 
 def a(href: str, label: str, title: str = "", cls: str = "", extra: str = "") -> str:
