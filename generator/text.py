@@ -49,9 +49,15 @@ def visible_bidi(text: str) -> str:
     return text.translate(_BIDI_TABLE) if _BIDI_RE.search(text) else text
 
 
+def one_block(html_value: str) -> str:
+    """Escaped HTML with its line breaks as references: in a raw HTML block a blank line would end the
+    block, and what follows would be read as Markdown (site/fragments.py splits pages there)."""
+    return html_value.replace("\r", "&#13;").replace("\n", "&#10;") if "\n" in html_value or "\r" in html_value else html_value
+
+
 def attr(text: str) -> str:
     """A value for an HTML attribute written in raw HTML."""
-    return html.escape(text.translate(str.maketrans(_BIDI)), quote=True)
+    return one_block(html.escape(text.translate(str.maketrans(_BIDI)), quote=True))
 
 
 # Characters Markdown acts on inside a line (links, emphasis, code, escapes, HTML, attr_list).
@@ -69,7 +75,7 @@ def md_attr(text: str) -> str:
 
 def html_text(text: str) -> str:
     """Text for a raw HTML block (Markdown leaves those alone)."""
-    return html.escape(text.translate(str.maketrans(_BIDI)), quote=False)
+    return one_block(html.escape(text.translate(str.maketrans(_BIDI)), quote=False))
 
 
 def arabic_date(value: str) -> str:
