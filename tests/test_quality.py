@@ -137,3 +137,17 @@ def test_offline_edition_ships_only_what_its_pages_load(offline_site: Path, site
         for path in (offline_site / asset).rglob("*.*"):
             assert b"sourceMappingURL" not in path.read_bytes(), path
     assert (site / "search" / "search_index.json").is_file()  # what the online search worker fetches
+
+
+def test_theme_fixes_refuse_a_theme_whose_markup_changed() -> None:
+    """site/theme_hook.py edits Material's base.html output: another theme version fails the build, not the HTML."""
+    from mkdocs.exceptions import PluginError
+
+    from generator.site.theme_hook import fix_markup
+
+    page = '<html lang="ar" class="no-js"><body dir="rtl"><input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'
+    with pytest.raises(PluginError, match="base.html changed"):
+        fix_markup(page + "</body></html>")
+    search = '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">'
+    fixed = fix_markup(page + search + "</body></html>")
+    assert fixed.startswith('<html lang="ar" dir="rtl" class="no-js">') and "autocomplete" not in fixed.replace('<form id="__md_toggles" autocomplete', "")
