@@ -10,12 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .curated import load_not_entities
 from .editor import editor_report
 from .errors import Report
 from .export import export
 from .kb import load_kb
 from .kbmodel import KnowledgeBase
 from .link import Links, link_all
+from .lookalike import find_lookalikes, with_lookalikes
 from .model import Article
 from .read import read_articles
 from .render import render_pages
@@ -44,9 +46,13 @@ def generate(root: Path) -> Dossier:
     report = Report()
     articles = read_articles(root, report)
     kb = load_kb(root, articles, report)
+    not_entities = load_not_entities(root, {a.id for a in articles}, {a.id for a in kb.annotations}, report)
     report.raise_if_errors()
     links = link_all(articles, kb.entities)
-    editor_report(articles, kb, links, report)
+    lookalikes = find_lookalikes(articles, kb.entities, links)
+    if any(la.linked for la in lookalikes):  # link the new spellings too, and the short forms after them
+        links = link_all(articles, with_lookalikes(kb.entities, lookalikes))
+    editor_report(articles, kb, links, report, not_entities, lookalikes)
     ctx = Context({a.id: a for a in articles}, kb, links)
     spans = {a.id: article_spans(ctx, a) for a in articles}
     tails = {a.id: article_tail(ctx, a) for a in articles}

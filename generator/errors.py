@@ -23,6 +23,8 @@ class Problem:
     """What was expected and what was found."""
     fix: str = ""
     """How to mend it, in one sentence."""
+    kind: str = ""
+    """What sort of note (unknown name, dropped text, …): the editor's report groups by it."""
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
@@ -32,16 +34,21 @@ class Problem:
 
 @dataclass
 class Report:
-    """Errors stop the build; notes (dropped boilerplate, unknown names) are only told."""
+    """Errors stop the build; notes (unknown names, …) ask the editor to act; `told` is what a
+    declared rule did (a dropped line, a silenced name): listed, never counted as a note."""
 
     errors: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)
+    told: list[Problem] = field(default_factory=list)
 
     def error(self, path: str | Path, line: int | None, message: str, fix: str = "") -> None:
         self.errors.append(Problem(str(path), line, message, fix))
 
-    def note(self, path: str | Path, line: int | None, message: str, fix: str = "") -> None:
-        self.notes.append(Problem(str(path), line, message, fix))
+    def note(self, path: str | Path, line: int | None, message: str, fix: str = "", kind: str = "") -> None:
+        self.notes.append(Problem(str(path), line, message, fix, kind))
+
+    def tell(self, path: str | Path, line: int | None, message: str, fix: str = "", kind: str = "") -> None:
+        self.told.append(Problem(str(path), line, message, fix, kind))
 
     def raise_if_errors(self) -> None:
         if self.errors:

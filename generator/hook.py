@@ -20,6 +20,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from generator.build import generate  # noqa: E402
+from generator.editor import summary  # noqa: E402
 from generator.errors import InputError  # noqa: E402
 from generator.search import WORKER_PATH, worker_script  # noqa: E402
 
@@ -32,15 +33,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         dossier = generate(root)
     except InputError as exc:
         raise PluginError(str(exc)) from None
-    for note in dossier.report.notes:
-        log.info(str(note))
+    for note in dossier.report.notes:  # one summary line below; every note with `mkdocs serve -v` or `make check`
+        log.debug(str(note))
     for path, content in dossier.pages.items():
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} would be overwritten by a generated page; remove or rename it")
         files.append(File.generated(config, path, content=content))
     for path, content in dossier.files.items():  # the JSON export: copied as is, not a page
         files.append(File.generated(config, path, content=content))
-    log.info("dossier: %d articles, %d generated pages", len(dossier.articles), len(dossier.pages))
+    log.info("dossier: %d articles, %d generated pages; editor's report: %s", len(dossier.articles), len(dossier.pages), summary(dossier.report))
     _arabic_search(files, config)
     return files
 
