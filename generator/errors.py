@@ -45,10 +45,10 @@ class Report:
         self.errors.append(Problem(str(path), line, message, fix))
 
     def note(self, path: str | Path, line: int | None, message: str, fix: str = "", kind: str = "") -> None:
-        self.notes.append(Problem(str(path), line, message, fix, kind))
+        self.notes.append(Problem(str(path), line, message, fix, kind=kind))
 
     def tell(self, path: str | Path, line: int | None, message: str, fix: str = "", kind: str = "") -> None:
-        self.told.append(Problem(str(path), line, message, fix, kind))
+        self.told.append(Problem(str(path), line, message, fix, kind=kind))
 
     def raise_if_errors(self) -> None:
         if self.errors:
