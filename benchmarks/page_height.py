@@ -21,7 +21,7 @@ MEASURE = """() => {
   const top = document.querySelector('.md-content h1').getBoundingClientRect().top + scrollY;
   const paras = [...document.querySelectorAll('.md-content .dossier-p')];
   const bottom = paras[paras.length - 1].getBoundingClientRect().bottom + scrollY;
-  const boxes = [...document.querySelectorAll('.md-content .dossier-annotation')].filter(b => b.getClientRects().length);
+  const boxes = [...document.querySelectorAll('.md-content .dossier-annotation')].filter(b => b.checkVisibility());
   return {page: document.documentElement.scrollHeight, article: bottom - top, notesShown: boxes.length,
           notesHeight: boxes.reduce((s, b) => s + b.getBoundingClientRect().height, 0)};
 }"""
