@@ -109,3 +109,15 @@ def test_recall_and_false_alarms_on_the_seeds_with_people_removed() -> None:
     assert hit / total >= 0.9 and len(false) - silenced <= 4
     hit, total, _, false, _, silenced = measure(people=False)
     assert hit / total >= 0.8 and len(false) - silenced == 0
+
+
+def test_a_look_alike_is_only_proposed_when_two_people_share_the_surname(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    (project / "seeds/articles" / NEW).write_text(NEW_ARTICLE, encoding="utf-8")
+    with (project / "seeds/people.yml").open("a", encoding="utf-8") as f:
+        f.write("\n- id: mario-brockman\n  name: ماريو بروكمان\n")
+    dossier = generate(project)
+    new_id = next(a.id for a in dossier.articles if a.path.endswith(NEW))
+    assert not [m for m in dossier.links.mentions if m.article == new_id and m.entity == "greg-brockman"]
+    notes = [n.message for n in dossier.report.notes if n.kind == LOOKALIKE]
+    assert notes == ["«غريغ بروكمان» looks like a known person (greg-brockman), not linked: the surname is not unique (paragraph 1)"]
