@@ -18,11 +18,12 @@ from pathlib import Path
 
 from generator.arabic import fold, strip_proclitics
 from generator.build import generate
-from generator.curated import load_not_entities
 from generator.editor import unknown_names
 from generator.errors import Report
-from generator.kbmodel import Entity
-from generator.link import link_all
+from generator.index import DossierIndex
+from generator.kb.curated import load_not_entities
+from generator.kb.schema import Entity
+from generator.link.names import link_all
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -43,15 +44,16 @@ def matches(candidate: str, e: Entity) -> bool:
 
 def measure(people: bool) -> tuple[int, int, list[str], list[str], int, int]:
     dossier = generate(ROOT)
-    everyone = dossier.kb.entities
+    articles = dossier.index.articles
+    everyone = dossier.index.kb.entities
     removed = [e for e in everyone if e.is_person == people]
     kept = tuple(e for e in everyone if e.is_person != people)
-    kb = replace(dossier.kb, entities=kept)
-    links = link_all(dossier.articles, kb.entities)
-    curated = load_not_entities(ROOT, {a.id for a in dossier.articles}, {a.id for a in kb.annotations}, Report())
-    found = unknown_names(list(dossier.articles), kb, links)
+    kb = replace(dossier.index.kb, entities=kept)
+    index = DossierIndex.build(articles, kb, link_all(articles, kb.entities))
+    curated = load_not_entities(ROOT, {a.id for a in articles}, {a.id for a in kb.annotations}, Report())
+    found = unknown_names(index)
     silenced = sum(1 for a, c in found if curated.silences(a.id, c.text))
-    full = link_all(dossier.articles, everyone)
+    full = link_all(articles, everyone)
     named = {m.entity for m in full.mentions if not m.short}
     targets = [e for e in removed if e.id in named]
     hit = [e for e in targets if any(matches(c.text, e) for _, c in found)]

@@ -1,9 +1,9 @@
-"""Command line: `python -m generator [build|check]`; `python -m generator COMMAND --help` for each.
+"""Command line: build the dossier's Markdown for inspection, or check the seeds.
 
 Examples:
-  python -m generator                 # write the generated Markdown to build/markdown/
-  python -m generator build --out DIR
-  python -m generator check           # the editor's report: notes by article and kind, then one summary line
+  python -m generator build                  # the generated Markdown into build/markdown/
+  python -m generator build --out /tmp/md    # elsewhere (a new or empty folder, or one it wrote)
+  python -m generator check                  # errors, then the editor's report by file and kind, and one summary line
 """
 
 from __future__ import annotations
@@ -14,55 +14,56 @@ from pathlib import Path
 
 from .build import generate
 from .editor import grouped, summary
-from .errors import InputError
+from .errors import GeneratorError, InputError
 from .write import write_tree
 
 
-def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(prog="python -m generator", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    commands = top.add_subparsers(dest="command", metavar="COMMAND", title="commands")
-
-    def command(name: str, summary_line: str, description: str) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, help=summary_line, description=description)
-        sub.add_argument("--root", type=Path, default=Path("."), help="project folder holding seeds/ (default: .)")
-        return sub
-
-    build = command(
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--root", type=Path, default=Path("."), help="project folder holding seeds/ (default: .)")
+    parser.set_defaults(out=None)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--root", type=Path, default=argparse.SUPPRESS, help="project folder holding seeds/ (default: .)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    build = sub.add_parser(
         "build",
-        "write the generated Markdown pages (the default command)",
-        "Read seeds/, check everything, and write every generated page as Markdown, for inspection; prints one summary line.",
+        parents=[common],
+        help="write the generated Markdown pages to a folder, for inspection",
+        description="Generate every page from seeds/ and write the Markdown to a folder. The folder must be new, empty, or one this command wrote "
+        "before (it holds a .dossier-output marker); the project's own folders are refused.",
     )
-    build.add_argument("--out", type=Path, default=None, help="where to write the Markdown (default: ROOT/build/markdown)")
-    command(
+    build.add_argument("--out", type=Path, default=None, help="where to write (default: ROOT/build/markdown)")
+    sub.add_parser(
         "check",
-        "the editor's report: errors, unknown names, dropped text",
-        "Read and check seeds/ without writing anything; print the editor's report grouped by file and kind, and a summary "
-        "line such as '0 errors, 0 notes'. Exit status 1 when the seeds have errors.",
+        parents=[common],
+        help="list every problem in the seeds and the editor's report",
+        description="Read and check every seed and YAML file; print every error with file:line and a fix, then the editor's report "
+        "grouped by file and kind (unknown names, new spellings of known people, dropped text, silenced names) and one summary "
+        "line such as '0 errors, 0 notes'.",
     )
-    return top
+    return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(["build", *(argv if argv is not None else sys.argv[1:])] if _no_command(argv) else argv)
+    args = _parser().parse_args(argv)
+    command = args.command or "build"
     try:
         dossier = generate(args.root)
     except InputError as exc:
         print(exc, file=sys.stderr)
         return 1
-    if args.command == "build":
+    if command == "build":
         out = args.out or args.root / "build" / "markdown"
-        count = write_tree(dossier.pages, out)
-        print(f"wrote {count} pages to {out}; {summary(dossier.report)}")
+        try:
+            changed = write_tree(dossier.pages, out, args.root)
+        except GeneratorError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        print(f"wrote {len(dossier.pages)} pages to {out} ({changed} files changed); {summary(dossier.report)}")
     else:
         print(grouped(dossier.report))
-        print(f"ok: {len(dossier.articles)} articles, {len(dossier.pages)} pages")
+        print(f"ok: {len(dossier.index.articles)} articles, {len(dossier.pages)} pages")
     return 0
-
-
-def _no_command(argv: list[str] | None) -> bool:
-    """`python -m generator` and `python -m generator --root X` mean `build`."""
-    args = argv if argv is not None else sys.argv[1:]
-    return not args or (args[0].startswith("-") and args[0] not in ("-h", "--help"))
 
 
 if __name__ == "__main__":

@@ -15,11 +15,10 @@ from collections import Counter
 from itertools import groupby
 
 from .arabic import fold, strip_proclitics
-from .curated import NotEntities
 from .errors import Problem, Report
-from .kbmodel import KnowledgeBase
-from .link import Links
-from .lookalike import LookAlike
+from .index import DossierIndex
+from .kb.curated import NotEntities
+from .link.lookalike import LookAlike
 from .model import Article
 from .namefinder import Candidate, NameFinder
 
@@ -37,14 +36,15 @@ def _bare(text: str) -> str:
 
 
 def unknown_names(
-    articles: list[Article], kb: KnowledgeBase, links: Links, not_entities: NotEntities | None = None, skip: set[tuple[str, int, int]] | None = None
+    index: DossierIndex, not_entities: NotEntities | None = None, skip: set[tuple[str, int, int]] | None = None
 ) -> list[tuple[Article, Candidate]]:
     """Every name the finder sees that no link covers and no KB name or curated entry claims, once per article."""
+    articles, kb = index.articles, index.kb
     finder = NameFinder(articles)
     known = {fold(n) for e in kb.entities for n in (*e.full_names, *e.short, e.latin) if n}
     known |= {_bare(n) for n in known}
     covered: dict[tuple[str, int], list[tuple[int, int]]] = {}
-    for m in links.mentions:
+    for m in index.mentions:
         covered.setdefault((m.article, m.block), []).append((m.start, m.end))
     out = []
     for article in articles:
@@ -64,23 +64,16 @@ def unknown_names(
     return out
 
 
-def editor_report(
-    articles: list[Article],
-    kb: KnowledgeBase,
-    links: Links,
-    report: Report,
-    not_entities: NotEntities | None = None,
-    lookalikes: tuple[LookAlike, ...] = (),
-) -> None:
-    """Add the editor's notes to `report` (stable order: by article file, then line)."""
+def editor_report(index: DossierIndex, report: Report, not_entities: NotEntities | None = None, lookalikes: tuple[LookAlike, ...] = ()) -> None:
+    """Add the editor's notes to `report`, and what declared rules did to its `told` list."""
     not_entities = not_entities or NotEntities()
-    by_id = {a.id: a for a in articles}
-    entities = kb.by_id
-    skip = set()
+    kb = index.kb
+    skip: set[tuple[str, int, int]] = set()
     for la in lookalikes:
-        article = by_id[la.article]
+        article = index.article(la.article)
         skip |= {(la.article, la.block, s) for s in range(la.start, la.end)}
-        person = entities[la.entity]
+        person = index.entity(la.entity)
+        assert person is not None, la.entity
         if la.linked:
             message = f"«{la.written}» taken as «{person.name}» ('{la.entity}') and linked: a new spelling of the first name (paragraph {la.block})"
             fix = f"confirm it: add «{la.written}» to the aliases of '{la.entity}' in {person.file}; or list it in seeds/not-entities.yml"
@@ -89,7 +82,7 @@ def editor_report(
             message = f"«{la.written}» looks like a known person ({others}), not linked: the surname is not unique (paragraph {la.block})"
             fix = "add the spelling to the aliases of the right person, or list it in seeds/not-entities.yml"
         report.note(article.path, la.line, message, fix, LOOKALIKE)
-    for article, c in unknown_names(articles, kb, links, not_entities, skip):
+    for article, c in unknown_names(index, not_entities, skip):
         report.note(
             article.path,
             c.line,
@@ -98,8 +91,9 @@ def editor_report(
             UNKNOWN,
         )
     for entry in not_entities.entries:
-        report.tell(entry.file, entry.line, f"«{entry.name}» is not reported: {entry.reason}", "", SILENCED)
-    mentioned = {m.entity for m in links.mentions}
+        covered = f" (note '{entry.note}')" if entry.note else ""
+        report.tell(entry.file, entry.line, f"«{entry.name}» is not reported: {entry.reason}{covered}", "", SILENCED)
+    mentioned = {m.entity for m in index.mentions}
     for e in kb.entities:
         if e.id not in mentioned and not not_entities.silences("", e.id):
             report.note(
@@ -113,8 +107,8 @@ def editor_report(
             if claim.source is None:
                 message = f"a claim of '{e.id}' has no source and is not shown: «{claim.text}»"
                 report.note(e.file, claim.line, message, "add source: {article: ..., quote: ...}", NO_SOURCE)
-    for a in links.ambiguous:
-        path = by_id[a.article].path if a.article in by_id else a.article
+    for a in index.ambiguous:
+        path = index.article(a.article).path
         report.note(
             path,
             a.line,

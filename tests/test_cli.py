@@ -27,7 +27,7 @@ def test_check_reports_dropped_lines_and_succeeds() -> None:
 
 
 def test_build_prints_one_summary_line_not_every_note(tmp_path: Path) -> None:
-    result = run("--out", str(tmp_path / "md"))
+    result = run("build", "--out", str(tmp_path / "md"))
     assert result.returncode == 0, result.stderr
     assert result.stdout.count("\n") == 1 and "0 errors, 0 notes" in result.stdout
 

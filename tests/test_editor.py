@@ -9,7 +9,7 @@ import pytest
 from benchmarks.editor_recall import measure
 from generator.build import generate
 from generator.editor import LOOKALIKE, UNKNOWN, grouped, summary
-from generator.lookalike import skeleton
+from generator.link.lookalike import skeleton
 from tests.conftest import ROOT, copy_project
 
 NEW = "900_new.txt"
@@ -72,8 +72,8 @@ def new_article(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-un
 
 
 def test_a_new_transliteration_of_a_known_first_name_is_linked_and_reported(new_article) -> None:  # type: ignore[no-untyped-def]
-    new_id = next(a.id for a in new_article.articles if a.path.endswith(NEW))
-    linked = [(m.entity, m.block, m.short) for m in new_article.links.mentions if m.article == new_id and m.entity == "greg-brockman"]
+    new_id = next(a.id for a in new_article.index.articles if a.path.endswith(NEW))
+    linked = [(m.entity, m.block, m.short) for m in new_article.index.mentions if m.article == new_id and m.entity == "greg-brockman"]
     # The new spelling is linked, and so is the surname alone later on (a short form after a full name).
     assert linked == [("greg-brockman", 1, False), ("greg-brockman", 7, True)]
     assert "[غريغ بروكمان](../people/greg-brockman.md" in new_article.pages[f"articles/{new_id}.md"]
@@ -117,7 +117,7 @@ def test_a_look_alike_is_only_proposed_when_two_people_share_the_surname(tmp_pat
     with (project / "seeds/people.yml").open("a", encoding="utf-8") as f:
         f.write("\n- id: mario-brockman\n  name: ماريو بروكمان\n")
     dossier = generate(project)
-    new_id = next(a.id for a in dossier.articles if a.path.endswith(NEW))
-    assert not [m for m in dossier.links.mentions if m.article == new_id and m.entity == "greg-brockman"]
+    new_id = next(a.id for a in dossier.index.articles if a.path.endswith(NEW))
+    assert not [m for m in dossier.index.mentions if m.article == new_id and m.entity == "greg-brockman"]
     notes = [n.message for n in dossier.report.notes if n.kind == LOOKALIKE]
     assert notes == ["«غريغ بروكمان» looks like a known person (greg-brockman), not linked: the surname is not unique (paragraph 1)"]

@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
-# Until generator/render/ is a package on this branch (issue 8's layout), load the module by path.
-_spec = importlib.util.spec_from_file_location("generator_render_labels", Path(__file__).parent.parent / "generator" / "render" / "labels.py")
-assert _spec and _spec.loader
-labels = importlib.util.module_from_spec(_spec)
-sys.modules[_spec.name] = labels
-_spec.loader.exec_module(labels)
+from generator.render import labels
+
 N, count = labels.N, labels.count
 
 EXPECTED = {

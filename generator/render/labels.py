@@ -1,9 +1,7 @@
-"""Arabic counts: «number + noun» with the plural rules of the language.
+"""Every Arabic word the pages show that is not taken from the seeds, in one place.
 
-Arabic chooses the noun's form by the number: لا مقالات، مقال واحد، مقالان،
-3 مقالات (3–10: plural), 11 مقالًا (11–99: accusative singular), 100 مقال
-(100, 101, …: genitive singular). The categories come from CLDR (Babel), so
-103 is «few» and 111 «many» as the rules say, not as a range check would guess.
+Kinds and their names come from the enums in kb/schema.py, so a new kind that
+has no label here fails loudly (KeyError) instead of showing its code name.
 """
 
 from __future__ import annotations
@@ -12,6 +10,152 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from babel.core import Locale
+
+from ..kb.schema import AnnotationKind, EntityKind
+
+KIND_PLURAL: dict[EntityKind, str] = {
+    EntityKind.PERSON: "الأشخاص",
+    EntityKind.COMPANY: "الشركات",
+    EntityKind.BOARD: "مجالس الإدارة",
+    EntityKind.TEAM: "الفرق والأقسام",
+    EntityKind.OUTLET: "وسائل الإعلام",
+    EntityKind.PRODUCT: "المنتجات والنماذج",
+    EntityKind.PLATFORM: "المنصات",
+    EntityKind.CONCEPT: "المفاهيم",
+    EntityKind.INSTITUTION: "المؤسسات",
+    EntityKind.GOVERNMENT: "الجهات الحكومية",
+}
+KIND_SINGULAR: dict[EntityKind, str] = {
+    EntityKind.PERSON: "شخص",
+    EntityKind.COMPANY: "شركة",
+    EntityKind.BOARD: "مجلس إدارة",
+    EntityKind.TEAM: "فريق أو قسم",
+    EntityKind.OUTLET: "وسيلة إعلام",
+    EntityKind.PRODUCT: "منتج أو نموذج",
+    EntityKind.PLATFORM: "منصة",
+    EntityKind.CONCEPT: "مفهوم",
+    EntityKind.INSTITUTION: "مؤسسة",
+    EntityKind.GOVERNMENT: "جهة حكومية",
+}
+ANNOTATION_KIND: dict[AnnotationKind, str] = {
+    AnnotationKind.CORRECTION: "تصحيح",
+    AnnotationKind.CONTEXT: "سياق",
+    AnnotationKind.CONTRADICTION: "تعارض بين المصادر",
+    AnnotationKind.RESOLVED_DATE: "تاريخ استنتجه المحرر",
+}
+PRECISION = {4: "السنة", 7: "الشهر", 10: "اليوم"}
+
+# Sections and fixed phrases.
+UNDATED = "بلا تاريخ"
+RESOLVED_BY_EDITOR = "استنتجه المحرر"
+EDITORIAL_NOTE = "ملاحظة تحريرية"
+LOST_QUESTION = "سؤال مفقود من المصدر"
+LOST_QUESTION_TIP = "نص السؤال غير موجود في المصدر"
+SOURCE = "المصدر"
+SOURCE_UNSTATED = "غير مذكور في النص"
+DATE = "التاريخ"
+AUTHOR = "الكاتب"
+READING_TIME = "وقت القراءة"
+ESTIMATE = "تقدير"
+PARAGRAPH = "الفقرة"
+NEWER = "الأحدث"
+OLDER = "الأقدم"
+ALL_ARTICLES = "كل المقالات"
+ALL_EVENTS = "كل الأحداث"
+DROPPED = "نصوص أُسقطت من المصدر بوصفها حشوًا"
+LINE = "السطر"
+ARTICLE_TITLE = "عنوان المقال"
+ON_TEXT = "على النص"
+BASIS = "الأساس"
+CONCERNS = "تتعلق بـ"
+NOTES_HEADING = "ملاحظات تحريرية"
+NOTES_INTRO = "ليست من نص المقال: أضافها محرر الملف، وكل منها مرقم كما في الإشارة داخل النص."
+IN_THIS_ARTICLE = "في هذا المقال"
+EVENTS = "الأحداث"
+IN_LATIN = "بالحروف اللاتينية"
+KIND = "النوع"
+BELONGS_TO = "تتبع"
+ALSO_WRITTEN = "يُكتب أيضًا"
+ROLES = "الأدوار"
+IN_IT = "في"
+PEOPLE_IN_ORG = "الأشخاص فيها"
+UNDER_IT = "يتبعها"
+SOURCES_SAY = "ما تقوله المصادر"
+SAID_BY_PERSON = "من أقواله المنقولة"
+SAID_BY_ORG = "أقوال منقولة"
+MENTIONED_WITH = "يُذكر معه كثيرًا"
+MENTIONED_WITH_INTRO = "من يُذكر معه في الفقرة نفسها، وفي كم فقرة:"
+MENTIONS = "الإشارات في المقالات"
+NOT_MENTIONED = "لا تذكره المقالات بأي من أسمائه."
+WHAT_HAPPENED = "ما حدث، بنص المصادر"
+PARTICIPANTS = "المشاركون"
+BEFORE_AFTER = "قبله وبعده"
+BEFORE = "قبله"
+AFTER = "بعده"
+PRECISION_LABEL = "الدقة"
+MENTIONS_COUNT = "الإشارات"
+NO_MENTIONS = "لا إشارات"
+RESOLVED_CHIP = "استنتاج المحرر"
+RESOLVED_CHIP_TIP = "تاريخ استنتجه المحرر، لا النص؛ انظر صفحة الحدث"
+NOTE_MARKER_PREFIX = "ملاحظة تحريرية: "
+STATED_CHIP = "بنص المصدر"
+STATED_CHIP_TIP = "تاريخ ينص عليه المصدر نفسه"
+
+# Article pages: the text first; notes, cast and events after it.
+NOTES_SUMMARY = "ملاحظات المحرر على هذا المقال"
+NOTES_HINT = "ليست من نص المقال: أضافها محرر الملف؛ رقم كل منها هو رقم إشارتها في النص."
+DATE_NOTE_SUMMARY = "كيف أُرِّخ المقال"
+ARTICLE_EVENTS = "أحداث يرويها المقال"
+SKIP_TO_TEXT = "إلى نص المقال"
+
+# Person, organisation and event pages: sections in a fixed order, each in the table of contents.
+WHO = "التعريف والأدوار"
+TIMELINE = "الخط الزمني"
+ENTITY_NOTES = "ملاحظات تحريرية"
+
+# Index pages: titles, and their one-line introductions (count phrases).
+ARTICLES = "المقالات"
+PEOPLE = "الأشخاص"
+ORGS = "الجهات والمنتجات"
+
+
+def articles_intro(n: int) -> str:
+    return f"{count(n, N.ARTICLE)} في الملف، الأحدث أولًا."
+
+
+def people_intro(n: int) -> str:
+    return f"{count(n, N.PERSON)} تذكرهم المقالات."
+
+
+def orgs_intro(n: int) -> str:
+    return f"{count(n, N.ENTRY)} للجهات والمنتجات والمفاهيم التي تذكرها المقالات، بحسب النوع."
+
+
+def events_intro(n: int, resolved: int) -> str:
+    """How many events, and whose dates the editor worked out: said once here, a chip only on the fewer lines."""
+    text = f"{count(n, N.EVENT)}، بالترتيب الزمني."
+    if not resolved:
+        return text
+    if resolved == n:
+        return f"{text} تواريخها كلها استنتجها المحرر من النصوص؛ صفحة كل حدث تبيّن كيف."
+    verb = {1: "استنتجه", 2: "استنتجهما"}.get(resolved, "استنتجها")
+    how = f"{count(resolved, N.DATE)} منها {verb} المحرر من النصوص، وصفحة كل حدث تبيّن كيف"
+    if 2 * resolved > n:
+        return f"{text} {how}؛ والموسوم «{STATED_CHIP}» نصّ المصدر على تاريخه."
+    return f"{text} {how}؛ وهي الموسومة «{RESOLVED_CHIP}»."
+
+
+def minutes(n: int) -> str:
+    """Reading time: «دقيقة واحدة»، «دقيقتان»، «3 دقائق»، «11 دقيقةً»."""
+    return count(n, N.MINUTE)
+
+
+# --- counts: «number + noun» by the Arabic plural rules -----------------------------------
+#
+# Arabic chooses the noun's form by the number: لا مقالات، مقال واحد، مقالان، 3 مقالات
+# (3–10: plural), 11 مقالًا (11–99: accusative singular), 100 مقال (100, 101, …: genitive
+# singular). The categories come from CLDR (Babel), so 103 is «few» and 111 «many» as the
+# rules say, not as a range check would guess.
 
 _ARABIC = Locale("ar")
 
@@ -48,6 +192,7 @@ class N(StrEnum):
     SOURCE = "source"
     NAME = "name"
     ENTITY = "entity"
+    DATE = "date"
 
 
 NOUNS: dict[N, Noun] = {
@@ -64,6 +209,7 @@ NOUNS: dict[N, Noun] = {
     N.SOURCE: Noun("مصدر", "مصدران", "مصادر", "مصدرًا"),
     N.NAME: Noun("اسم", "اسمان", "أسماء", "اسمًا"),
     N.ENTITY: Noun("كيان", "كيانان", "كيانات", "كيانًا"),
+    N.DATE: Noun("تاريخ", "تاريخان", "تواريخ", "تاريخًا"),
 }
 
 

@@ -7,9 +7,8 @@ one person only, the new spelling is linked (as if it were an alias) and the
 editor's report asks to confirm it; where two people share the surname, it is
 only proposed.
 
-The linking side is `with_lookalikes`: the entities with each confirmed-looking
-spelling added as an alias, for the linker to run with (the lead may move this
-module to generator/link/).
+The linking side is `with_lookalikes`: the entities with each linked spelling
+added as an alias, for the linker to run again with (generator/build.py).
 """
 
 from __future__ import annotations
@@ -19,10 +18,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from .arabic import fold, strip_proclitics
-from .kbmodel import Entity
-from .link import Links
-from .model import Article
+from ..arabic import fold, strip_proclitics
+from ..kb.schema import Entity
+from ..model import Article
+from .names import Links
 
 _SAME_SOUND = str.maketrans({"غ": "ج", "ق": "ج", "ك": "ج", "ط": "ت", "ص": "س", "ث": "س", "ذ": "ز", "ظ": "ز", "ض": "د", "ة": "ه", "ح": "ه", "پ": "ب", "ڤ": "ف"})
 _VOWELS = re.compile("[اويىءئؤ]")

@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .arabic import fold, strip_proclitics
-from .errors import Report
-from .yamlfile import Located, load
+from ..arabic import fold, strip_proclitics
+from ..errors import Report
+from ..yamlfile import Located, load
 
 NOT_ENTITIES = "seeds/not-entities.yml"
 FIELDS = {"name", "reason", "note", "articles"}
@@ -58,7 +58,7 @@ def load_not_entities(root: Path, article_ids: set[str], annotation_ids: set[str
         return NotEntities()
     out = []
     for item in data:
-        if not isinstance(item, Located) or not isinstance(item, dict):
+        if not isinstance(item, Located):
             report.error(NOT_ENTITIES, None, "each entry must be a mapping", "write '- name: ...' and 'reason: ...'")
             continue
         line = item.line
@@ -72,7 +72,8 @@ def load_not_entities(root: Path, article_ids: set[str], annotation_ids: set[str
         note = str(item.get("note") or "")
         if note and note not in annotation_ids:
             report.error(NOT_ENTITIES, item.line_of("note"), f"no annotation '{note}'", "give the id of a note in seeds/annotations.yml")
-        articles = tuple(str(a) for a in item.get("articles") or ())
+        given = item.get("articles") or []
+        articles = (str(given),) if isinstance(given, str) else tuple(str(a) for a in given) if isinstance(given, list) else ()
         for a in articles:
             if a not in article_ids:
                 report.error(NOT_ENTITIES, item.line_of("articles"), f"no article '{a}'", "use an id from seeds/articles.yml")
