@@ -43,7 +43,6 @@ ANNOTATION_KIND: dict[AnnotationKind, str] = {
     AnnotationKind.CONTRADICTION: "تعارض بين المصادر",
     AnnotationKind.RESOLVED_DATE: "تاريخ استنتجه المحرر",
 }
-PRECISION = {4: "السنة", 7: "الشهر", 10: "اليوم"}
 
 # Sections and fixed phrases.
 UNDATED = "بلا تاريخ"
@@ -69,14 +68,11 @@ ON_TEXT = "على النص"
 BASIS = "الأساس"
 CONCERNS = "تتعلق بـ"
 NOTES_HEADING = "ملاحظات تحريرية"
-NOTES_INTRO = "ليست من نص المقال: أضافها محرر الملف، وكل منها مرقم كما في الإشارة داخل النص."
 IN_THIS_ARTICLE = "في هذا المقال"
 EVENTS = "الأحداث"
 IN_LATIN = "بالحروف اللاتينية"
-KIND = "النوع"
 BELONGS_TO = "تتبع"
 ALSO_WRITTEN = "يُكتب أيضًا"
-ROLES = "الأدوار"
 IN_IT = "في"
 PEOPLE_IN_ORG = "الأشخاص فيها"
 UNDER_IT = "يتبعها"
@@ -92,9 +88,6 @@ PARTICIPANTS = "المشاركون"
 BEFORE_AFTER = "قبله وبعده"
 BEFORE = "قبله"
 AFTER = "بعده"
-PRECISION_LABEL = "الدقة"
-MENTIONS_COUNT = "الإشارات"
-NO_MENTIONS = "لا إشارات"
 RESOLVED_CHIP = "استنتاج المحرر"
 RESOLVED_CHIP_TIP = "تاريخ استنتجه المحرر، لا النص؛ انظر صفحة الحدث"
 NOTE_MARKER_PREFIX = "ملاحظة تحريرية: "
@@ -106,7 +99,6 @@ NOTES_SUMMARY = "ملاحظات المحرر على هذا المقال"
 NOTES_HINT = "ليست من نص المقال: أضافها محرر الملف؛ رقم كل منها هو رقم إشارتها في النص."
 DATE_NOTE_SUMMARY = "كيف أُرِّخ المقال"
 ARTICLE_EVENTS = "أحداث يرويها المقال"
-SKIP_TO_TEXT = "إلى نص المقال"
 
 # Person, organisation and event pages: sections in a fixed order, each in the table of contents.
 WHO = "التعريف والأدوار"
