@@ -94,7 +94,7 @@ def _notes(index: DossierIndex, article: Article) -> str:
 
     Closed, the section is one line, so a reader scrolling the article sees the article; every
     note stays in the page (search, print and the export keep its text, kind, quote and basis),
-    and a marker in the text opens it (docs/assets/javascripts/notes.js, and the browser itself).
+    and a marker in the text opens it (docs/assets/javascripts/details.js, and the browser itself).
     """
     notes = index.notes_in(article.id)
     if not notes:

@@ -97,7 +97,7 @@ STATED_CHIP_TIP = "تاريخ ينص عليه المصدر نفسه"
 # Article pages: the text first; notes, cast and events after it.
 NOTES_SUMMARY = "ملاحظات المحرر على هذا المقال"
 NOTES_HINT = "ليست من نص المقال: أضافها محرر الملف؛ رقم كل منها هو رقم إشارتها في النص."
-DATE_NOTE_SUMMARY = "كيف أُرِّخ المقال"
+DATE_NOTE_SUMMARY = "كيف أرّخ محرر الملف هذا المقال"
 ARTICLE_EVENTS = "أحداث يرويها المقال"
 
 # Person, organisation and event pages: sections in a fixed order, each in the table of contents.
