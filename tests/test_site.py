@@ -65,7 +65,7 @@ def test_every_sentence_of_every_seed_is_visible(site: Path) -> None:
 
 def test_dropped_lines_are_listed_on_the_page(site: Path) -> None:
     visible, _ = article_body(article_page(site, SEEDS[0]).read_text(encoding="utf-8"))
-    assert "نصوص أُسقطت من المصدر بوصفها حشوًا (3)" in visible and "سجل دخولك لإضافة تعليق" in visible
+    assert "نصوص أُسقطت من المصدر بوصفها حشوًا (3 نصوص)" in visible and "سجل دخولك لإضافة تعليق" in visible
 
 
 def test_paragraphs_have_stable_numbered_anchors(site: Path) -> None:
