@@ -76,7 +76,7 @@ def test_a_new_transliteration_of_a_known_first_name_is_linked_and_reported(new_
     linked = [(m.entity, m.block, m.short) for m in new_article.index.mentions if m.article == new_id and m.entity == "greg-brockman"]
     # The new spelling is linked, and so is the surname alone later on (a short form after a full name).
     assert linked == [("greg-brockman", 1, False), ("greg-brockman", 7, True)]
-    assert "[غريغ بروكمان](../people/greg-brockman.md" in new_article.pages[f"articles/{new_id}.md"]
+    assert '<a href="../../people/greg-brockman/" title="جريج بروكمان (Greg Brockman)">غريغ بروكمان</a>' in new_article.pages[f"articles/{new_id}.md"]
     notes = [n for n in new_article.report.notes if n.kind == LOOKALIKE]
     expected = "«غريغ بروكمان» taken as «جريج بروكمان» ('greg-brockman') and linked: a new spelling of the first name"
     assert [n.message.split(" (paragraph")[0] for n in notes] == [expected]
