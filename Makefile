@@ -24,8 +24,8 @@ endif
 help:  ## list the targets and what they do
 	@awk 'BEGIN {FS = ":.*##[ ]*"} /^[a-zA-Z_-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-serve: $(VENV)/.site  ## set up and serve the dossier at http://127.0.0.1:8000
-	$(VENV)/bin/mkdocs serve
+serve: $(VENV)/.site  ## set up and serve the dossier at http://127.0.0.1:8000 (an edit rebuilds only the pages it touches)
+	$(VENV)/bin/mkdocs serve --dirty
 
 build: $(VENV)/.site  ## build the online site into site/
 	$(VENV)/bin/mkdocs build --strict
