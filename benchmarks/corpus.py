@@ -343,8 +343,6 @@ def make_corpus(root: Path, n: int, seed: int = 1) -> Corpus:
     w = _Writer(root, n, seed)
     for k in range(5, n):
         w.article(k)
-    used = {o["id"] for o in w.corpus.orgs}
-    w.corpus.orgs += [{"id": o.id, "name": o.name, "latin": o.latin, "kind": "company", "aliases": [o.latin]} for o in w.orgs if o.id not in used]
     return w.corpus
 
 

@@ -1,0 +1,49 @@
+"""The benchmark's synthetic corpus: varied, deterministic, valid, and every invented name in the text."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from benchmarks.corpus import ARTICLES, corpus_project, make_corpus
+from generator.build import generate
+from tests.conftest import ROOT
+
+
+def _digest(folder: Path) -> str:
+    h = hashlib.sha256()
+    for p in sorted(folder.rglob("*")):
+        if p.is_file():
+            h.update(p.relative_to(folder).as_posix().encode() + p.read_bytes())
+    return h.hexdigest()
+
+
+def test_corpus_is_deterministic_and_varied() -> None:
+    a, b = make_corpus(ROOT, 20), make_corpus(ROOT, 20)
+    assert a == b
+    seeds = {p.read_text(encoding="utf-8") for p in (ROOT / ARTICLES).glob("*.txt")}
+    texts = list(a.texts.values())
+    assert len(texts) == 15 and len(set(texts) | seeds) == 20, "no two articles alike"
+    bodies = [set(t.splitlines()[1:]) for t in texts]
+    shared = [len(x & y) / len(x) for i, x in enumerate(bodies) for y in bodies[i + 1 :]]
+    assert max(shared) < 0.5, "articles are recombined, not copied"
+
+
+def test_every_invented_spelling_occurs_in_the_texts() -> None:
+    corpus = make_corpus(ROOT, 30)
+    text = "\n".join(corpus.texts.values())
+    assert len(corpus.people) >= 100
+    for person in corpus.people:
+        for spelling in [person["name"], *person["aliases"], *person["short"]]:  # type: ignore[misc]
+            assert spelling in text, f"{person['id']}: «{spelling}» never written"
+    for org in corpus.orgs:
+        assert org["name"] in text or org["latin"] in text, org["id"]
+
+
+def test_corpus_builds_without_errors_and_leaves_the_seeds_alone(tmp_path: Path) -> None:
+    before = _digest(ROOT / "seeds")
+    project, corpus = corpus_project(tmp_path / "p", 12)
+    assert _digest(ROOT / "seeds") == before
+    dossier = generate(project)  # raises InputError on any quote not found, unknown id, name clash
+    assert len(dossier.articles) == 12
+    assert len(corpus.events) >= 1 and len(corpus.annotations) >= 1
