@@ -250,7 +250,7 @@ class _Writer:
         rng = self.rng
         id, file = f"bench-article-{k:04d}", f"{k:04d}_bench.txt"
         year = rng.randint(2015, 2026)
-        swap = {real: rng.choice(self.people) for real in {v[0] for v in self.spellings.values()} if rng.random() < 0.5}
+        swap = {real: rng.choice(self.people) for real in sorted({v[0] for v in self.spellings.values()}) if rng.random() < 0.5}
         introduced = self.people[k - 5 :: self.count]
         special: list[str] = []
         for p in introduced:

@@ -90,7 +90,7 @@ def markdown(data: dict[str, Any], plot: str = "scale.svg") -> str:
             f"| {r['articles']:,} | {s['pages']:,} | {r['generator']['median_s']:.2f} | {r['build']['median_s']:.2f} | {r['plain']['median_s']:.2f}"
             f" | **{r['ratio']:.1f}×** | {1000 * r['build']['median_s'] / r['articles']:.0f} | {r['build']['max_rss_mb']:.0f}"
             f" | {_kb(s['largest_article']['bytes'])} | {_kb(s['largest_entity']['bytes'])} | {_kb(s['median_page_bytes'])}"
-            f" | {r['search_kb_per_article']:.1f} | {_kb(d['total_bytes']) if d else '–'} |"
+            f" | {r['search_kb_per_article']:.1f} | {_kb(d['total_bytes']) if d and 'error' not in d else '–'} |"
         )
     text = "\n".join(out) + "\n"
     text += f"\nMedians of {data['settings']['runs']} run(s); ratio = median of the per-run ratios of our `mkdocs build` to plain Material on the same texts.\n"
@@ -103,14 +103,18 @@ def markdown(data: dict[str, Any], plot: str = "scale.svg") -> str:
             f" search index {_kb(s['search_bytes'])} KB; export {_kb(s['export_bytes'])} KB; site {s['site_bytes'] / 2**20:,.1f} MB;"
             f" generator peak {r['generator']['max_rss_mb']:.0f} MB."
         )
-        if d:
+        if d and "error" in d:
+            text += f" The search in Chromium failed: {d['error']}"
+        elif d:
             text += (
                 f" One search for «{d['query']}»: {d['requests']} responses, {_kb(d['total_bytes'])} KB"
                 f" ({_kb(d['home_bytes'])} KB to load the home page, {_kb(d['after_typing_bytes'])} KB after typing);"
                 f" largest `{d['largest'][0]['path']}` {_kb(d['largest'][0]['bytes'])} KB."
             )
     serve = data.get("serve")
-    if serve:
+    if serve and "error" in serve:
+        text += f"\n\n`mkdocs serve` at {serve['articles']:,} articles failed: {serve['error']}"
+    elif serve:
         text += (
             f"\n\n`mkdocs serve` at {serve['articles']:,} articles: an appended word shows in the open page"
             f" **{serve['reload_s']:.1f} s** after the edit (rebuild {serve['rebuild_s']} s; first build {serve['first_build_s']:.0f} s)."
@@ -144,7 +148,7 @@ def _targets(data: dict[str, Any]) -> str:
     last = data["results"][-1]
     kb = last["sizes"]["largest_entity"]["bytes"] / 1024
     rows.append(f"| entity page ≤ {TARGET_ENTITY_KB} KB (at 2,000) | {kb:,.0f} KB at {last['articles']:,} | {_check(kb <= TARGET_ENTITY_KB)} |")
-    if data.get("serve"):
+    if data.get("serve") and "error" not in data["serve"]:
         s = data["serve"]
         ok = _check(s["reload_s"] <= TARGET_RELOAD_S)
         rows.append(f"| `mkdocs serve` reload ≤ {TARGET_RELOAD_S:.0f} s at 500 | {s['reload_s']:.1f} s at {s['articles']:,} | {ok} |")

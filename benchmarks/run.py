@@ -22,6 +22,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
@@ -73,8 +74,8 @@ def measure_size(n: int, runs: int, work: Path, browser: Any, query: str) -> tup
             shutil.rmtree(site.parent)
         site = out / "site"
     sizes = site_sizes(site)
-    download = search_download(browser, site, query) if browser is not None else None
-    if download:
+    download = _attempt(f"{n} articles: search in Chromium", lambda: search_download(browser, site, query)) if browser is not None else None
+    if download and "error" not in download:
         log(f"{n} articles: one search for «{query}» downloads {download['total_bytes'] / 1024:,.0f} KB")
     ratios = [o.seconds / b.seconds for o, b in zip(ours, base, strict=True)]
     result = {
@@ -99,12 +100,23 @@ def measure_size(n: int, runs: int, work: Path, browser: Any, query: str) -> tup
     return result, project
 
 
+def _attempt(what: str, measure: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    """A browser measurement that fails is reported in the results, not fatal to the suite."""
+    try:
+        return measure()
+    except Exception as exc:  # Playwright timeouts, a changed search UI, a serve that does not start
+        log(f"{what} failed: {exc}")
+        return {"error": f"{type(exc).__name__}: {str(exc)[:500]}"}
+
+
 def measure_serve(project: Path, n: int, browser: Any, work: Path) -> dict[str, Any]:
     """Edit the first synthetic article (its last paragraph) while `mkdocs serve` shows its page."""
     seed = project / ARTICLES / "0005_bench.txt"
     log(f"{n} articles: mkdocs serve, edit {seed.name}, wait for the reload")
-    result = serve_reload(browser, project, seed, "articles/bench-article-0005/", work / "logs" / f"serve-{n}.log")
-    log(f"{n} articles: reload {result['reload_s']} s after the edit")
+    page = "articles/bench-article-0005/"
+    result = _attempt(f"{n} articles: mkdocs serve", lambda: serve_reload(browser, project, seed, page, work / "logs" / f"serve-{n}.log"))
+    if "error" not in result:
+        log(f"{n} articles: reload {result['reload_s']} s after the edit")
     return {"articles": n, **result}
 
 

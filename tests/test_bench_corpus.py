@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from benchmarks.corpus import ARTICLES, corpus_project, make_corpus
@@ -27,6 +30,23 @@ def test_corpus_is_deterministic_and_varied() -> None:
     bodies = [set(t.splitlines()[1:]) for t in texts]
     shared = [len(x & y) / len(x) for i, x in enumerate(bodies) for y in bodies[i + 1 :]]
     assert max(shared) < 0.5, "articles are recombined, not copied"
+
+
+DIGEST = """
+import hashlib, json
+from benchmarks.corpus import make_corpus
+from benchmarks.project import ROOT
+c = make_corpus(ROOT, 40)
+print(hashlib.sha256(json.dumps([c.texts, c.articles, c.people, c.orgs, c.events, c.annotations], ensure_ascii=False).encode()).hexdigest())
+"""
+
+
+def test_corpus_is_the_same_in_every_process() -> None:
+    digests = {
+        subprocess.run([sys.executable, "-c", DIGEST], cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True, text=True, check=True).stdout
+        for seed in ("1", "2")
+    }
+    assert len(digests) == 1
 
 
 def test_every_invented_spelling_occurs_in_the_texts() -> None:
