@@ -12,6 +12,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from .profile import markdown as profile_markdown
 from .project import ROOT
 from .svgchart import line_chart
 
@@ -119,6 +120,8 @@ def markdown(data: dict[str, Any], plot: str = "scale.svg") -> str:
             f"\n\n`mkdocs serve` at {serve['articles']:,} articles: an appended word shows in the open page"
             f" **{serve['reload_s']:.1f} s** after the edit (rebuild {serve['rebuild_s']} s; first build {serve['first_build_s']:.0f} s)."
         )
+    if data.get("profile"):
+        text += "\n\n" + profile_markdown(data["profile"], data["profile"]["articles"])
     slope = data.get("slope_ms_per_article")
     if slope:
         text += (

@@ -11,7 +11,8 @@ plain Material project with the same texts (benchmarks/plain.py); then, per run,
 on the last run's site: page sizes, search bytes per article, and the bytes a
 reader downloads to load the home page and search once (headless Chromium).
 At --serve-at articles (500 by default, when it is one of the sizes):
-`mkdocs serve`'s edit-to-reload time. Results go to benchmarks/results/scale.{json,md,svg}.
+`mkdocs serve`'s edit-to-reload time; at --profile-at, one more build under cProfile,
+summed by stage (benchmarks/profile.py). Results go to benchmarks/results/scale.{json,md,svg}.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from .browser import chromium, search_download, serve_reload
 from .corpus import ARTICLES, corpus_project
 from .measure import Series, site_sizes, timed
 from .plain import plain_project
+from .profile import profile_build
 from .project import ROOT
 
 RESULTS = ROOT / "benchmarks" / "results"
@@ -125,6 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="50,500,2000", help="comma-separated numbers of articles (default: 50,500,2000)")
     parser.add_argument("--runs", type=int, default=3, help="timed runs per size; medians are reported (default: 3)")
     parser.add_argument("--serve-at", type=int, default=500, help="size at which to time mkdocs serve's reload, 0 for none (default: 500)")
+    parser.add_argument("--profile-at", type=int, default=0, help="size at which to profile one extra build by stage, 0 for none (default: 0)")
     parser.add_argument("--query", default=None, help="the search typed in the browser (default: first plain case of tests/cases/search.yml)")
     parser.add_argument("--no-browser", action="store_true", help="skip the browser measurements (search download, serve reload)")
     parser.add_argument("--out", type=Path, default=RESULTS, help="results folder (default: benchmarks/results)")
@@ -148,6 +151,9 @@ def main(argv: list[str] | None = None) -> int:
                 data["results"].append(result)
                 if n == args.serve_at and browser is not None:
                     data["serve"] = measure_serve(project, n, browser, work)
+                if n == args.profile_at:
+                    log(f"{n} articles: one more build under cProfile")
+                    data["profile"] = {"articles": n, **profile_build(project, work / f"profile-{n}", work / "logs")}
                 if not args.keep:
                     shutil.rmtree(project)
                     shutil.rmtree(work / f"plain-{n}")
