@@ -1,8 +1,9 @@
 """Where a whole `mkdocs build` spends its time: one run under cProfile, summed by stage.
 
 The stages are the entry points MkDocs calls, so the split survives changes
-inside them: our hook's `on_files` (the generator), Python-Markdown's `convert`,
-Material's search plugin, Jinja's `Template.render`; the rest is MkDocs itself
+inside them: our hook's `on_files` (the generator), our other hook events (a
+search writer, the offline shim), Python-Markdown's `convert`, Material's search
+plugin, Jinja's `Template.render`; the rest is MkDocs itself
 (navigation, URLs, writing files). Also the functions that cost most on their own.
 """
 
@@ -17,7 +18,7 @@ from .measure import timed
 
 # stage -> (end of the file's path, function names)
 STAGES: dict[str, tuple[str, tuple[str, ...]]] = {
-    "generator (hook on_files)": ("hook.py", ("on_files",)),
+    "generator (hook on_files)": ("/hook.py", ("on_files",)),
     "Python-Markdown convert": ("markdown/core.py", ("convert",)),
     "Material search plugin": ("material/plugins/search/plugin.py", ("on_page_context", "on_post_build", "on_page_content")),
     "Jinja templates": ("jinja2/environment.py", ("render",)),
@@ -35,6 +36,11 @@ def profile_build(project: Path, out: Path, work: Path) -> dict[str, Any]:
     stages: dict[str, float] = {}
     for stage, (suffix, names) in STAGES.items():
         stages[stage] = sum(ct for (file, _, name), (_, _, _, ct, _) in stats.items() if file.replace("\\", "/").endswith(suffix) and name in names)
+    stages["our other hook events"] = sum(
+        ct
+        for (file, _, name), (_, _, _, ct, _) in stats.items()
+        if "/generator/" in file.replace("\\", "/") and name.startswith("on_") and not (file.endswith("/hook.py") and name == "on_files")
+    )
     stages["MkDocs and the rest"] = max(0.0, total - sum(stages.values()))
     top = sorted(stats.items(), key=lambda kv: -kv[1][2])[:12]
     return {
