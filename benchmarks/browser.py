@@ -105,7 +105,7 @@ def search_download(browser: Browser, site: Path, query: str) -> dict[str, Any]:
             page.wait_for_function(
                 "done => { const m = document.querySelector('.md-search-result__meta'); return !!m && done.some(t => m.textContent.includes(t)); }",
                 arg=list(SEARCH_DONE),
-                timeout=120_000,
+                timeout=300_000,
             )
             page.wait_for_load_state("networkidle")
             seconds = time.perf_counter() - start

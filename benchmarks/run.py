@@ -76,6 +76,7 @@ def measure_size(n: int, runs: int, work: Path, browser: Any, query: str) -> tup
             shutil.rmtree(site.parent)
         site = out / "site"
     sizes = site_sizes(site)
+    rerun = _rerun(py, project, site.parent / "markdown", logs / f"generator-{n}-again.log")
     download = _attempt(f"{n} articles: search in Chromium", lambda: search_download(browser, site, query)) if browser is not None else None
     if download and "error" not in download:
         log(f"{n} articles: one search for «{query}» downloads {download['total_bytes'] / 1024:,.0f} KB")
@@ -96,10 +97,24 @@ def measure_size(n: int, runs: int, work: Path, browser: Any, query: str) -> tup
         "sizes": sizes.as_dict(),
         "search_kb_per_article": round(sizes.search_bytes / 1024 / n, 2),
         "search_download": download,
+        "generator_again": rerun,
         "build_warnings": sum(1 for ln in (logs / f"build-{n}-{runs - 1}.log").read_text(errors="replace").splitlines() if "WARNING" in ln),
     }
     shutil.rmtree(site.parent)
     return result, project
+
+
+def _rerun(py: str, project: Path, out: Path, log: Path) -> dict[str, Any]:
+    """The CLI once more into the folder it just wrote, nothing changed: how many files it rewrites."""
+
+    def state() -> dict[Path, tuple[int, int]]:
+        return {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in out.rglob("*") if p.is_file()}
+
+    before = state()
+    time.sleep(0.05)  # so a rewrite shows in the modification time
+    again = timed([py, "-m", "generator", "build", "--out", str(out)], project, log)
+    after = state()
+    return {"seconds": round(again.seconds, 3), "files": len(after), "rewritten": sum(1 for p, s in after.items() if before.get(p) != s)}
 
 
 def _attempt(what: str, measure: Callable[[], dict[str, Any]]) -> dict[str, Any]:
