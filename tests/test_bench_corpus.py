@@ -64,6 +64,10 @@ def test_corpus_builds_without_errors_and_leaves_the_seeds_alone(tmp_path: Path)
     before = _digest(ROOT / "seeds")
     project, corpus = corpus_project(tmp_path / "p", 12)
     assert _digest(ROOT / "seeds") == before
-    dossier = generate(project)  # raises InputError on any quote not found, unknown id, name clash
-    assert len(dossier.articles) == 12
+    index = generate(project).index  # raises InputError on any quote not found, unknown id, name clash
+    assert len(index.articles) == 12
     assert len(corpus.events) >= 1 and len(corpus.annotations) >= 1
+    for record in corpus.people + corpus.orgs:
+        assert index.mentions_of(str(record["id"])), f"{record['id']} is never linked"
+    linked = {index.block_text(m.article, m.block)[m.name_start : m.end] for p in corpus.people for m in index.mentions_of(str(p["id"]))}
+    assert any(s.isascii() for s in linked) and len(linked) > 3 * len(corpus.people), "Arabic, variant and Latin spellings are all linked"

@@ -23,7 +23,7 @@ from playwright.sync_api import BrowserContext, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from benchmarks.searchsite import serve
-from generator.package import pack
+from generator.site.package import pack
 
 ROOT = Path(__file__).resolve().parent.parent
 EPOCH = "1700000000"  # 2023-11-14, a fixed SOURCE_DATE_EPOCH for every build here
