@@ -103,7 +103,7 @@ def markdown(data: dict[str, Any], plot: str = "scale.svg") -> str:
             f" largest article `{s['largest_article']['path']}`, largest entity `{s['largest_entity']['path']}`;"
             f" search index {_kb(s['search_bytes'])} KB; export {_kb(s['export_bytes'])} KB; site {s['site_bytes'] / 2**20:,.1f} MB;"
             f" generator peak {r['generator']['max_rss_mb']:.0f} MB;"
-            f" run again with nothing changed, it rewrote {r['generator_again']['rewritten']:,} of {r['generator_again']['files']:,} files"
+            f" run again with nothing changed, it rewrote {r['generator_again']['rewritten']:,} of {r['generator_again']['files']:,} pages"
             f" in {r['generator_again']['seconds']:.2f} s."
         )
         if d and "error" in d:
@@ -154,7 +154,7 @@ def _targets(data: dict[str, Any]) -> str:
     kb = last["sizes"]["largest_entity"]["bytes"] / 1024
     rows.append(f"| entity page ≤ {TARGET_ENTITY_KB} KB (at 2,000) | {kb:,.0f} KB at {last['articles']:,} | {_check(kb <= TARGET_ENTITY_KB)} |")
     again = last["generator_again"]
-    measured = f"{again['rewritten']:,} of {again['files']:,} rewritten on a rerun"
+    measured = f"{again['rewritten']:,} of {again['files']:,} pages rewritten on a rerun"
     rows.append(f"| the generator writes only files whose content changed | {measured} | {_check(again['rewritten'] == 0)} |")
     if data.get("serve") and "error" not in data["serve"]:
         s = data["serve"]

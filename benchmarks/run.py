@@ -105,16 +105,17 @@ def measure_size(n: int, runs: int, work: Path, browser: Any, query: str) -> tup
 
 
 def _rerun(py: str, project: Path, out: Path, log: Path) -> dict[str, Any]:
-    """The CLI once more into the folder it just wrote, nothing changed: how many files it rewrites."""
+    """The CLI once more into the folder it just wrote, nothing changed: how many pages it rewrites."""
 
-    def state() -> dict[Path, tuple[int, int]]:
-        return {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in out.rglob("*") if p.is_file()}
+    def state() -> dict[Path, tuple[int, int]]:  # pages only: not the CLI's own hidden marker file
+        return {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in out.rglob("*") if p.is_file() and not p.name.startswith(".")}
 
     before = state()
     time.sleep(0.05)  # so a rewrite shows in the modification time
     again = timed([py, "-m", "generator", "build", "--out", str(out)], project, log)
     after = state()
-    return {"seconds": round(again.seconds, 3), "files": len(after), "rewritten": sum(1 for p, s in after.items() if before.get(p) != s)}
+    rewritten = sorted(p.relative_to(out).as_posix() for p, s in after.items() if before.get(p) != s)
+    return {"seconds": round(again.seconds, 3), "files": len(after), "rewritten": len(rewritten), "first_rewritten": rewritten[:5]}
 
 
 def _attempt(what: str, measure: Callable[[], dict[str, Any]]) -> dict[str, Any]:
