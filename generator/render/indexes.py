@@ -5,9 +5,10 @@ from __future__ import annotations
 from ..arabic import fold
 from ..index import DossierIndex
 from ..kb.schema import ORG_KINDS, DateBasis, Entity, EntityKind
-from ..text import inline, literal
+from ..text import html_text
 from . import labels as L
-from .article import date_label
+from .article import article_path, date_label
+from .html import Here, a, p, text, ul
 from .markdown import date_text, front_matter
 from .pages import Pages
 
@@ -17,57 +18,70 @@ def _count(index: DossierIndex, e: Entity) -> str:
     return f"{L.MENTIONS_COUNT}: {n}" if n else L.NO_MENTIONS
 
 
-def articles_index(index: DossierIndex) -> str:
-    out = [front_matter(L.ARTICLES), f"# {L.ARTICLES}\n", f"{L.articles_intro(len(index.articles))}\n"]
-    year = None
+def _by_heading(groups: list[tuple[str, str]]) -> list[str]:
+    """(heading, list item) pairs in order → a Markdown heading and one raw HTML list per run."""
+    out: list[str] = []
+    heading: str | None = None
+    items: list[str] = []
+    for h, item in groups:
+        if h != heading:
+            if items:
+                out.append(ul(items))
+            heading, items = h, []
+            out.append(f"## {h}\n")
+        items.append(item)
+    if items:
+        out.append(ul(items))
+    return out
+
+
+def articles_index(index: DossierIndex, here: Here) -> str:
+    out = [front_matter(L.ARTICLES), f"# {L.ARTICLES}\n", p(L.articles_intro(len(index.articles)))]
+    rows = []
     for article in index.newest_first:
-        this_year = article.meta.date.value[:4] if article.meta.date else L.UNDATED
-        if this_year != year:
-            year = this_year
-            out.append(f"\n## {year}\n")
-        out.append(f"- [{inline(article.title)}]({article.id}.md) — {date_label(article)}")
-    return "\n".join(out) + "\n"
+        year = article.meta.date.value[:4] if article.meta.date else L.UNDATED
+        rows.append((year, f"{a(here.to(article_path(article)), text(article.title))} — {date_label(article)}"))
+    return "\n".join(out + _by_heading(rows))
 
 
-def people_index(index: DossierIndex) -> str:
+def _entry(e: Entity, here: Here, index: DossierIndex) -> str:
+    latin = f" (<bdi>{html_text(e.latin)}</bdi>)" if e.latin and e.latin != e.name else ""
+    return f"{a(here.to(e.page), text(e.name))}{latin} — {_count(index, e)}"
+
+
+def people_index(index: DossierIndex, here: Here) -> str:
     people = sorted(index.of_kind(EntityKind.PERSON), key=lambda e: (fold(e.name), e.id))
-    out = [front_matter(L.PEOPLE), f"# {L.PEOPLE}\n", f"{L.people_intro(len(people))}\n"]
-    for e in people:
-        latin = f" (<bdi>{literal(e.latin)}</bdi>)" if e.latin else ""
-        out.append(f"- [{inline(e.name)}]({e.id}.md){latin} — {_count(index, e)}")
-    return "\n".join(out) + "\n"
+    out = [front_matter(L.PEOPLE), f"# {L.PEOPLE}\n", p(L.people_intro(len(people)))]
+    out.append(ul([_entry(e, here, index) for e in people]))
+    return "\n".join(out)
 
 
-def orgs_index(index: DossierIndex) -> str:
+def orgs_index(index: DossierIndex, here: Here) -> str:
     orgs = [e for e in index.entities if not e.is_person]
-    out = [front_matter(L.ORGS), f"# {L.ORGS}\n", f"{L.orgs_intro(len(orgs))}\n"]
+    out = [front_matter(L.ORGS), f"# {L.ORGS}\n", p(L.orgs_intro(len(orgs)))]
+    rows = []
     for kind in ORG_KINDS:
         group = sorted((e for e in orgs if e.kind is kind), key=lambda e: (fold(e.name), e.id))
-        if not group:
-            continue
-        out.append(f"\n## {L.KIND_PLURAL[kind]}\n")
-        for e in group:
-            latin = f" (<bdi>{literal(e.latin)}</bdi>)" if e.latin and e.latin != e.name else ""
-            out.append(f"- [{inline(e.name)}]({e.id}.md){latin} — {_count(index, e)}")
-    return "\n".join(out) + "\n"
+        rows += [(L.KIND_PLURAL[kind], _entry(e, here, index)) for e in group]
+    return "\n".join(out + _by_heading(rows))
 
 
-def events_index(index: DossierIndex) -> str:
+def events_index(index: DossierIndex, here: Here) -> str:
     events = index.timeline
-    out = [front_matter(L.EVENTS), f"# {L.EVENTS}\n", f"{L.events_intro(len(events))}\n"]
-    year = None
+    out = [front_matter(L.EVENTS), f"# {L.EVENTS}\n", p(L.events_intro(len(events)))]
     chip = f' <span class="dossier-chip" title="{L.RESOLVED_CHIP_TIP}">{L.RESOLVED_CHIP}</span>'
+    rows = []
     for ev in events:
-        if ev.date[:4] != year:
-            year = ev.date[:4]
-            out.append(f"\n## {year}\n")
         mark = chip if ev.date_basis is DateBasis.RESOLVED else ""
-        out.append(f"- {date_text(ev.date)}{mark}: [{inline(ev.title)}]({ev.id}.md)")
-    return "\n".join(out) + "\n"
+        rows.append((ev.date[:4], f"{date_text(ev.date)}{mark}: {a(here.to(ev.page), text(ev.title))}"))
+    return "\n".join(out + _by_heading(rows))
 
 
 def render(index: DossierIndex, pages: Pages) -> None:
-    pages.add("articles/index.md", articles_index(index))
-    pages.add("people/index.md", people_index(index))
-    pages.add("orgs/index.md", orgs_index(index))
-    pages.add("events/index.md", events_index(index))
+    for path, page in (
+        ("articles/index.md", articles_index),
+        ("people/index.md", people_index),
+        ("orgs/index.md", orgs_index),
+        ("events/index.md", events_index),
+    ):
+        pages.add(path, page(index, pages.here(path)))
