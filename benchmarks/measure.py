@@ -83,6 +83,8 @@ class SiteSizes:
     """Everything under search/ (Material's index, or the shards that replace it)."""
     export_bytes: int
     """dossier.json, when the site publishes it."""
+    largest_entity_export: Page
+    """The largest per-entity export (export/<id>.json), when the site publishes them."""
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -114,4 +116,5 @@ def site_sizes(site: Path) -> SiteSizes:
         median_entity_bytes=_median(entities),
         search_bytes=sum(p.stat().st_size for p in search.rglob("*") if p.is_file()) if search.is_dir() else 0,
         export_bytes=export.stat().st_size if export.exists() else 0,
+        largest_entity_export=_largest([Page(p.relative_to(site).as_posix(), p.stat().st_size) for p in sorted(site.glob("export/*.json"))]),
     )

@@ -101,7 +101,8 @@ def markdown(data: dict[str, Any], plot: str = "scale.svg") -> str:
             f"\n- **{r['articles']:,} articles** ({r['corpus']['people']} invented people, {r['corpus']['orgs']} organisations):"
             f" largest page `{s['largest_page']['path']}` {_kb(s['largest_page']['bytes'])} KB;"
             f" largest article `{s['largest_article']['path']}`, largest entity `{s['largest_entity']['path']}`;"
-            f" search index {_kb(s['search_bytes'])} KB; export {_kb(s['export_bytes'])} KB; site {s['site_bytes'] / 2**20:,.1f} MB;"
+            f" search index {_kb(s['search_bytes'])} KB; export {_kb(s['export_bytes'])} KB{_entity_export(s)};"
+            f" site {s['site_bytes'] / 2**20:,.1f} MB;"
             f" generator peak {r['generator']['max_rss_mb']:.0f} MB;"
             f" run again with nothing changed, it rewrote {r['generator_again']['rewritten']:,} of {r['generator_again']['files']:,} pages"
             f" in {r['generator_again']['seconds']:.2f} s."
@@ -137,6 +138,11 @@ def markdown(data: dict[str, Any], plot: str = "scale.svg") -> str:
         f" commit {m['commit']}; {m['date']}; the whole suite took {data['wall_s'] / 60:.1f} min.\n"
     )
     return text
+
+
+def _entity_export(sizes: dict[str, Any]) -> str:
+    page = sizes.get("largest_entity_export") or {}
+    return f" (largest per entity `{page['path']}` {_kb(page['bytes'])} KB)" if page.get("path") else ""
 
 
 def _targets(data: dict[str, Any]) -> str:
