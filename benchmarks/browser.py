@@ -89,6 +89,7 @@ def search_download(browser: Browser, site: Path, query: str) -> dict[str, Any]:
     """
     with counting_server(site) as (base, ledger):
         context = browser.new_context(viewport={"width": 1280, "height": 800})
+        context.set_default_timeout(300_000)  # a 76 MB index (2,000 articles today) can freeze the page for a while
         try:
             page = context.new_page()
             start = time.perf_counter()
