@@ -39,9 +39,12 @@ def inline(text: str) -> str:
     return "".join(out)
 
 
+_BIDI_RE = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
 def visible_bidi(text: str) -> str:
-    """Bidi controls shown as visible codes instead of applied."""
-    return text.translate(_BIDI_TABLE)
+    """Bidi controls shown as visible codes instead of applied (most texts have none: no copy then)."""
+    return text.translate(_BIDI_TABLE) if _BIDI_RE.search(text) else text
 
 
 def attr(text: str) -> str:

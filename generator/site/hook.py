@@ -28,9 +28,10 @@ from generator.errors import InputError  # noqa: E402
 from generator.site import fragments, state  # noqa: E402
 from generator.site.problems import nav_paths, problems_page  # noqa: E402
 from generator.site.search import WORKER_PATH, worker_script  # noqa: E402
-from generator.write import overlap  # noqa: E402
+from generator.write import overlap, write_tree  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.dossier")
+SERVE_PAGES = "build/serve-pages"
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -69,11 +70,21 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if notes:
         log.info("dossier: %d notes for the editor (python -m generator check lists them)", len(notes))
     state.fragments = {}
+    skeletons = {}
     for path, content in dossier.pages.items():
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} would be overwritten by a generated page; remove or rename it")
-        skeleton, state.fragments[path] = fragments.split(content)
-        files.append(File.generated(config, path, content=skeleton))
+        skeletons[path], state.fragments[path] = fragments.split(content)
+    if state.command == "serve":
+        # Pages on disk, rewritten only when they change: `mkdocs serve --dirty` (make serve) then
+        # rebuilds only the pages an edit touched, not the dossier.
+        cache = root / SERVE_PAGES
+        write_tree(skeletons, cache, root)
+        for path in skeletons:
+            files.append(File.generated(config, path, abs_src_path=str(cache / path)))
+    else:
+        for path, skeleton in skeletons.items():
+            files.append(File.generated(config, path, content=skeleton))
     for path, content in dossier.files.items():  # the JSON export: copied as is, not a page
         files.append(File.generated(config, path, content=content))
     log.info("dossier: %d articles, %d generated pages", len(dossier.index.articles), len(dossier.pages))
