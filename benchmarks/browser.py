@@ -14,7 +14,7 @@ import sys
 import threading
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
@@ -148,15 +148,16 @@ def _wait_http(url: str, timeout: float, proc: subprocess.Popen[bytes], log: Pat
 
 
 BUILT = re.compile(r"Documentation built in ([\d.]+) seconds")
+STARTED = "Building documentation"
 
 
-def serve_reload(browser: Browser, project: Path, seed: Path, page_path: str, log: Path, timeout: float = 900) -> dict[str, Any]:
+def serve_reload(browser: Browser, project: Path, seed: Path, page_path: str, log: Path, flags: tuple[str, ...] = (), timeout: float = 900) -> dict[str, Any]:
     """Edit-to-reload: `mkdocs serve` the project, open `page_path`, append a word to `seed`,
     and time until the open page shows it (livereload rebuilds, then the browser reloads)."""
     port = _free_port()
     word = f"كلمةالقياس{''.join('ابتثجحخدذرزس'[int(d)] for d in str(port))}"
     original = seed.read_text(encoding="utf-8")
-    cmd = [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"]
+    cmd = [sys.executable, "-m", "mkdocs", "serve", *flags, "-f", str(project / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"]
     with log.open("wb") as out:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=project, env=child_env(), stdout=out, stderr=subprocess.STDOUT)
@@ -169,12 +170,14 @@ def serve_reload(browser: Browser, project: Path, seed: Path, page_path: str, lo
             page.goto(url, wait_until="load")
             if word in page.inner_text("body"):
                 raise RuntimeError(f"{word} already on {url}")
-            builds = len(BUILT.findall(log.read_text(errors="replace")))
+            text = log.read_text(errors="replace")
+            builds, started = len(BUILT.findall(text)), text.count(STARTED)
             lines = original.rstrip("\n").split("\n")
             lines[-1] += f" {word}"
             t0 = time.perf_counter()
             seed.write_text("\n".join(lines) + "\n", encoding="utf-8")
-            shown = _wait_text(page, word, timeout)
+            # a build that started after the edit has finished (one running at the edit may finish first)
+            shown = _wait_text(page, word, timeout, lambda: len(BUILT.findall(log.read_text(errors="replace"))) > started)
             reload_s = shown - t0
             page.close()
         finally:
@@ -187,21 +190,39 @@ def serve_reload(browser: Browser, project: Path, seed: Path, page_path: str, lo
             seed.write_text(original, encoding="utf-8")
     rebuilds = [float(s) for s in BUILT.findall(log.read_text(errors="replace"))][builds:]
     return {
+        "command": "mkdocs serve " + " ".join(flags),
         "page": page_path,
         "first_build_s": round(first_build, 2),
         "reload_s": round(reload_s, 2),
-        "rebuild_s": rebuilds[0] if rebuilds else None,
+        "rebuild_s": rebuilds[-1] if rebuilds else None,
     }
 
 
-def _wait_text(page: Any, word: str, timeout: float) -> float:
-    """Poll the page (across its reload) until its text contains `word`; the time it did."""
+STALE_AFTER_S = 15.0
+"""How long after a finished rebuild the page may take to reload and show the edit before it counts as stale."""
+
+
+class StalePage(RuntimeError):
+    pass
+
+
+def _wait_text(page: Any, word: str, timeout: float, rebuilt: Callable[[], bool]) -> float:
+    """Poll the page (across its reload) until its text contains `word`; the time it did.
+
+    Fails early when a rebuild has finished but the page still lacks the edit
+    STALE_AFTER_S later: the server is serving a stale page.
+    """
     deadline = time.monotonic() + timeout
+    rebuilt_at: float | None = None
     while time.monotonic() < deadline:
         try:
             if page.evaluate("w => !!document.body && document.body.innerText.includes(w)", word):
                 return time.perf_counter()
         except Exception:  # the page is navigating: its context was destroyed mid-call
             pass
+        if rebuilt_at is None and rebuilt():
+            rebuilt_at = time.monotonic()
+        if rebuilt_at is not None and time.monotonic() - rebuilt_at > STALE_AFTER_S:
+            raise StalePage(f"the server rebuilt after the edit, but {STALE_AFTER_S:.0f} s later the page still does not show it (a stale page)")
         time.sleep(0.05)
     raise TimeoutError(f"the edit did not show within {timeout:.0f} s")

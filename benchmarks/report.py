@@ -120,7 +120,7 @@ def markdown(data: dict[str, Any], plot: str = "scale.svg") -> str:
         text += f"\n\n`mkdocs serve` at {serve['articles']:,} articles failed: {serve['error']}"
     elif serve:
         text += (
-            f"\n\n`mkdocs serve` at {serve['articles']:,} articles: an appended word shows in the open page"
+            f"\n\n`{serve.get('command', 'mkdocs serve').strip()}` at {serve['articles']:,} articles: an appended word shows in the open page"
             f" **{serve['reload_s']:.1f} s** after the edit (rebuild {serve['rebuild_s']} s; first build {serve['first_build_s']:.0f} s)."
         )
     if data.get("profile"):

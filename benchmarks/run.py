@@ -127,12 +127,12 @@ def _attempt(what: str, measure: Callable[[], dict[str, Any]]) -> dict[str, Any]
         return {"error": f"{type(exc).__name__}: {str(exc)[:500]}"}
 
 
-def measure_serve(project: Path, n: int, browser: Any, work: Path) -> dict[str, Any]:
+def measure_serve(project: Path, n: int, browser: Any, work: Path, flags: tuple[str, ...]) -> dict[str, Any]:
     """Edit the first synthetic article (its last paragraph) while `mkdocs serve` shows its page."""
     seed = project / ARTICLES / "0005_bench.txt"
     log(f"{n} articles: mkdocs serve, edit {seed.name}, wait for the reload")
     page = "articles/bench-article-0005/"
-    result = _attempt(f"{n} articles: mkdocs serve", lambda: serve_reload(browser, project, seed, page, work / "logs" / f"serve-{n}.log"))
+    result = _attempt(f"{n} articles: mkdocs serve", lambda: serve_reload(browser, project, seed, page, work / "logs" / f"serve-{n}.log", flags))
     if "error" not in result:
         log(f"{n} articles: reload {result['reload_s']} s after the edit")
     return {"articles": n, **result}
@@ -143,6 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="50,500,2000", help="comma-separated numbers of articles (default: 50,500,2000)")
     parser.add_argument("--runs", type=int, default=3, help="timed runs per size; medians are reported (default: 3)")
     parser.add_argument("--serve-at", type=int, default=500, help="size at which to time mkdocs serve's reload, 0 for none (default: 500)")
+    parser.add_argument("--serve-flags", default="--dirty", help="flags of the timed mkdocs serve (default: --dirty, as make serve)")
     parser.add_argument("--profile-at", type=int, default=0, help="size at which to profile one extra build by stage, 0 for none (default: 0)")
     parser.add_argument("--query", default=None, help="the search typed in the browser (default: first plain case of tests/cases/search.yml)")
     parser.add_argument("--no-browser", action="store_true", help="skip the browser measurements (search download, serve reload)")
@@ -159,14 +160,14 @@ def main(argv: list[str] | None = None) -> int:
         with chromium() if not args.no_browser else nullcontext() as browser:
             data: dict[str, Any] = {
                 "machine": report.machine(browser.version if browser is not None else "not used"),
-                "settings": {"sizes": sizes, "runs": args.runs, "query": query, "serve_at": args.serve_at},
+                "settings": {"sizes": sizes, "runs": args.runs, "query": query, "serve_at": args.serve_at, "serve_flags": args.serve_flags},
                 "results": [],
             }
             for n in sizes:
                 result, project = measure_size(n, args.runs, work, browser, query)
                 data["results"].append(result)
                 if n == args.serve_at and browser is not None:
-                    data["serve"] = measure_serve(project, n, browser, work)
+                    data["serve"] = measure_serve(project, n, browser, work, tuple(args.serve_flags.split()))
                 if n == args.profile_at:
                     log(f"{n} articles: one more build under cProfile")
                     data["profile"] = {"articles": n, **profile_build(project, work / f"profile-{n}", work / "logs")}
