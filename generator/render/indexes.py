@@ -14,8 +14,9 @@ from .pages import Pages
 
 
 def _count(index: DossierIndex, e: Entity) -> str:
+    """« — 12 إشارةً», or nothing when no article names it (the editor's report says so, not the reader's index)."""
     n = len(index.mentions_of(e.id))
-    return f"{L.MENTIONS_COUNT}: {n}" if n else L.NO_MENTIONS
+    return f" — {L.count(n, L.N.MENTION)}" if n else ""
 
 
 def _by_heading(groups: list[tuple[str, str]]) -> list[str]:
@@ -46,7 +47,7 @@ def articles_index(index: DossierIndex, here: Here) -> str:
 
 def _entry(e: Entity, here: Here, index: DossierIndex) -> str:
     latin = f" (<bdi>{html_text(e.latin)}</bdi>)" if e.latin and e.latin != e.name else ""
-    return f"{a(here.to(e.page), text(e.name))}{latin} — {_count(index, e)}"
+    return f"{a(here.to(e.page), text(e.name))}{latin}{_count(index, e)}"
 
 
 def people_index(index: DossierIndex, here: Here) -> str:
@@ -68,12 +69,18 @@ def orgs_index(index: DossierIndex, here: Here) -> str:
 
 def events_index(index: DossierIndex, here: Here) -> str:
     events = index.timeline
-    out = [front_matter(L.EVENTS), f"# {L.EVENTS}\n", p(L.events_intro(len(events)))]
-    chip = f' <span class="dossier-chip" title="{L.RESOLVED_CHIP_TIP}">{L.RESOLVED_CHIP}</span>'
+    resolved = sum(1 for ev in events if ev.date_basis is DateBasis.RESOLVED)
+    out = [front_matter(L.EVENTS), f"# {L.EVENTS}\n", p(L.events_intro(len(events), resolved))]
+    # The intro says how many dates the editor worked out; a chip marks only the fewer kind of line.
+    mark_stated = 2 * resolved > len(events)
+    if mark_stated:
+        chip = f' <span class="dossier-chip" title="{L.STATED_CHIP_TIP}">{L.STATED_CHIP}</span>'
+    else:
+        chip = f' <span class="dossier-chip" title="{L.RESOLVED_CHIP_TIP}">{L.RESOLVED_CHIP}</span>'
     rows = []
     for ev in events:
-        mark = chip if ev.date_basis is DateBasis.RESOLVED else ""
-        rows.append((ev.date[:4], f"{date_text(ev.date)}{mark}: {a(here.to(ev.page), text(ev.title))}"))
+        marked = (ev.date_basis is DateBasis.RESOLVED) != mark_stated
+        rows.append((ev.date[:4], f"{date_text(ev.date)}: {a(here.to(ev.page), text(ev.title))}" + (chip if marked else "")))
     return "\n".join(out + _by_heading(rows))
 
 
