@@ -3,28 +3,18 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from benchmarks.browser import CHROMIUM_ARGS
+from benchmarks.project import PROJECT_PARTS, copy_project  # shared with the benchmarks, which never import tests/
+
 ROOT = Path(__file__).resolve().parent.parent
 EPOCH = "1700000000"  # 2023-11-14, a fixed SOURCE_DATE_EPOCH for the session's builds
-PROJECT_PARTS = ("mkdocs.yml", "docs", "generator", "seeds", "overrides")
-
-
-def copy_project(dest: Path) -> Path:
-    """A copy of everything a build reads, to break or extend without touching the repo."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        elif src.exists():
-            shutil.copy2(src, dest / part)
-    return dest
+__all__ = ["CHROMIUM_ARGS", "EPOCH", "PROJECT_PARTS", "ROOT", "build", "copy_project", "mkdocs_build"]
 
 
 def mkdocs_build(project: Path, out: Path, *extra: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -65,9 +55,6 @@ def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The offline edition (`make offline`), built once."""
     assert (ROOT / "vendor" / "iframe-worker" / "shim" / "index.js").is_file(), "vendor/ is missing its iframe-worker shim (fix: make vendor)"
     return build(tmp_path_factory.mktemp("offline") / "site", offline=True, env={"PYTHONHASHSEED": "1"})
-
-
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
 
 
 @pytest.fixture(scope="session")

@@ -216,8 +216,8 @@ def check_links(site: Path) -> LinkReport:
 
 
 def _main(argv: list[str]) -> int:
+    from benchmarks.searchsite import CHROMIUM, serve
     from tests.conftest import CHROMIUM_ARGS
-    from tests.searchsite import CHROMIUM, serve
 
     site = Path(argv[0])
     kinds = page_kinds(site)

@@ -22,9 +22,9 @@ import pytest
 from playwright.sync_api import BrowserContext, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from benchmarks.searchsite import serve
 from generator.site.package import pack
 from tests.conftest import EPOCH, ROOT, build
-from tests.searchsite import serve
 
 # An Arabic name with an attached proclitic: the search must fold it and find the person.
 QUERY = "وألتمان"

@@ -14,9 +14,9 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from benchmarks.searchsite import serve
 from tests import quality
 from tests.conftest import ROOT, build, copy_project
-from tests.searchsite import serve
 
 
 @pytest.fixture(scope="module")
