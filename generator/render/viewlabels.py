@@ -1,0 +1,158 @@
+"""The Arabic words of the ways into the story: front page, timeline, graph, glossary, indexes.
+
+Counts go through `count` only. It follows Arabic's plural rules (CLDR
+categories: 0, 1, 2, 3–10, 11–99, 100+ by the last two digits); when labels.count
+(branch `reading`) lands, `count` becomes a call to it and NOUNS its nouns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Noun:
+    one: str
+    two: str
+    plural: str
+    """After 3–10, and for «none»."""
+    many: str
+    """After 11–99 (accusative singular)."""
+    feminine: bool = False
+
+
+ARTICLE = Noun("مقال", "مقالان", "مقالات", "مقالًا")
+PERSON = Noun("شخص", "شخصان", "أشخاص", "شخصًا")
+ORGANISATION = Noun("جهة", "جهتان", "جهات", "جهةً", feminine=True)
+EVENT = Noun("حدث", "حدثان", "أحداث", "حدثًا")
+NOTE = Noun("ملاحظة تحريرية", "ملاحظتان تحريريتان", "ملاحظات تحريرية", "ملاحظةً تحريريةً", feminine=True)
+MENTION = Noun("إشارة", "إشارتان", "إشارات", "إشارةً", feminine=True)
+PARAGRAPH = Noun("فقرة", "فقرتان", "فقرات", "فقرةً", feminine=True)
+RELATION = Noun("علاقة", "علاقتان", "علاقات", "علاقةً", feminine=True)
+TERM = Noun("مصطلح", "مصطلحان", "مصطلحات", "مصطلحًا")
+SOURCE = Noun("مصدر", "مصدران", "مصادر", "مصدرًا")
+ENTRY = Noun("مدخل", "مدخلان", "مداخل", "مدخلًا")
+
+
+def _category(n: int) -> str:
+    """CLDR's Arabic plural category of a whole number."""
+    if n == 0:
+        return "zero"
+    if n == 1:
+        return "one"
+    if n == 2:
+        return "two"
+    if 3 <= n % 100 <= 10:
+        return "few"
+    if 11 <= n % 100 <= 99:
+        return "many"
+    return "other"
+
+
+def count(n: int, noun: Noun) -> str:
+    """«number + noun», grammatical for every n ≥ 0: لا مقالات، مقال واحد، مقالان، 3 مقالات، 11 مقالًا، 100 مقال."""
+    if n < 0:
+        raise ValueError(f"a count cannot be negative: {n}")
+    match _category(n):
+        case "zero":
+            return f"لا {noun.plural}"
+        case "one":
+            return f"{noun.one} {'واحدة' if noun.feminine else 'واحد'}"
+        case "two":
+            return noun.two
+        case "few":
+            return f"{n} {noun.plural}"
+        case "many":
+            return f"{n} {noun.many}"
+        case _:
+            return f"{n} {noun.one}"
+
+
+# --- navigation and page titles ------------------------------------------------------------
+HOME = "الرئيسية"
+TIMELINE = "الخط الزمني"
+PEOPLE = "الأشخاص"
+ORGS = "الجهات"
+EVENTS = "الأحداث"
+GRAPH = "الشبكة"
+GLOSSARY = "المسرد"
+ARTICLES = "المقالات"
+BACK_TO = "العودة إلى"
+
+# --- front page ---------------------------------------------------------------------------
+IN_FIGURES = "الملف بالأرقام"
+SPAN = "المدة التي تغطيها الأحداث"
+SPAN_FROM_TO = "من {start} إلى {end}"
+ARCS = "خيوط القصة"
+EDITORIAL_SUMMARY = "ملخص تحريري"
+SUMMARY_BASIS = "ما يستند إليه الملخص"
+ON_THE_TIMELINE = "على الخط الزمني"
+CENTRAL_PEOPLE = "الأشخاص الأبرز"
+CENTRAL_PEOPLE_INTRO = "الأكثر ذكرًا في المقالات، مع أول دور تذكره لهم."
+NEWEST_ARTICLES = "المقالات، الأحدث أولًا"
+HOW_TO_READ = "كيف تقرأ الملف"
+ALL_PEOPLE = "كل الأشخاص"
+
+# --- timeline -----------------------------------------------------------------------------
+JUMP_TO_YEAR = "انتقل إلى سنة"
+FILTER = "اعرض أحداث"
+FILTER_ALL = "الجميع"
+FILTER_SHOWING = "المعروض"
+YEAR_ONLY = "في {year}، دون شهر محدد"
+MONTH_ONLY = "اليوم غير محدد"
+EDITOR_DATE = "تاريخ استنتجه المحرر"
+EDITOR_DATE_TIP = "لا يذكر النص هذا التاريخ بتمامه: استنتجه المحرر، والملاحظة تشرح كيف"
+PARTICIPANTS = "المشاركون"
+SOURCES = "المصادر"
+ARC_STARTS = "يبدأ هنا خيط"
+UNDATED = "بلا تاريخ"
+TIMELINE_OF = "أحداثه على الخط الزمني"
+TIMELINE_INTRO = "كل الأحداث التي ترويها المقالات بترتيبها الزمني، بالدقة التي تسمح بها المصادر: يوم، أو شهر، أو سنة."
+TIMELINE_ORDER = (
+    "في كل شهر تأتي الأحداث المعروف يومها أولًا، ثم ما لا يُعرف منه إلا الشهر؛ "
+    "وفي كل سنة تأتي شهورها، ثم ما لا يُعرف منه إلا السنة."
+)
+
+# --- graph --------------------------------------------------------------------------------
+GRAPH_INTRO = (
+    "من يرتبط بمن في المقالات: الأشخاص والجهات، وبينهم خط إذا جمعهما دور في جهة، أو حدث واحد، "
+    "أو ذُكرا في الفقرة نفسها. كل اسم رابط إلى صفحته، ومرور المؤشر على خط يشرح العلاقة."
+)
+GRAPH_CAP = "تعرض الشبكة أكثر الأسماء ارتباطًا ({shown} من {total})؛ والقائمة تحتها تسرد كل العلاقات."
+LEGEND = "مفتاح الشبكة"
+LEGEND_PERSON = "شخص"
+LEGEND_ORG = "جهة"
+LEGEND_ROLE = "دور في جهة"
+LEGEND_EVENT = "حدث مشترك"
+LEGEND_PARAGRAPH = "ذُكرا في الفقرة نفسها فقط"
+RELATIONS_AS_TEXT = "العلاقات نصًّا"
+ROLE = "دور"
+SHARED_EVENTS = "الأحداث المشتركة"
+TOGETHER_IN = "الفقرات التي تذكرهما معًا"
+AND_MORE = "وغيرها ({n})"
+ITS_NETWORK = "شبكته"
+ITS_NETWORK_INTRO = "أقرب الأسماء إليه في المقالات، والقائمة الكاملة في [الشبكة]({up}graph/index.md)."
+GRAPH_LABEL = "شبكة العلاقات بين الأشخاص والجهات"
+
+# --- glossary -----------------------------------------------------------------------------
+GLOSSARY_INTRO = (
+    "المصطلحات التي يحتاجها القارئ لفهم المقالات. ما تعرّفه المقالات نفسها منقول بنصه مع مصدره، "
+    "وما سوى ذلك تعريف من المحرر، موسوم بذلك، ومعه المواضع التي يشرحها."
+)
+ARTICLES_DEFINITION = "تعريف المقالات"
+EDITORIAL_DEFINITION = "تعريف تحريري"
+WHERE_USED = "يرد في"
+SEE_PAGE = "صفحته في الملف"
+TOOLTIP_PREFIX = "المسرد"
+
+# --- indexes ------------------------------------------------------------------------------
+LETTERS = "الحروف"
+OTHER_LETTER = "أرقام ورموز"
+IN_ARTICLES = "في"
+NO_ROLE = ""
+CHRONOLOGICAL = "وبالترتيب الزمني في [الخط الزمني](../timeline/index.md)."
+
+
+def letter_anchor(head: str) -> str:
+    """A readable anchor for a letter heading: حرف-ب, حرف-Q; digits and symbols: حرف-رموز."""
+    return f"حرف-{head}" if head != "#" else "حرف-رموز"
