@@ -34,7 +34,9 @@ def _event(id: str, date: str) -> Event:
 
 
 def test_timeline_order_puts_the_precise_before_the_vague_within_their_period() -> None:
-    events = [_event(i, d) for i, d in [("a", "2024"), ("b", "2024-05"), ("c", "2024-05-20"), ("d", "2024-05-03"), ("e", "2023-11"), ("f", "2025-01-01"), ("g", "")]]
+    events = [
+        _event(i, d) for i, d in [("a", "2024"), ("b", "2024-05"), ("c", "2024-05-20"), ("d", "2024-05-03"), ("e", "2023-11"), ("f", "2025-01-01"), ("g", "")]
+    ]
     cut = timeline.periods(events)
     assert [[e.id for e in p.events] for p in cut] == [["e"], ["d", "c", "b"], ["a"], ["f"], ["g"]]
     assert [p.heading for p in cut] == ["نوفمبر 2023", "مايو 2024", "في 2024، دون شهر محدد", "يناير 2025", "بلا تاريخ"]
@@ -107,10 +109,7 @@ def test_graph_page_draws_each_node_once_as_a_link_and_each_line_explained(dossi
 
 
 def test_graph_labels_never_overlap_and_layout_is_deterministic_across_processes() -> None:
-    code = (
-        "from generator.build import generate; from pathlib import Path; import sys; "
-        "sys.stdout.write(generate(Path('.')).pages['graph/index.md'])"
-    )
+    code = "from generator.build import generate; from pathlib import Path; import sys; sys.stdout.write(generate(Path('.')).pages['graph/index.md'])"
     runs = [subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout for _ in range(2)]
     assert runs[0] == runs[1]
     boxes = [Box(str(i), 40 + (i * 37) % 90, 28) for i in range(40)]

@@ -42,7 +42,9 @@ def _records(scope: _Scope, root: Path, file: str, spec: tuple[frozenset[str], f
         f = Fields(item, file, scope.report)
         id = f.text("id")
         if not ID_RE.fullmatch(id):
-            scope.report.error(file, item.line_of("id"), f"id '{id}' is not lowercase ASCII kebab-case", "use letters, digits and hyphens, e.g. firing-and-return")
+            scope.report.error(
+                file, item.line_of("id"), f"id '{id}' is not lowercase ASCII kebab-case", "use letters, digits and hyphens, e.g. firing-and-return"
+            )
         if id in seen:
             scope.report.error(file, item.line_of("id"), f"duplicate id '{id}' (first at line {seen[id]})", "rename one")
             continue
@@ -55,7 +57,9 @@ def _arc(scope: _Scope, events: dict[str, Event], item: Located, f: Fields, id: 
     ids = f.texts("events")
     for ev in ids:
         if ev not in events:
-            scope.report.error(ARCS, item.line_of("events"), f"unknown event '{ev}' in arc '{id}'", did_you_mean(ev, events) or "use an id from seeds/events.yml")
+            scope.report.error(
+                ARCS, item.line_of("events"), f"unknown event '{ev}' in arc '{id}'", did_you_mean(ev, events) or "use an id from seeds/events.yml"
+            )
     sources = scope.sources(item.get("sources"), ARCS, item.line_of("sources"), f"arc '{id}'")
     return Arc(id, f.text("title"), f.text("summary").strip(), tuple(e for e in ids if e in events), sources, ARCS, item.line)
 
@@ -65,18 +69,28 @@ def _term(scope: _Scope, entities: dict[str, Entity], texts: list[str], item: Lo
     for spelling in spellings:
         if texts and not any(spelling in t for t in texts):
             scope.report.error(
-                GLOSSARY, item.line_of("spellings"), f"spelling '{spelling}' of term '{id}' occurs in no article", "copy the characters as an article writes them"
+                GLOSSARY,
+                item.line_of("spellings"),
+                f"spelling '{spelling}' of term '{id}' occurs in no article",
+                "copy the characters as an article writes them",
             )
     defined_by = None
     if item.get("defined_by") is not None:
         defined_by = scope.source(item["defined_by"], GLOSSARY, item.line_of("defined_by"), f"the definition of '{id}'")
     editorial = f.text("editorial").strip()
     if item.get("defined_by") is None and not editorial:
-        scope.report.error(GLOSSARY, item.line, f"term '{id}' has no definition", "quote the articles' own (defined_by: {article, quote}) or write one (editorial: …)")
+        scope.report.error(
+            GLOSSARY, item.line, f"term '{id}' has no definition", "quote the articles' own (defined_by: {article, quote}) or write one (editorial: …)"
+        )
     basis = scope.sources(item.get("basis"), GLOSSARY, item.line_of("basis"), f"the basis of '{id}'")
     entity = f.text("entity")
     if entity and entity not in entities:
-        scope.report.error(GLOSSARY, item.line_of("entity"), f"unknown entity '{entity}' in term '{id}'", did_you_mean(entity, entities) or "use an id of people.yml or organisations.yml")
+        scope.report.error(
+            GLOSSARY,
+            item.line_of("entity"),
+            f"unknown entity '{entity}' in term '{id}'",
+            did_you_mean(entity, entities) or "use an id of people.yml or organisations.yml",
+        )
         entity = ""
     return Term(id, f.text("term"), f.text("latin"), spellings, defined_by, editorial, basis, entity, GLOSSARY, item.line)
 

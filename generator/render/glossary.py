@@ -98,7 +98,10 @@ def _entry(index: DossierIndex, term: Term) -> str:
     if term.defined_by is not None:
         out.append(f"**{V.ARTICLES_DEFINITION}:** {cite(index, term.defined_by)}\n")
     if term.editorial:
-        box = [f'<div class="admonition note dossier-editorial" markdown>\n<p class="admonition-title">{V.EDITORIAL_DEFINITION}</p>\n', inline(term.editorial) + "\n"]
+        box = [
+            f'<div class="admonition note dossier-editorial" markdown>\n<p class="admonition-title">{V.EDITORIAL_DEFINITION}</p>\n',
+            inline(term.editorial) + "\n",
+        ]
         if term.basis:
             box.append(f"**{L.BASIS}:**\n")
             box += [f"- {cite(index, s)}" for s in term.basis]

@@ -203,7 +203,9 @@ def _evidence(index: DossierIndex, r: Relation, up: str) -> str:
         links = []
         for article, block in r.paragraphs[:EVIDENCE_SHOWN]:
             title = index.article(article).title
-            links.append(f'[الفقرة {block}]({up}articles/{article}.md#p-{block} "{literal(title)}")' if block else f"[«{inline(title)}»]({up}articles/{article}.md)")
+            links.append(
+                f'[الفقرة {block}]({up}articles/{article}.md#p-{block} "{literal(title)}")' if block else f"[«{inline(title)}»]({up}articles/{article}.md)"
+            )
         more = f" {V.AND_MORE.format(n=len(r.paragraphs) - EVIDENCE_SHOWN)}" if len(r.paragraphs) > EVIDENCE_SHOWN else ""
         parts.append(f"{V.TOGETHER_IN} ({V.count(len(r.paragraphs), V.PARAGRAPH)}): " + "، ".join(links) + more)
     return "؛ ".join(parts)

@@ -159,7 +159,12 @@ def page(index: DossierIndex) -> str:
     cut = periods(events)
     years = list(dict.fromkeys(p.year for p in cut if p.year))
     span = V.SPAN_FROM_TO.format(start=years[0], end=years[-1]) if years else ""
-    out = [front_matter(V.TIMELINE), f"# {V.TIMELINE}\n", f"{V.TIMELINE_INTRO} {count_line(len(events), span)}\n", f"{V.TIMELINE_ORDER}\n{{: .dossier-meta }}\n"]
+    out = [
+        front_matter(V.TIMELINE),
+        f"# {V.TIMELINE}\n",
+        f"{V.TIMELINE_INTRO} {count_line(len(events), span)}\n",
+        f"{V.TIMELINE_ORDER}\n{{: .dossier-meta }}\n",
+    ]
     if years:
         out.append(f"{V.JUMP_TO_YEAR}: " + " · ".join(f"[{y}](#y-{y})" for y in years) + "\n{: .dossier-tl-years }\n")
     out.append(_filter(index, events))
