@@ -124,6 +124,7 @@ def test_person_graph_is_small_and_centred_on_the_person(dossier) -> None:
     svg = md[md.index("<svg") : md.index("</svg>")]
     ids = re.findall(r'data-id="([a-z0-9-]+)"', svg)
     assert "sam-altman" in ids and len(ids) <= graph.NEIGHBOURS + 1
+    assert all("sam-altman" in (a, b) for a, b in re.findall(r"data-a=\"([a-z0-9-]+)\" data-b=\"([a-z0-9-]+)\"", svg))
 
 
 # --- front page ----------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from ..index import DossierIndex
 from ..kb.schema import Entity, EntityKind, Role
 from ..text import attr, html_text, inline, literal
 from . import viewlabels as V
-from .layout import Box, Layout, layout
+from .layout import TRUNK, Box, Layout, layout, tree
 from .markdown import front_matter
 from .pages import Pages
 
@@ -107,11 +107,13 @@ def page_graph(index: DossierIndex, rels: tuple[Relation, ...]) -> tuple[list[st
 
 
 def ego_graph(rels: Iterable[Relation], centre: str) -> tuple[list[str], list[Relation]]:
-    """A person's small graph: the NEIGHBOURS closest, and the relations among them all."""
+    """A person's small graph: the person, the NEIGHBOURS closest (closest first), and the person's relations to them.
+
+    Drawn as a star (layout.star): relations between the neighbours would run behind other names.
+    """
     rels = list(rels)
     mine = sorted((r for r in rels if centre in (r.a, r.b)), key=lambda r: (-r.weight, r.other(centre)))[:NEIGHBOURS]
-    keep = {centre} | {r.other(centre) for r in mine}
-    return sorted(keep), [r for r in rels if r.a in keep and r.b in keep]
+    return [centre, *(r.other(centre) for r in mine)], mine
 
 
 # --- drawing ------------------------------------------------------------------------------
@@ -136,11 +138,18 @@ def explain(index: DossierIndex, r: Relation) -> str:
     return f"{a.name if a else r.a} — {b.name if b else r.b}: " + "؛ ".join(parts)
 
 
-def svg(index: DossierIndex, ids: list[str], rels: list[Relation], up: str, label: str) -> str:
-    """The drawing, as one raw HTML block (no blank line inside, so Markdown leaves it alone)."""
+def svg(index: DossierIndex, ids: list[str], rels: list[Relation], up: str, label: str, centre: str = "") -> str:
+    """The drawing, as one raw HTML block (no blank line inside, so Markdown leaves it alone).
+
+    With a `centre`, `ids` after it are its neighbours, closest first, drawn as a tree
+    (layout.tree): each relation is the branch from the trunk to the neighbour.
+    """
     entities = {i: index.entity(i) for i in ids}
-    boxes = [Box(i, label_width(e.name), BOX_HEIGHT) for i, e in entities.items() if e is not None]
-    placed: Layout = layout(boxes, [(r.a, r.b, float(r.weight)) for r in rels])
+    boxes = {i: Box(i, label_width(e.name), BOX_HEIGHT) for i, e in entities.items() if e is not None}
+    if centre:
+        placed: Layout = tree(boxes[centre], [boxes[i] for i in ids if i != centre])
+    else:
+        placed = layout(list(boxes.values()), [(r.a, r.b, float(r.weight)) for r in rels])
     at = {p.id: p for p in placed.nodes}
     w, h = placed.width, placed.height
     out = [
@@ -148,10 +157,17 @@ def svg(index: DossierIndex, ids: list[str], rels: list[Relation], up: str, labe
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w:.1f} {h:.1f}" width="{w:.0f}" height="{h:.0f}" role="group" aria-label="{attr(label)}">',
         '<g class="dossier-graph-edges">',
     ]
+    if centre:
+        root, last = at[centre], max(at.values(), key=lambda p: p.y)
+        trunk = round(root.x + root.width / 2 - TRUNK, 1)
+        out.append(f'<line class="dossier-rel-trunk" x1="{trunk}" y1="{root.y + root.height / 2}" x2="{trunk}" y2="{last.y}"/>')
     for r in sorted(rels, key=lambda r: (r.weight, r.a, r.b)):
         p, q = at[r.a], at[r.b]
         width = min(1 + r.weight / 6, 4)
         line = f'x1="{p.x}" y1="{p.y}" x2="{q.x}" y2="{q.y}"'
+        if centre:
+            leaf = at[r.other(centre)]
+            line = f'x1="{trunk}" y1="{leaf.y}" x2="{round(leaf.x + leaf.width / 2, 1)}" y2="{leaf.y}"'
         out.append(
             f'<g class="dossier-rel dossier-rel-{r.kind}" data-a="{r.a}" data-b="{r.b}"><title>{html_text(explain(index, r))}</title>'
             f'<line class="dossier-rel-line" {line} stroke-width="{width:.1f}"/><line class="dossier-rel-hit" {line}/></g>'
@@ -265,8 +281,8 @@ def person_section(index: DossierIndex, e: Entity, rels: tuple[Relation, ...]) -
     if not mine:
         return ""
     out = [f"## {V.ITS_NETWORK}\n", V.ITS_NETWORK_INTRO.format(up="../") + "\n", legend()]
-    out.append(svg(index, ids, mine, "../", f"{V.GRAPH_LABEL}: {e.name}"))
-    out.append(as_text(index, ids, [r for r in mine if e.id in (r.a, r.b)], "../", centre=e.id))
+    out.append(svg(index, ids, mine, "../", f"{V.GRAPH_LABEL}: {e.name}", centre=e.id))
+    out.append(as_text(index, ids, mine, "../", centre=e.id))
     return "\n".join(out)
 
 

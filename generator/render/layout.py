@@ -181,3 +181,26 @@ def _separate(boxes: Sequence[Box], x: list[float], y: list[float]) -> None:
         for i in range(len(x)):
             x[i] *= 1.25
             y[i] *= 1.25
+
+
+TRUNK = 22.0
+"""In a tree: how far in from the right edge of the root the trunk runs, and how far its branches reach."""
+
+
+def tree(root: Box, children: Sequence[Box]) -> Layout:
+    """One node and its neighbours as a right-to-left tree: the root at the top right, a trunk down
+    from it, and each neighbour on its own row to the left of the trunk, closest first.
+
+    As narrow as its widest name plus the trunk, so it reads on a phone without scaling; no
+    line ever runs behind a name. The trunk is at x = root.x + root.width / 2 - TRUNK.
+    """
+    row = max([root.height, *(b.height for b in children)]) + GAP * 1.25
+    reach = max((b.width for b in children), default=0.0) + 2 * TRUNK
+    width = max(root.width, reach) + 2 * GAP
+    right = width - GAP
+    nodes = [Placed(root.id, round(right - root.width / 2, 1), round(GAP + root.height / 2, 1), root.width, root.height)]
+    trunk = right - TRUNK
+    for i, b in enumerate(children, start=1):
+        nodes.append(Placed(b.id, round(trunk - TRUNK - b.width / 2, 1), round(GAP + root.height / 2 + i * row, 1), b.width, b.height))
+    height = GAP + root.height / 2 + len(children) * row + row / 2 + GAP
+    return Layout(tuple(nodes), round(width, 1), round(height, 1))
