@@ -149,3 +149,11 @@ def test_glossary_term_shows_its_definition_on_hover(site: Path, browser) -> Non
         tip.wait_for(state="visible", timeout=5_000)
         assert tip.inner_text().startswith("المسرد — أرصدة الحوسبة")
     page.close()
+
+
+def test_views_that_repeat_other_pages_stay_out_of_search(site: Path) -> None:
+    """The timeline and the graph repeat event titles and names: search finds the pages themselves."""
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    locations = {d["location"].split("#")[0] for d in docs}
+    assert "timeline/" not in locations and "graph/" not in locations
+    assert "glossary/" in locations and "" in locations

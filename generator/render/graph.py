@@ -240,7 +240,7 @@ def as_text(index: DossierIndex, ids: list[str], rels: list[Relation], up: str, 
         else:
             first = min((r.a, r.b), key=lambda i: sort_key(_name(index, i)))
             by_node[first].append(r)
-    out = [f'<details class="dossier-graph-text" markdown>\n<summary>{V.RELATIONS_AS_TEXT} ({V.count(len(rels), V.RELATION)})</summary>\n']
+    out = [f'<details class="dossier-graph-text" data-search-exclude markdown>\n<summary>{V.RELATIONS_AS_TEXT} ({V.count(len(rels), V.RELATION)})</summary>\n']
     for node in sorted(by_node, key=lambda i: sort_key(_name(index, i))):
         e = index.entity(node)
         if e is None:
@@ -266,7 +266,7 @@ def page(index: DossierIndex) -> str:
     rels = relations(index)
     ids, shown = page_graph(index, rels)
     total = len({x for r in rels for x in (r.a, r.b)})
-    out = [front_matter(V.GRAPH, "hide:\n  - navigation\n  - toc\n"), f"# {V.GRAPH}\n", f"{V.GRAPH_INTRO}\n"]
+    out = [front_matter(V.GRAPH, "hide:\n  - navigation\n  - toc\nsearch:\n  exclude: true\n"), f"# {V.GRAPH}\n", f"{V.GRAPH_INTRO}\n"]
     if len(ids) < total:
         out.append(V.GRAPH_CAP.format(shown=len(ids), total=total) + "\n")
     out.append(legend())

@@ -22,6 +22,8 @@ from .markdown import front_matter
 from .pages import Pages
 
 PATH = "timeline/index.md"
+NOT_INDEXED = "search:\n  exclude: true\n"
+"""The timeline repeats the event pages' titles: search finds those pages, not this one."""
 
 
 def order_key(ev: Event) -> tuple[int, int, int, int, str]:
@@ -110,7 +112,7 @@ def _item(index: DossierIndex, ev: Event, up: str) -> str:
         f'<span class="dossier-tl-title">[{inline(ev.title)}]({up}{ev.page})</span>',
     ]
     if who:
-        parts.append(f'<span class="dossier-tl-who"><span class="dossier-label">{V.PARTICIPANTS}:</span> {"، ".join(who)}</span>')
+        parts.append(f'<span class="dossier-tl-who" data-search-exclude><span class="dossier-label">{V.PARTICIPANTS}:</span> {"، ".join(who)}</span>')
     if sources:
         parts.append(f'<span class="dossier-tl-src" data-search-exclude><span class="dossier-label">{V.SOURCES}:</span> {"؛ ".join(sources)}</span>')
     return f'<li id="ev-{ev.id}" class="dossier-tl-event" data-entities="{attr(entities)}" markdown="span">{" ".join(parts)}</li>'
@@ -160,7 +162,7 @@ def page(index: DossierIndex) -> str:
     years = list(dict.fromkeys(p.year for p in cut if p.year))
     span = V.SPAN_FROM_TO.format(start=years[0], end=years[-1]) if years else ""
     out = [
-        front_matter(V.TIMELINE),
+        front_matter(V.TIMELINE, NOT_INDEXED),
         f"# {V.TIMELINE}\n",
         f"{V.TIMELINE_INTRO} {count_line(len(events), span)}\n",
         f"{V.TIMELINE_ORDER}\n{{: .dossier-meta }}\n",
