@@ -11,7 +11,7 @@ import json
 from functools import cache
 from pathlib import Path
 
-from . import arabic
+from .. import arabic
 
 SOURCE = Path(__file__).with_name("arabic.js")
 # Where mkdocs-material's worker loads the lunr support for search `lang: ar`.
