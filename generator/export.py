@@ -80,6 +80,20 @@ def export(index: DossierIndex) -> str:
             {"id": a.id, "kind": a.kind.value, "note": a.note, "anchor": _source(a.anchor), "basis": [_source(b) for b in a.basis], "about": list(a.about)}
             for a in kb.annotations
         ],
+        "arcs": [{"id": a.id, "title": a.title, "summary": a.summary, "events": list(a.events), "sources": [_source(x) for x in a.sources]} for a in kb.arcs],
+        "glossary": [
+            {
+                "id": t.id,
+                "term": t.term,
+                "latin": t.latin,
+                "spellings": list(t.spellings),
+                "defined_by": _source(t.defined_by) if t.defined_by else None,
+                "editorial": t.editorial or None,
+                "basis": [_source(x) for x in t.basis],
+                "entity": t.entity or None,
+            }
+            for t in kb.glossary
+        ],
         "mentions": [
             {
                 "entity": m.entity,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..index import DossierIndex
-from . import article, entity, event, indexes
+from . import article, entity, event, front, glossary, graph, indexes, timeline
 from .pages import Pages
 
 Renderer = Callable[[DossierIndex, Pages], None]
@@ -18,6 +18,10 @@ RENDERERS: tuple[tuple[str, Renderer], ...] = (
     ("entity", entity.render),
     ("event", event.render),
     ("indexes", indexes.render),
+    ("front", front.render),
+    ("timeline", timeline.render),
+    ("graph", graph.render),
+    ("glossary", glossary.render),
 )
 
 

@@ -13,6 +13,7 @@ from ..index import DossierIndex
 from ..kb.schema import AnnotationKind, EntityKind
 from ..model import Article, Block, Kind
 from ..text import arabic_date, html_text, inline, literal, md_attr
+from . import glossary
 from . import labels as L
 from .markdown import Span, annotation_box, date_text, front_matter, label, link_to, segments
 from .pages import Pages
@@ -86,6 +87,8 @@ def spans(index: DossierIndex, article: Article) -> Extras:
         src = a.anchor
         marker = f'[{n}](#ann-{a.id} "{literal(L.NOTE_MARKER_PREFIX + a.note)}"){{: .dossier-annref data-search-exclude="" }}'
         out[src.block or 0].append(Span(src.start, src.end, after=marker))
+    for block, terms in glossary.term_spans(index, article, out).items():
+        out[block].extend(terms)
     return dict(out)
 
 

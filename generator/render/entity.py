@@ -14,7 +14,9 @@ from ..index import DossierIndex
 from ..kb.schema import Entity
 from ..link.names import Mention
 from ..text import html_text, inline, literal
+from . import graph, timeline
 from . import labels as L
+from . import viewlabels as V
 from .markdown import NOT_SEARCHED, annotation_box, around, cite, date_text, front_matter, link_to
 from .pages import Pages
 
@@ -100,10 +102,7 @@ def _sources_say(index: DossierIndex, e: Entity) -> list[str]:
     events = index.events_of(e.id)
     if events:
         out.append(f"## {L.EVENTS}\n")
-        for ev in events:
-            parts = [p.part for p in ev.participants if p.entity == e.id and p.part]
-            out.append(f"- {date_text(ev.date)}: {link_to(ev)}" + (f" ({inline('، '.join(parts))})" if parts else ""))
-        out.append("")
+        out.append(timeline.component(index, events))
     if e.said:
         out.append(f"## {L.SAID_BY_PERSON if e.is_person else L.SAID_BY_ORG}\n")
         out += [f"- {cite(index, s)}" for s in e.said]
@@ -139,16 +138,21 @@ def _mentions(index: DossierIndex, e: Entity) -> str:
     return "\n".join(out)
 
 
-def render_entity(index: DossierIndex, e: Entity) -> str:
-    out = [front_matter(e.name, search_meta(index, e)), f"# {inline(e.name)}\n"]
+def render_entity(index: DossierIndex, e: Entity, relations: tuple[graph.Relation, ...] = ()) -> str:
+    back = f"{V.BACK_TO} [{V.PEOPLE if e.is_person else V.ORGS}](index.md)\n{{: .dossier-back }}\n"
+    out = [front_matter(e.name, search_meta(index, e)), back, f"# {inline(e.name)}\n"]
     out += _facts(index, e)
     out += _roles(index, e)
     out += _sources_say(index, e)
+    if e.is_person:
+        out.append(graph.person_section(index, e, relations))
     out += [annotation_box(index, a) for a in index.notes_about(e.id)]
     out.append(_mentions(index, e))
+    out.append(back)
     return "\n".join(out)
 
 
 def render(index: DossierIndex, pages: Pages) -> None:
+    relations = graph.relations(index)
     for e in index.entities:
-        pages.add(e.page, render_entity(index, e))
+        pages.add(e.page, render_entity(index, e, relations))

@@ -1,68 +1,105 @@
-"""Index pages: the articles by date, the people, the organisations by kind, the events by year."""
+"""Index pages in Arabic dictionary order: the people, the organisations, the events, the articles.
+
+One sort key (arabic.sort_key: the article «ال» ignored, hamza seats as alef,
+ة as ت, ى as ي) and letter headings to jump by (arabic.letter); each entry
+with what a reader picks by: a person's main role, counts of mentions and
+articles, an event's date at its precision, an article's date and notes.
+Chronological reading is the timeline's and the front page's job.
+"""
 
 from __future__ import annotations
 
-from ..arabic import fold
+from collections.abc import Iterable
+
+from ..arabic import letter, sort_key
 from ..index import DossierIndex
-from ..kb.schema import ORG_KINDS, DateBasis, Entity, EntityKind
+from ..kb.schema import DateBasis, Entity, EntityKind
 from ..text import inline, literal
 from . import labels as L
+from . import viewlabels as V
 from .article import date_label
+from .front import main_role
 from .markdown import date_text, front_matter
 from .pages import Pages
 
 
-def _count(index: DossierIndex, e: Entity) -> str:
-    n = len(index.mentions_of(e.id))
-    return f"{L.MENTIONS_COUNT}: {n}" if n else L.NO_MENTIONS
+def lettered(entries: Iterable[tuple[str, str]]) -> list[str]:
+    """(name, Markdown line) pairs as a letter bar and a list under each letter heading, in Arabic order."""
+    ordered = sorted(entries, key=lambda e: sort_key(e[0]))
+    letters = list(dict.fromkeys(letter(name) for name, _ in ordered))
+    out = []
+    if len(letters) > 1:
+        out.append(f"{V.LETTERS}: " + " · ".join(f"[{literal(x)}](#{V.letter_anchor(x)})" for x in letters) + "\n{: .dossier-letters }\n")
+    current = None
+    for name, line in ordered:
+        head = letter(name)
+        if head != current:
+            if current is not None:
+                out.append("")
+            current = head
+            out.append(f"## {literal(head) if head != '#' else V.OTHER_LETTER} {{: #{V.letter_anchor(head)} }}\n")
+        out.append(line)
+    return out
 
 
-def articles_index(index: DossierIndex) -> str:
-    out = [front_matter(L.ARTICLES), f"# {L.ARTICLES}\n", f"{L.articles_intro(len(index.articles))}\n"]
-    year = None
-    for article in index.newest_first:
-        this_year = article.meta.date.value[:4] if article.meta.date else L.UNDATED
-        if this_year != year:
-            year = this_year
-            out.append(f"\n## {year}\n")
-        out.append(f"- [{inline(article.title)}]({article.id}.md) — {date_label(article)}")
-    return "\n".join(out) + "\n"
+def _counts(index: DossierIndex, e: Entity) -> str:
+    found = index.mentions_of(e.id)
+    articles = len({m.article for m in found})
+    return f'<span class="dossier-count">{V.count(len(found), V.MENTION)} · {V.count(articles, V.ARTICLE)}</span>'
+
+
+def _latin(e: Entity) -> str:
+    return f" (<bdi>{literal(e.latin)}</bdi>)" if e.latin and e.latin != e.name else ""
 
 
 def people_index(index: DossierIndex) -> str:
-    people = sorted(index.of_kind(EntityKind.PERSON), key=lambda e: (fold(e.name), e.id))
-    out = [front_matter(L.PEOPLE), f"# {L.PEOPLE}\n", f"{L.people_intro(len(people))}\n"]
+    people = index.of_kind(EntityKind.PERSON)
+    out = [front_matter(V.PEOPLE), f"# {V.PEOPLE}\n", f"{V.count(len(people), V.PERSON)} تذكرهم المقالات.\n"]
+    lines = []
     for e in people:
-        latin = f" (<bdi>{literal(e.latin)}</bdi>)" if e.latin else ""
-        out.append(f"- [{inline(e.name)}]({e.id}.md){latin} — {_count(index, e)}")
+        role = main_role(index, e)
+        role_text = f' — <span class="dossier-entry-role">{role}</span>' if role else ""
+        lines.append((e.name, f"- [{inline(e.name)}]({e.id}.md){_latin(e)}{role_text} {_counts(index, e)}"))
+    out += lettered(lines)
     return "\n".join(out) + "\n"
 
 
 def orgs_index(index: DossierIndex) -> str:
     orgs = [e for e in index.entities if not e.is_person]
-    out = [front_matter(L.ORGS), f"# {L.ORGS}\n", f"{L.orgs_intro(len(orgs))}\n"]
-    for kind in ORG_KINDS:
-        group = sorted((e for e in orgs if e.kind is kind), key=lambda e: (fold(e.name), e.id))
-        if not group:
-            continue
-        out.append(f"\n## {L.KIND_PLURAL[kind]}\n")
-        for e in group:
-            latin = f" (<bdi>{literal(e.latin)}</bdi>)" if e.latin and e.latin != e.name else ""
-            out.append(f"- [{inline(e.name)}]({e.id}.md){latin} — {_count(index, e)}")
+    out = [front_matter(V.ORGS), f"# {V.ORGS}\n", f"{V.count(len(orgs), V.ORGANISATION)}: شركات ومجالس وفرق ومنتجات ووسائل إعلام ومفاهيم تذكرها المقالات.\n"]
+    lines = []
+    for e in orgs:
+        kind = f' — <span class="dossier-entry-role">{L.KIND_SINGULAR[e.kind]}</span>'
+        lines.append((e.name, f"- [{inline(e.name)}]({e.id}.md){_latin(e)}{kind} {_counts(index, e)}"))
+    out += lettered(lines)
     return "\n".join(out) + "\n"
 
 
 def events_index(index: DossierIndex) -> str:
     events = index.timeline
-    out = [front_matter(L.EVENTS), f"# {L.EVENTS}\n", f"{L.events_intro(len(events))}\n"]
-    year = None
+    out = [front_matter(V.EVENTS), f"# {V.EVENTS}\n", f"{V.count(len(events), V.EVENT)}، بترتيب عناوينها. {V.CHRONOLOGICAL}\n"]
     chip = f' <span class="dossier-chip" title="{L.RESOLVED_CHIP_TIP}">{L.RESOLVED_CHIP}</span>'
+    lines = []
     for ev in events:
-        if ev.date[:4] != year:
-            year = ev.date[:4]
-            out.append(f"\n## {year}\n")
         mark = chip if ev.date_basis is DateBasis.RESOLVED else ""
-        out.append(f"- {date_text(ev.date)}{mark}: [{inline(ev.title)}]({ev.id}.md)")
+        sources = f'<span class="dossier-count">{V.count(len(ev.sources), V.SOURCE)}</span>'
+        lines.append((ev.title, f"- [{inline(ev.title)}]({ev.id}.md) — {date_text(ev.date) or V.UNDATED}{mark} {sources}"))
+    out += lettered(lines)
+    return "\n".join(out) + "\n"
+
+
+def articles_index(index: DossierIndex) -> str:
+    out = [
+        front_matter(V.ARTICLES),
+        f"# {V.ARTICLES}\n",
+        f"{V.count(len(index.articles), V.ARTICLE)}، بترتيب عناوينها؛ والأحدث أولًا في [الصفحة الرئيسية](../index.md).\n",
+    ]
+    lines = []
+    for a in index.articles:
+        outlet = f" · {inline(a.meta.outlet)}" if a.meta.outlet else ""
+        counts = f'<span class="dossier-count">{V.count(len(a.numbered), V.PARAGRAPH)} · {V.count(len(index.notes_in(a.id)), V.NOTE)}</span>'
+        lines.append((a.title, f"- [{inline(a.title)}]({a.id}.md) — {date_label(a)}{outlet} {counts}"))
+    out += lettered(lines)
     return "\n".join(out) + "\n"
 
 
