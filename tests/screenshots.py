@@ -24,7 +24,7 @@ SHOTS = [
 
 # The ways into the story, each in the light and the dark palette and on a 390 px phone.
 VIEWS = [("front", ""), ("timeline", "timeline/"), ("graph", "graph/"), ("person", "people/sam-altman/")]
-VARIANTS = [("light", 1200), ("dark", 1200), ("light", 390)]
+VARIANTS = [("light", 1280), ("dark", 1280), ("light", 390)]  # 1280: wide enough for the tabs
 # Where to look on a page: the person's own graph, the graph itself, the first events.
 FOCUS = {"graph": ".dossier-graph", "person": ".dossier-graph", "timeline": "#y-2023"}
 

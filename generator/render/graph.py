@@ -270,6 +270,7 @@ def page(index: DossierIndex) -> str:
     if len(ids) < total:
         out.append(V.GRAPH_CAP.format(shown=len(ids), total=total) + "\n")
     out.append(legend())
+    out.append(f"{V.NARROW_SCREEN}\n{{: .dossier-graph-narrow }}\n")
     out.append(svg(index, ids, shown, "../", V.GRAPH_LABEL))
     out.append(as_text(index, ids, shown, "../"))
     return "\n".join(out)
