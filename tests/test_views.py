@@ -238,3 +238,16 @@ def test_curated_files_report_every_problem_with_its_line(tmp_path: Path) -> Non
 )
 def test_counts_are_grammatical(n: int, noun, expected: str) -> None:
     assert count(n, noun) == expected
+
+
+def test_front_page_and_glossary_do_not_grow_with_the_dossier(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    seeds = sorted((ROOT / "seeds/articles").glob("*.txt"))
+    for i in range(12):
+        (project / "seeds/articles" / f"x{i:02d}-copy.txt").write_text(seeds[i % len(seeds)].read_text(encoding="utf-8-sig"), encoding="utf-8")
+    pages = generate(project).pages
+    home = pages["index.md"]
+    newest = home[home.index("## المقالات، الأحدث أولًا") :]
+    assert newest.count("\n- [") == front.NEWEST and "17 مقالًا" in newest
+    agi = pages["glossary/index.md"].split("{: #agi }")[1].split("### ")[0]
+    assert agi.count("الفقرة") <= glossary.USES_SHOWN + 1 and "وغيرها" in agi

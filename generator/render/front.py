@@ -121,11 +121,17 @@ def _people(index: DossierIndex) -> str:
     return "\n".join(out)
 
 
+NEWEST = 10
+"""Articles the front page lists, newest first: the page does not grow with the dossier."""
+
+
 def _articles(index: DossierIndex) -> str:
     out = [f"## {V.NEWEST_ARTICLES}\n"]
-    for a in index.newest_first:
+    for a in index.newest_first[:NEWEST]:
         outlet = f" · {inline(a.meta.outlet)}" if a.meta.outlet else ""
         out.append(f"- [{inline(a.title)}](articles/{a.id}.md) — {date_label(a)}{outlet}")
+    if len(index.articles) > NEWEST:
+        out.append(f"\n[{L.ALL_ARTICLES} ({V.count(len(index.articles), V.ARTICLE)})](articles/index.md)")
     return "\n".join(out) + "\n"
 
 

@@ -80,14 +80,24 @@ def term_spans(index: DossierIndex, article: Article, taken: dict[int, list[Span
     return dict(out)
 
 
+USES_SHOWN = 5
+"""Articles listed under a term: the newest that use it; the entry does not grow with the dossier."""
+
+
 def _uses(index: DossierIndex, term: Term) -> list[str]:
-    """Links to the first paragraph of each article that writes the term, articles newest first."""
-    out = []
+    """Links to the first paragraph that writes the term in each of the newest articles using it."""
+    out: list[str] = []
+    more = 0
     for article in index.newest_first:
         for block in article.numbered:
             if any(t is term for _, _, t in find(block.text, [term])):
-                out.append(where(index, article.id, block.number))
+                if len(out) < USES_SHOWN:
+                    out.append(where(index, article.id, block.number))
+                else:
+                    more += 1
                 break
+    if more:
+        out.append(V.AND_MORE.format(n=more))
     return out
 
 
