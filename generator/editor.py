@@ -68,6 +68,7 @@ def editor_report(index: DossierIndex, report: Report) -> None:
     articles, kb = index.articles, index.kb
     common = {fold(w.strip(TRAILING)) for a in articles for b in a.blocks for w in b.text.split()}
     known = {fold(n) for e in kb.entities for n in (*e.full_names, *e.short, e.latin) if n}
+    known |= {fold(n) for t in kb.glossary for n in t.spellings}  # a glossary term (TPU) is explained, not a missing name
     covered: dict[tuple[str, int], list[tuple[int, int]]] = {}
     for mention in index.mentions:
         covered.setdefault((mention.article, mention.block), []).append((mention.start, mention.end))
