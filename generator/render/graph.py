@@ -157,6 +157,7 @@ def svg(index: DossierIndex, ids: list[str], rels: list[Relation], up: str, labe
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w:.1f} {h:.1f}" width="{w:.0f}" height="{h:.0f}" role="group" aria-label="{attr(label)}">',
         '<g class="dossier-graph-edges">',
     ]
+    trunk = 0.0
     if centre:
         root, last = at[centre], max(at.values(), key=lambda p: p.y)
         trunk = round(root.x + root.width / 2 - TRUNK, 1)
