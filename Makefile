@@ -20,8 +20,8 @@ endif
 
 .PHONY: serve build offline vendor test check markdown browser golden clean
 
-serve: $(VENV)/.site  ## set up and serve the dossier at http://127.0.0.1:8000
-	$(VENV)/bin/mkdocs serve
+serve: $(VENV)/.site  ## set up and serve the dossier at http://127.0.0.1:8000 (an edit rebuilds only the pages it touches)
+	$(VENV)/bin/mkdocs serve --dirty
 
 build: $(VENV)/.site  ## build the online site into site/
 	$(VENV)/bin/mkdocs build --strict

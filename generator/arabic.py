@@ -9,6 +9,7 @@ against this module and against the search's JavaScript, so the two cannot drift
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
 # Removed: diacritics (harakat, tanwin, shadda, sukun, dagger alef, Quranic marks), tatweel,
@@ -59,12 +60,19 @@ def fold(text: str) -> str:
     return SPACE_RE.sub(" ", "".join(map(fold_char, text)))
 
 
-def fold_with_map(text: str) -> tuple[str, list[int]]:
+# Where folding changes a text's length: a removed mark, a whitespace run or any whitespace but a
+# plain space, and İ (whose lowercase is two characters). Without any of them the map is the identity.
+_RESHAPES = re.compile(f"[{_REMOVE}]|[{SPACES}]{{2,}}|[^\\S ]|\u0130")
+
+
+def fold_with_map(text: str) -> tuple[str, Sequence[int]]:
     """`fold` that also returns, for each folded character, its index in `text`.
 
     The linker searches the folded text and maps each match back to the
     original, so links wrap exactly the letters the article wrote.
     """
+    if not _RESHAPES.search(text):
+        return "".join(map(fold_char, text)), range(len(text))
     out: list[str] = []
     where: list[int] = []
     for i, c in enumerate(text):

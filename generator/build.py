@@ -12,14 +12,13 @@ from pathlib import Path
 
 from .editor import editor_report
 from .errors import Report
-from .export import export
+from .export import export_files
 from .index import DossierIndex
 from .kb.load import load_kb
 from .link.names import link_all
 from .read import read_seeds
 from .render import render_all
-
-EXPORT = "dossier.json"
+from .render.html import Urls
 
 
 @dataclass(frozen=True)
@@ -32,15 +31,18 @@ class Dossier:
     report: Report
     """Notes for the editor (dropped lines, unknown names, …); errors have already been raised."""
     files: dict[str, str] = field(default_factory=dict)
-    """Other generated files (the JSON export) by path in the built site."""
+    """Other generated files (dossier.json, export/<id>.json) by path in the built site."""
 
 
-def generate(root: Path) -> Dossier:
-    """Build every page from the seeds under `root`; raise InputError listing every problem."""
+def generate(root: Path, directory_urls: bool = True) -> Dossier:
+    """Build every page from the seeds under `root`; raise InputError listing every problem.
+
+    `directory_urls`: the site's URL style (people/x/ or people/x.html), which links are written for.
+    """
     report = Report()
     articles, unread = read_seeds(root, report)
     kb = load_kb(root, articles, report, unread)
     report.raise_if_errors()
     index = DossierIndex.build(articles, kb, link_all(articles, kb.entities))
     editor_report(index, report)
-    return Dossier(index, render_all(index), report, {EXPORT: export(index)})
+    return Dossier(index, render_all(index, Urls(directory_urls)), report, export_files(index))

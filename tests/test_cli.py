@@ -26,7 +26,7 @@ def test_check_reports_dropped_lines_and_succeeds() -> None:
 def test_build_writes_the_markdown_tree(tmp_path: Path) -> None:
     result = run("build", "--out", str(tmp_path / "md"))
     assert result.returncode == 0, result.stderr
-    assert (tmp_path / "md/articles/murati-departs-openai-2024.md").read_text(encoding="utf-8").count("{: #p-") == 25
+    assert (tmp_path / "md/articles/murati-departs-openai-2024.md").read_text(encoding="utf-8").count(' id="p-') == 25
 
 
 def test_errors_exit_non_zero_with_every_problem(tmp_path: Path) -> None:

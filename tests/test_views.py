@@ -57,7 +57,7 @@ def test_timeline_page_follows_the_events_dates_and_precisions(dossier) -> None:
         shown = re.search(r"<time [^>]*>([^<]*)", item.group(0)).group(1)  # type: ignore[union-attr]
         assert len(re.findall(r"\d+", shown)) == {4: 1, 7: 1, 10: 2}[len(ev.date)], f"{i}: {shown} is drawn at another precision than {ev.date}"
         if ev.date_basis is DateBasis.RESOLVED:
-            assert f"events/{i}.md#ann-{ev.resolution}" in item.group(0), f"{i}: the editor's date must link to its note"
+            assert f'href="../events/{i}/#ann-{ev.resolution}"' in item.group(0), f"{i}: the editor's date must link to its note"
 
 
 def test_month_only_event_is_never_drawn_as_a_day(dossier) -> None:
@@ -96,7 +96,7 @@ def test_every_relation_has_evidence_that_holds(dossier) -> None:
 def test_graph_page_draws_each_node_once_as_a_link_and_each_line_explained(dossier) -> None:
     md = dossier.pages["graph/index.md"]
     svg = md[md.index("<svg") : md.index("</svg>")]
-    nodes = re.findall(r'<a href="\.\./(people|orgs)/([a-z0-9-]+)\.md"', svg)
+    nodes = re.findall(r'<a href="\.\./(people|orgs)/([a-z0-9-]+)/" class="dossier-node', svg)
     assert len(nodes) == len(set(nodes)) > 30
     for kind, id in nodes:
         e = dossier.index.entity(id)
@@ -106,6 +106,7 @@ def test_graph_page_draws_each_node_once_as_a_link_and_each_line_explained(dossi
         assert a in drawn and b in drawn
         assert "—" in title and ":" in title
     assert "\n\n" not in svg, "a blank line would end the raw HTML block"
+    assert "<bdi>" not in svg, "an HTML element inside SVG text is an unknown SVG element: its words would vanish"
 
 
 def test_graph_labels_never_overlap_and_layout_is_deterministic_across_processes() -> None:
@@ -160,8 +161,10 @@ def test_a_sixth_article_changes_the_figures_with_no_code_change(tmp_path: Path)
 def test_arcs_link_into_the_timeline_where_they_start(dossier) -> None:
     home, tl = dossier.pages["index.md"], dossier.pages["timeline/index.md"]
     for arc in dossier.index.kb.arcs:
-        assert f"(timeline/index.md#arc-{arc.id})" in home
-        assert f'<li id="arc-{arc.id}"' in tl
+        anchor = timeline.arc_anchor(dossier.index, arc)
+        assert f"(timeline/index.md#{anchor})" in home and f"{{: #{anchor} }}" in tl, "a heading MkDocs checks"
+        first = tl.index(f'<li id="arc-{arc.id}"')
+        assert tl.rindex(f"{{: #{anchor} }}", 0, first) == tl.rfind("{: #", 0, first), "the marker stands under that heading"
     assert home.count("ملخص تحريري") == len(dossier.index.kb.arcs)
 
 
@@ -179,7 +182,7 @@ def test_central_people_are_the_most_mentioned_with_their_role(dossier) -> None:
 def test_glossary_term_in_an_article_links_to_its_entry_with_the_definition_as_title(dossier) -> None:
     md = dossier.pages["articles/openai-research-exodus-2025.md"]
     term = next(t for t in dossier.index.kb.glossary if t.id == "compute-credits")
-    m = re.search(r'\[أرصدة\]\(\.\./glossary/index\.md#compute-credits "([^"]+)"\)', md)
+    m = re.search(r'<a href="\.\./\.\./glossary/#compute-credits" title="([^"]+)">أرصدة</a>', md)
     assert m is not None
     assert html.unescape(m.group(1)) == glossary.tooltip(term)
     assert glossary.tooltip(term).startswith("المسرد — أرصدة الحوسبة: «يعاني الباحثون")

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from ..index import DossierIndex
 from . import article, entity, event, front, glossary, graph, indexes, timeline
+from .html import Urls
 from .pages import Pages
 
 Renderer = Callable[[DossierIndex, Pages], None]
@@ -25,9 +26,9 @@ RENDERERS: tuple[tuple[str, Renderer], ...] = (
 )
 
 
-def render_all(index: DossierIndex) -> dict[str, str]:
-    """Every generated page, Markdown by path under docs/, in path order."""
-    pages = Pages()
+def render_all(index: DossierIndex, urls: Urls | None = None) -> dict[str, str]:
+    """Every generated page, Markdown by path under docs/, in path order, with links for the URL style."""
+    pages = Pages(urls)
     for name, renderer in RENDERERS:
         pages.renderer = name
         renderer(index, pages)

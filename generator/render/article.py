@@ -12,9 +12,10 @@ from ..arabic import fold
 from ..index import DossierIndex
 from ..kb.schema import AnnotationKind, EntityKind
 from ..model import Article, Block, Kind
-from ..text import arabic_date, html_text, inline, literal, md_attr
+from ..text import arabic_date, html_text, inline
 from . import glossary
 from . import labels as L
+from .html import Here, a, attr, p, text
 from .markdown import Span, annotation_box, date_text, front_matter, label, link_to, segments
 from .pages import Pages
 
@@ -30,48 +31,56 @@ def date_label(article: Article) -> str:
     date = article.meta.date
     if date is None:
         return L.UNDATED
-    text = literal(arabic_date(date.value))
+    shown = text(arabic_date(date.value))
     if date.resolved:
-        return f'{text} <span class="dossier-resolved" title="{md_attr(date.note)}">({L.RESOLVED_BY_EDITOR})</span>'
-    return text
+        return f'{shown} <span class="dossier-resolved" title="{attr(date.note)}">({L.RESOLVED_BY_EDITOR})</span>'
+    return shown
 
 
 def _number_link(block: Block) -> str:
-    return f'[{block.number}](#{block.anchor}){{: .dossier-num title="{L.PARAGRAPH} {block.number}" data-search-exclude="" }}'
+    return f'<a href="#{block.anchor}" class="dossier-num" title="{L.PARAGRAPH} {block.number}" data-search-exclude>{block.number}</a>'
 
 
 LOST_QUESTION = f'<span class="dossier-lost" title="{L.LOST_QUESTION_TIP}">{L.LOST_QUESTION}</span> '
-BLOCK_CLASSES = {Kind.QUESTION: ".dossier-p .dossier-question", Kind.ANSWER: ".dossier-p .dossier-answer"}
+BLOCK_CLASSES = {Kind.QUESTION: "dossier-p dossier-question", Kind.ANSWER: "dossier-p dossier-answer"}
 
 
 def _block(block: Block, previous: Block | None, spans: list[Span]) -> str:
+    """One block as raw HTML (a heading as Markdown, for the table of contents)."""
     if block.kind is Kind.HEADING:
-        return f"## {inline(block.text)}"
-    text = segments(block.text, spans)
+        return f"## {inline(block.text)}\n"
+    body = segments(block.text, spans)
     if block.kind is Kind.ANSWER and (previous is None or previous.kind is not Kind.QUESTION):
-        text = LOST_QUESTION + text
-    body = f"{_number_link(block)} {text}\n{{: #{block.anchor} {BLOCK_CLASSES.get(block.kind, '.dossier-p')} }}"
+        body = LOST_QUESTION + body
+    attrs = f'id="{block.anchor}" class="{BLOCK_CLASSES.get(block.kind, "dossier-p")}"'
     if block.kind is Kind.ITEM:
-        return f"- {body}"
-    if block.kind is Kind.QUOTE:
-        return "> " + body.replace("\n", "\n> ")
-    return body
+        return f"<li {attrs}>{_number_link(block)} {body}</li>"
+    element = f"<p {attrs}>{_number_link(block)} {body}</p>"
+    return f"<blockquote>{element}</blockquote>\n" if block.kind is Kind.QUOTE else element + "\n"
 
 
 def _body(blocks: tuple[Block, ...], spans: Extras) -> str:
-    """Blocks separated by blank lines, except list items, which form one list."""
+    """Blocks as raw HTML blocks separated by blank lines; consecutive list items form one list."""
     out: list[str] = []
     previous: Block | None = None
     for block in blocks:
-        if out:
-            same_list = previous is not None and previous.kind is Kind.ITEM and block.kind is Kind.ITEM
-            out.append("\n" if same_list else "\n\n")
+        in_list = previous is not None and previous.kind is Kind.ITEM
+        if in_list and block.kind is not Kind.ITEM:
+            out.append("</ul>\n\n")
+        elif out and not (in_list and block.kind is Kind.ITEM):
+            out.append("\n")
+        if block.kind is Kind.ITEM and not in_list:
+            out.append("<ul>\n")
         out.append(_block(block, previous, spans.get(block.number or 0, [])))
+        if block.kind is Kind.ITEM:
+            out.append("\n")
         previous = block
-    return "".join(out) + "\n"
+    if previous is not None and previous.kind is Kind.ITEM:
+        out.append("</ul>\n")
+    return "".join(out)
 
 
-def spans(index: DossierIndex, article: Article) -> Extras:
+def spans(index: DossierIndex, article: Article, here: Here) -> Extras:
     """Links on the first mention of each entity in each paragraph, and annotation markers."""
     out: Extras = defaultdict(list)
     first: set[tuple[int, str]] = set()
@@ -82,25 +91,25 @@ def spans(index: DossierIndex, article: Article) -> Extras:
         e = index.entity(m.entity)
         assert e is not None, m.entity
         title = f"{e.name} ({e.latin})" if e.latin and e.latin != e.name else e.name
-        out[m.block].append(Span(m.start, m.end, f"../{e.page}", title))
-    for n, a in enumerate(index.notes_in(article.id), start=1):
-        src = a.anchor
-        marker = f'[{n}](#ann-{a.id} "{literal(L.NOTE_MARKER_PREFIX + a.note)}"){{: .dossier-annref data-search-exclude="" }}'
+        out[m.block].append(Span(m.start, m.end, here.to(e.page), title))
+    for n, note in enumerate(index.notes_in(article.id), start=1):
+        src = note.anchor
+        marker = a(f"#ann-{note.id}", str(n), L.NOTE_MARKER_PREFIX + note.note, "dossier-annref", " data-search-exclude")
         out[src.block or 0].append(Span(src.start, src.end, after=marker))
-    for block, terms in glossary.term_spans(index, article, out).items():
+    for block, terms in glossary.term_spans(index, article, out, here).items():
         out[block].extend(terms)
     return dict(out)
 
 
-def _tail(index: DossierIndex, article: Article) -> str:
+def _tail(index: DossierIndex, article: Article, here: Here) -> str:
     """After the article's body: its editorial notes, then who and what it names."""
     out = []
     notes = index.notes_in(article.id)
     if notes:
         out.append(f"## {L.NOTES_HEADING} ({len(notes)})\n")
-        out.append(f"{L.NOTES_INTRO}\n")
-        for n, a in enumerate(notes, start=1):
-            out.append(annotation_box(index, a, anchor=True, number=n, searched=True))
+        out.append(p(L.NOTES_INTRO))
+        for n, note in enumerate(notes, start=1):
+            out.append(annotation_box(index, note, here, anchor=True, number=n, searched=True))
     named = sorted({m.entity for m in index.mentions_in(article.id)})
     events = index.events_in(article.id)
     if named or events:
@@ -109,9 +118,9 @@ def _tail(index: DossierIndex, article: Article) -> str:
         for kind in EntityKind:
             group = sorted((e for e in entities if e.kind is kind), key=lambda e: (fold(e.name), e.id))
             if group:
-                out.append(f"**{L.KIND_PLURAL[kind]}:** " + "، ".join(link_to(e) for e in group) + "\n")
+                out.append(p(f"<strong>{L.KIND_PLURAL[kind]}:</strong> " + "، ".join(link_to(e, here) for e in group)))
         if events:
-            out.append(f"**{L.EVENTS}:** " + "، ".join(f"{link_to(ev)} ({date_text(ev.date)})" for ev in events) + "\n")
+            out.append(p(f"<strong>{L.EVENTS}:</strong> " + "، ".join(f"{link_to(ev, here)} ({date_text(ev.date)})" for ev in events)))
     return "\n".join(out)
 
 
@@ -126,31 +135,32 @@ def _dropped(article: Article) -> str:
     return f'<details class="dossier-dropped">\n<summary>{L.DROPPED} ({len(article.dropped)})</summary>\n<ul>\n{rows}\n</ul>\n</details>\n'
 
 
-def _neighbours(newer: Article | None, older: Article | None) -> str:
+def _neighbours(newer: Article | None, older: Article | None, here: Here) -> str:
     links = []
     if newer is not None:
-        links.append(f"{L.NEWER}: [{inline(newer.title)}]({newer.id}.md)")
+        links.append(f"{L.NEWER}: " + a(here.to(article_path(newer)), text(newer.title)))
     if older is not None:
-        links.append(f"{L.OLDER}: [{inline(older.title)}]({older.id}.md)")
-    links.append(f"[{L.ALL_ARTICLES}](index.md)")
-    return " · ".join(links) + "\n{: .dossier-neighbours }\n"
+        links.append(f"{L.OLDER}: " + a(here.to(article_path(older)), text(older.title)))
+    links.append(a(here.to("articles/index.md"), L.ALL_ARTICLES))
+    return p(" · ".join(links), "dossier-neighbours")
 
 
-def render_article(index: DossierIndex, article: Article, newer: Article | None, older: Article | None) -> str:
+def render_article(index: DossierIndex, article: Article, newer: Article | None, older: Article | None, here: Here) -> str:
     meta = article.meta
     out = [front_matter(article.title), f"# {inline(article.title)}\n"]
-    facts = [f"{label(L.SOURCE)} {inline(meta.outlet) if meta.outlet else L.SOURCE_UNSTATED}", f"{label(L.DATE)} {date_label(article)}"]
+    facts = [f"{label(L.SOURCE)} {text(meta.outlet) if meta.outlet else L.SOURCE_UNSTATED}", f"{label(L.DATE)} {date_label(article)}"]
     if article.byline:
-        facts.append(f"{label(L.AUTHOR)} {inline(article.byline)}")
+        facts.append(f"{label(L.AUTHOR)} {text(article.byline)}")
     note = "" if article.reading_stated else f" ({L.ESTIMATE})"
     facts.append(f"{label(L.READING_TIME)} {L.minutes(article.reading_minutes)}{note}")
-    out.append(" · ".join(facts) + "\n{: .dossier-meta }\n")
+    out.append(p(" · ".join(facts), "dossier-meta"))
     if meta.date and meta.date.resolved:
-        out.append(f'!!! note "{L.ANNOTATION_KIND[AnnotationKind.RESOLVED_DATE]}"\n    {inline(meta.date.note)}\n')
-    out.append(_body(article.blocks, spans(index, article)))
-    out.append(_tail(index, article))
+        title = L.ANNOTATION_KIND[AnnotationKind.RESOLVED_DATE]
+        out.append(f'<div class="admonition note">\n<p class="admonition-title">{title}</p>\n<p>{text(meta.date.note)}</p>\n</div>\n')
+    out.append(_body(article.blocks, spans(index, article, here)))
+    out.append(_tail(index, article, here))
     out.append(_dropped(article))
-    out.append(_neighbours(newer, older))
+    out.append(_neighbours(newer, older, here))
     return "\n".join(out)
 
 
@@ -160,4 +170,5 @@ def render(index: DossierIndex, pages: Pages) -> None:
     for i, article in enumerate(ordered):
         newer = ordered[i - 1] if i > 0 else None
         older = ordered[i + 1] if i + 1 < len(ordered) else None
-        pages.add(article_path(article), render_article(index, article, newer, older))
+        path = article_path(article)
+        pages.add(path, render_article(index, article, newer, older, pages.here(path)))

@@ -10,15 +10,22 @@ import json
 from collections import defaultdict
 
 from ..arabic import fold
+from ..export import entity_path
 from ..index import DossierIndex
 from ..kb.schema import Entity
 from ..link.names import Mention
-from ..text import html_text, inline, literal
+from ..text import html_text, inline
 from . import graph, timeline
 from . import labels as L
 from . import viewlabels as V
+from .html import Here, a, p, text, ul
 from .markdown import NOT_SEARCHED, annotation_box, around, cite, date_text, front_matter, link_to
 from .pages import Pages
+
+MENTIONS_ON_PAGE = 60
+"""Mentions shown on the entity's own page; the rest are on numbered pages of their own, so no page
+grows with the dossier."""
+MENTIONS_PER_PAGE = 200
 
 BOOST = "search:\n  boost: 2\n"
 
@@ -56,103 +63,127 @@ def search_meta(index: DossierIndex, e: Entity) -> str:
     return f"{BOOST}tags:\n{lines}"
 
 
-def _facts(index: DossierIndex, e: Entity) -> list[str]:
-    out = []
+def _facts(index: DossierIndex, e: Entity, here: Here) -> list[str]:
     facts = []
     if e.latin:
-        facts.append(f"**{L.IN_LATIN}:** <bdi>{literal(e.latin)}</bdi>")
-    facts.append(f"**{L.KIND}:** {L.KIND_SINGULAR[e.kind]}")
+        facts.append(f"<strong>{L.IN_LATIN}:</strong> <bdi>{html_text(e.latin)}</bdi>")
+    facts.append(f"<strong>{L.KIND}:</strong> {L.KIND_SINGULAR[e.kind]}")
     parent = index.entity(e.parent) if e.parent else None
     if parent is not None:
-        facts.append(f"**{L.BELONGS_TO}:** {link_to(parent)}")
-    out.append(" · ".join(facts) + "\n{: .dossier-meta }\n")
-    out.append(f"**{L.ALSO_WRITTEN}:** " + "، ".join(inline(n) for n in also_written(e)) + "\n{: .dossier-also }\n")
-    return out
+        facts.append(f"<strong>{L.BELONGS_TO}:</strong> {link_to(parent, here)}")
+    facts.append(a(here.file(entity_path(e)), L.ENTITY_DATA, cls="dossier-data"))
+    return [p(" · ".join(facts), "dossier-meta"), p(f"<strong>{L.ALSO_WRITTEN}:</strong> " + "، ".join(text(n) for n in also_written(e)), "dossier-also")]
 
 
-def _roles(index: DossierIndex, e: Entity) -> list[str]:
+def _roles(index: DossierIndex, e: Entity, here: Here) -> list[str]:
     out = []
     if e.roles:
         out.append(f"## {L.ROLES}\n")
+        items = []
         for r in e.roles:
             span = "–".join(filter(None, [date_text(r.start), date_text(r.end)]))
             org = index.entity(r.org)
-            out.append(f"- **{inline(r.title)}** {L.IN_IT} {link_to(org) if org else inline(r.org)}{f' ({span})' if span else ''}: {cite(index, r.source)}")
-        out.append("")
+            where = link_to(org, here) if org else text(r.org)
+            items.append(f"<strong>{text(r.title)}</strong> {L.IN_IT} {where}{f' ({span})' if span else ''}: {cite(index, r.source, here)}")
+        out.append(ul(items))
     members = index.members(e.id)
     if members:
         out.append(f"## {L.PEOPLE_IN_ORG}\n")
-        out += [f"- {link_to(p)}: **{inline(r.title)}** — {cite(index, r.source)}" for p, r in members]
-        out.append("")
+        out.append(ul([f"{link_to(person, here)}: <strong>{text(r.title)}</strong> — {cite(index, r.source, here)}" for person, r in members]))
     children = index.children(e.id)
     if children:
         out.append(f"## {L.UNDER_IT}\n")
-        out += [f"- {link_to(c)} ({L.KIND_SINGULAR[c.kind]})" for c in children]
-        out.append("")
+        out.append(ul([f"{link_to(c, here)} ({L.KIND_SINGULAR[c.kind]})" for c in children]))
     return out
 
 
-def _sources_say(index: DossierIndex, e: Entity) -> list[str]:
+def _sources_say(index: DossierIndex, e: Entity, here: Here) -> list[str]:
     out = []
     claims = [(c, c.source) for c in e.claims if c.source is not None]
     if claims:
         out.append(f"## {L.SOURCES_SAY}\n")
-        out += [f"- {inline(c.text)}: {cite(index, s)}" for c, s in claims]
-        out.append("")
+        out.append(ul([f"{text(c.text)}: {cite(index, s, here)}" for c, s in claims]))
     events = index.events_of(e.id)
     if events:
         out.append(f"## {L.EVENTS}\n")
-        out.append(timeline.component(index, events))
+        out.append(timeline.component(index, events, here))
     if e.said:
         out.append(f"## {L.SAID_BY_PERSON if e.is_person else L.SAID_BY_ORG}\n")
-        out += [f"- {cite(index, s)}" for s in e.said]
-        out.append("")
+        out.append(ul([cite(index, s, here) for s in e.said]))
     together = index.together(e.id)
     if together:
         out.append(f"## {L.MENTIONED_WITH}\n")
-        out.append(f"{L.MENTIONED_WITH_INTRO}\n")
-        out += [f"- {link_to(other)}: {n}" for i, n in together[:10] if (other := index.entity(i))]
-        out.append("")
+        out.append(p(L.MENTIONED_WITH_INTRO))
+        out.append(ul([f"{link_to(other, here)}: {n}" for i, n in together[:10] if (other := index.entity(i))]))
     return out
 
 
-def _mentions(index: DossierIndex, e: Entity) -> str:
-    found = index.mentions_of(e.id)
-    out = [f"## {L.MENTIONS} ({len(found)})\n"]
-    if not found:
-        out.append(f"{L.NOT_MENTIONED}\n")
+def _mention_list(index: DossierIndex, found: tuple[Mention, ...], here: Here) -> list[str]:
+    """Mentions grouped by article (articles in file order), each in its sentence."""
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for m in found:
         by_article[m.article].append(m)
+    out = []
     for article_id in sorted(by_article):
         article = index.article(article_id)
+        page = f"articles/{article_id}.md"
         # A paragraph, not a heading: a heading would make a search section titled like the article.
-        out.append(f"[{inline(article.title)}](../articles/{article_id}.md)\n{{: .dossier-mentions-of }}\n")
+        out.append(p(a(here.to(page), text(article.title)), "dossier-mentions-of"))
+        items = []
         for m in by_article[article_id]:
             before, name, after = around(index.block_text(m.article, m.block), m.start, m.end)
-            out.append(
-                f"- {NOT_SEARCHED}{inline(before)}<mark>{inline(name)}</mark>{inline(after)}</span> "
-                f"([{L.PARAGRAPH} {m.block}](../articles/{article_id}.md#{m.anchor}))"
+            items.append(
+                f"{NOT_SEARCHED}{text(before)}<mark>{text(name)}</mark>{text(after)}</span> ({a(here.to(page, m.anchor), f'{L.PARAGRAPH} {m.block}')})"
             )
-        out.append("")
+        out.append(ul(items))
+    return out
+
+
+def mention_pages(e: Entity, count: int) -> list[str]:
+    """Paths of the numbered pages that hold the mentions beyond the entity page's first ones."""
+    rest = max(0, count - MENTIONS_ON_PAGE)
+    return [f"{e.page.removesuffix('.md')}/mentions-{n}.md" for n in range(2, 2 + (rest + MENTIONS_PER_PAGE - 1) // MENTIONS_PER_PAGE)]
+
+
+def _mentions(index: DossierIndex, e: Entity, here: Here) -> str:
+    found = index.mentions_of(e.id)
+    out = [f"## {L.MENTIONS} ({len(found)})\n"]
+    if not found:
+        out.append(p(L.NOT_MENTIONED))
+    out += _mention_list(index, found[:MENTIONS_ON_PAGE], here)
+    more = mention_pages(e, len(found))
+    if more:
+        links = " · ".join(a(here.to(path), str(n)) for n, path in enumerate(more, start=2))
+        out.append(p(f"{L.MORE_MENTIONS}: {links}", "dossier-more"))
     return "\n".join(out)
 
 
-def render_entity(index: DossierIndex, e: Entity, relations: tuple[graph.Relation, ...] = ()) -> str:
-    back = f"{V.BACK_TO} [{V.PEOPLE if e.is_person else V.ORGS}](index.md)\n{{: .dossier-back }}\n"
+def render_entity(index: DossierIndex, e: Entity, here: Here, relations: tuple[graph.Relation, ...] = ()) -> str:
+    back = p(f"{V.BACK_TO} {a(here.to(e.page.rsplit('/', 1)[0] + '/index.md'), V.PEOPLE if e.is_person else V.ORGS)}", "dossier-back")
     out = [front_matter(e.name, search_meta(index, e)), back, f"# {inline(e.name)}\n"]
-    out += _facts(index, e)
-    out += _roles(index, e)
-    out += _sources_say(index, e)
+    out += _facts(index, e, here)
+    out += _roles(index, e, here)
+    out += _sources_say(index, e, here)
     if e.is_person:
-        out.append(graph.person_section(index, e, relations))
-    out += [annotation_box(index, a) for a in index.notes_about(e.id)]
-    out.append(_mentions(index, e))
+        out.append(graph.person_section(index, e, relations, here))
+    out += [annotation_box(index, note, here) for note in index.notes_about(e.id)]
+    out.append(_mentions(index, e, here))
     out.append(back)
+    return "\n".join(out)
+
+
+def render_mentions_page(index: DossierIndex, e: Entity, number: int, found: tuple[Mention, ...], here: Here) -> str:
+    title = f"{e.name} — {L.MENTIONS} ({number})"
+    out = [front_matter(title, "search:\n  exclude: true\n"), f"# {inline(title)}\n", p(a(here.to(e.page), text(e.name)))]
+    out += _mention_list(index, found, here)
     return "\n".join(out)
 
 
 def render(index: DossierIndex, pages: Pages) -> None:
     relations = graph.relations(index)
     for e in index.entities:
-        pages.add(e.page, render_entity(index, e, relations))
+        pages.add(e.page, render_entity(index, e, pages.here(e.page), relations))
+        found = index.mentions_of(e.id)
+        for n, path in enumerate(mention_pages(e, len(found)), start=2):
+            start = MENTIONS_ON_PAGE + (n - 2) * MENTIONS_PER_PAGE
+            pages.add(path, render_mentions_page(index, e, n, found[start : start + MENTIONS_PER_PAGE], pages.here(path)))

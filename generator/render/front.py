@@ -11,8 +11,10 @@ from ..index import DossierIndex
 from ..kb.schema import Arc, Entity, EntityKind
 from ..text import arabic_date, inline, literal
 from . import labels as L
+from . import timeline
 from . import viewlabels as V
 from .article import date_label
+from .html import Here
 from .markdown import cite, front_matter
 from .pages import Pages
 
@@ -77,9 +79,9 @@ def _arc_dates(index: DossierIndex, arc: Arc) -> str:
     return first if first == last else f"{first} – {last}"
 
 
-def _arc(index: DossierIndex, arc: Arc) -> str:
+def _arc(index: DossierIndex, arc: Arc, here: Here) -> str:
     facts = [x for x in (_arc_dates(index, arc), V.count(len(arc.events), V.EVENT)) if x]
-    facts.append(f"[{V.ON_THE_TIMELINE}](timeline/index.md#arc-{arc.id})")
+    facts.append(f"[{V.ON_THE_TIMELINE}](timeline/index.md#{timeline.arc_anchor(index, arc)})")
     out = [
         f"### {inline(arc.title)} {{: #arc-{arc.id} }}\n",
         " · ".join(facts) + "\n{: .dossier-meta }\n",
@@ -88,7 +90,7 @@ def _arc(index: DossierIndex, arc: Arc) -> str:
     ]
     if arc.sources:
         out.append(f'<details class="dossier-basis" markdown>\n<summary>{V.SUMMARY_BASIS} ({V.count(len(arc.sources), V.SOURCE)})</summary>\n')
-        out += [f"- {cite(index, s, up='')}" for s in arc.sources]
+        out += [f"- {cite(index, s, here)}" for s in arc.sources]
         out.append("\n</details>\n")
     out.append("</div>\n")
     return "\n".join(out)
@@ -135,7 +137,7 @@ def _articles(index: DossierIndex) -> str:
     return "\n".join(out) + "\n"
 
 
-def page(index: DossierIndex) -> str:
+def page(index: DossierIndex, here: Here) -> str:
     kb = index.kb
     title = kb.title or V.HOME
     out = [front_matter(title, "hide:\n  - toc\n"), f"# {inline(title)}\n"]
@@ -145,11 +147,11 @@ def page(index: DossierIndex) -> str:
     out.append(_figures(index))
     if kb.arcs:
         out.append(f"## {V.ARCS}\n")
-        out += [_arc(index, arc) for arc in kb.arcs]
+        out += [_arc(index, arc, here) for arc in kb.arcs]
     out.append(_people(index))
     out.append(_articles(index))
     return "\n".join(out)
 
 
 def render(index: DossierIndex, pages: Pages) -> None:
-    pages.add(PATH, page(index))
+    pages.add(PATH, page(index, pages.here(PATH)))

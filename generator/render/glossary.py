@@ -18,6 +18,7 @@ from ..model import Article
 from ..text import inline, literal
 from . import labels as L
 from . import viewlabels as V
+from .html import Here
 from .markdown import Span, cite, front_matter, link_to, where
 from .pages import Pages
 
@@ -65,7 +66,7 @@ def find(text: str, terms: Iterable[Term]) -> list[tuple[int, int, Term]]:
     return out
 
 
-def term_spans(index: DossierIndex, article: Article, taken: dict[int, list[Span]]) -> dict[int, list[Span]]:
+def term_spans(index: DossierIndex, article: Article, taken: dict[int, list[Span]], here: Here) -> dict[int, list[Span]]:
     """Tooltip links on the first place each term is written in the article, clear of other links."""
     out: dict[int, list[Span]] = defaultdict(list)
     done: set[str] = set()
@@ -76,7 +77,7 @@ def term_spans(index: DossierIndex, article: Article, taken: dict[int, list[Span
             if term.id in done or any(s.start < end and start < s.end for s in links):
                 continue
             done.add(term.id)
-            out[number].append(Span(start, end, f"../{PATH}#{term.id}", tooltip(term)))
+            out[number].append(Span(start, end, here.to(PATH, term.id), tooltip(term)))
     return dict(out)
 
 
@@ -84,7 +85,7 @@ USES_SHOWN = 5
 """Articles listed under a term: the newest that use it; the entry does not grow with the dossier."""
 
 
-def _uses(index: DossierIndex, term: Term) -> list[str]:
+def _uses(index: DossierIndex, term: Term, here: Here) -> list[str]:
     """Links to the first paragraph that writes the term in each of the newest articles using it."""
     out: list[str] = []
     more = 0
@@ -92,7 +93,7 @@ def _uses(index: DossierIndex, term: Term) -> list[str]:
         for block in article.numbered:
             if any(t is term for _, _, t in find(block.text, [term])):
                 if len(out) < USES_SHOWN:
-                    out.append(where(index, article.id, block.number))
+                    out.append(where(index, article.id, block.number, here))
                 else:
                     more += 1
                 break
@@ -101,12 +102,12 @@ def _uses(index: DossierIndex, term: Term) -> list[str]:
     return out
 
 
-def _entry(index: DossierIndex, term: Term) -> str:
+def _entry(index: DossierIndex, term: Term, here: Here) -> str:
     out = [f"### {inline(term.term)} {{: #{term.id} }}\n"]
     if term.latin:
         out.append(f"<bdi>{literal(term.latin)}</bdi>\n{{: .dossier-meta }}\n")
     if term.defined_by is not None:
-        out.append(f"**{V.ARTICLES_DEFINITION}:** {cite(index, term.defined_by)}\n")
+        out.append(f"**{V.ARTICLES_DEFINITION}:** {cite(index, term.defined_by, here)}\n")
     if term.editorial:
         box = [
             f'<div class="admonition note dossier-editorial" markdown>\n<p class="admonition-title">{V.EDITORIAL_DEFINITION}</p>\n',
@@ -114,20 +115,20 @@ def _entry(index: DossierIndex, term: Term) -> str:
         ]
         if term.basis:
             box.append(f"**{L.BASIS}:**\n")
-            box += [f"- {cite(index, s)}" for s in term.basis]
+            box += [f"- {cite(index, s, here)}" for s in term.basis]
             box.append("")
         box.append("</div>\n")
         out.append("\n".join(box))
-    uses = _uses(index, term)
+    uses = _uses(index, term, here)
     if uses:
         out.append(f"**{V.WHERE_USED}:** " + "؛ ".join(uses) + "\n")
     e = index.entity(term.entity) if term.entity else None
     if e is not None:
-        out.append(f"**{V.SEE_PAGE}:** {link_to(e)}\n")
+        out.append(f"**{V.SEE_PAGE}:** {link_to(e, here)}\n")
     return "\n".join(out)
 
 
-def page(index: DossierIndex) -> str:
+def page(index: DossierIndex, here: Here) -> str:
     terms = sorted(index.kb.glossary, key=lambda t: sort_key(t.term))
     out = [front_matter(V.GLOSSARY), f"# {V.GLOSSARY}\n", f"{V.GLOSSARY_INTRO} ({V.count(len(terms), V.TERM)})\n"]
     letters = list(dict.fromkeys(letter(t.term) for t in terms))
@@ -139,9 +140,9 @@ def page(index: DossierIndex) -> str:
         if head != current:
             current = head
             out.append(f"## {literal(head) if head != '#' else V.OTHER_LETTER} {{: #{V.letter_anchor(head)} }}\n")
-        out.append(_entry(index, term))
+        out.append(_entry(index, term, here))
     return "\n".join(out)
 
 
 def render(index: DossierIndex, pages: Pages) -> None:
-    pages.add(PATH, page(index))
+    pages.add(PATH, page(index, pages.here(PATH)))

@@ -18,8 +18,10 @@ from dataclasses import dataclass
 from ..arabic import REMOVE_RE, sort_key
 from ..index import DossierIndex
 from ..kb.schema import Entity, EntityKind, Role
-from ..text import attr, html_text, inline, literal
+from ..text import html_text
+from . import labels as L
 from . import viewlabels as V
+from .html import Here, a, attr, p, text, ul
 from .layout import TRUNK, Box, Layout, layout, tree
 from .markdown import front_matter
 from .pages import Pages
@@ -75,20 +77,20 @@ def relations(index: DossierIndex) -> tuple[Relation, ...]:
                 roles[_pair(e.id, r.org)].append((e.id, r))
     for ev in index.timeline:
         ids = sorted({p.entity for p in ev.participants} & nodes)
-        for i, a in enumerate(ids):
-            for b in ids[i + 1 :]:
-                events[(a, b)].append(ev.id)
+        for i, x in enumerate(ids):
+            for y in ids[i + 1 :]:
+                events[(x, y)].append(ev.id)
     named: dict[tuple[str, int], set[str]] = defaultdict(set)
     for m in index.mentions:
         if m.entity in nodes:
             named[(m.article, m.block)].add(m.entity)
     for where, group in named.items():
         ids = sorted(group)
-        for i, a in enumerate(ids):
-            for b in ids[i + 1 :]:
-                paragraphs[(a, b)].append(where)
+        for i, x in enumerate(ids):
+            for y in ids[i + 1 :]:
+                paragraphs[(x, y)].append(where)
     pairs = sorted(set(roles) | set(events) | set(paragraphs))
-    return tuple(Relation(a, b, tuple(roles[(a, b)]), tuple(events[(a, b)]), tuple(sorted(paragraphs[(a, b)]))) for a, b in pairs)
+    return tuple(Relation(x, y, tuple(roles[(x, y)]), tuple(events[(x, y)]), tuple(sorted(paragraphs[(x, y)]))) for x, y in pairs)
 
 
 def _pair(x: str, y: str) -> tuple[str, str]:
@@ -127,7 +129,7 @@ def label_width(name: str) -> float:
 
 def explain(index: DossierIndex, r: Relation) -> str:
     """One line that says what ties the two: the hover text of the line between them."""
-    a, b = index.entity(r.a), index.entity(r.b)
+    first, second = index.entity(r.a), index.entity(r.b)
     parts = []
     for _, role in r.roles:
         parts.append(f"{V.ROLE}: {role.title}")
@@ -135,10 +137,10 @@ def explain(index: DossierIndex, r: Relation) -> str:
         parts.append(f"{V.SHARED_EVENTS}: {V.count(len(r.events), V.EVENT)}")
     if r.paragraphs:
         parts.append(f"{V.TOGETHER_IN}: {V.count(len(r.paragraphs), V.PARAGRAPH)}")
-    return f"{a.name if a else r.a} — {b.name if b else r.b}: " + "؛ ".join(parts)
+    return f"{first.name if first else r.a} — {second.name if second else r.b}: " + "؛ ".join(parts)
 
 
-def svg(index: DossierIndex, ids: list[str], rels: list[Relation], up: str, label: str, centre: str = "") -> str:
+def svg(index: DossierIndex, ids: list[str], rels: list[Relation], here: Here, label: str, centre: str = "") -> str:
     """The drawing, as one raw HTML block (no blank line inside, so Markdown leaves it alone).
 
     With a `centre`, `ids` after it are its neighbours, closest first, drawn as a tree
@@ -182,7 +184,7 @@ def svg(index: DossierIndex, ids: list[str], rels: list[Relation], up: str, labe
         p = at[i]
         kind = "person" if e.is_person else "org"
         out.append(
-            f'<a href="{up}{e.page}" class="dossier-node dossier-node-{kind}" data-id="{e.id}"><title>{html_text(e.name)}</title>'
+            f'<a href="{here.to(e.page)}" class="dossier-node dossier-node-{kind}" data-id="{e.id}"><title>{html_text(e.name)}</title>'
             f'<rect x="{p.x - p.width / 2:.1f}" y="{p.y - p.height / 2:.1f}" width="{p.width}" height="{p.height}" rx="{6 if e.is_person else 2}"/>'
             f'<text x="{p.x}" y="{p.y}">{html_text(e.name)}</text></a>'
         )
@@ -198,37 +200,31 @@ def legend() -> str:
         ("dossier-key-event", V.LEGEND_EVENT),
         ("dossier-key-paragraph", V.LEGEND_PARAGRAPH),
     ]
-    spans = "".join(f'<li><span class="dossier-key {cls}" aria-hidden="true"></span>{text}</li>' for cls, text in items)
+    spans = "".join(f'<li><span class="dossier-key {cls}" aria-hidden="true"></span>{words}</li>' for cls, words in items)
     return f'<ul class="dossier-graph-legend" aria-label="{V.LEGEND}">{spans}</ul>\n'
 
 
-def _evidence(index: DossierIndex, r: Relation, up: str) -> str:
+def _evidence(index: DossierIndex, r: Relation, here: Here) -> str:
     parts = []
     for _, role in r.roles:
         s = role.source
-        anchor = f"#{s.anchor}" if s.anchor else ""
-        parts.append(f'{V.ROLE}: [{inline(role.title)}]({up}articles/{s.article}.md{anchor} "{literal(s.quote)}")')
+        parts.append(f"{V.ROLE}: {a(here.to(f'articles/{s.article}.md', s.anchor), text(role.title), s.quote)}")
     if r.events:
-        links = []
-        for id in r.events[:EVIDENCE_SHOWN]:
-            ev = index.event(id)
-            if ev is not None:
-                links.append(f"[{inline(ev.title)}]({up}{ev.page})")
+        links = [a(here.to(ev.page), text(ev.title)) for id in r.events[:EVIDENCE_SHOWN] if (ev := index.event(id))]
         more = f" {V.AND_MORE.format(n=len(r.events) - EVIDENCE_SHOWN)}" if len(r.events) > EVIDENCE_SHOWN else ""
         parts.append(f"{V.SHARED_EVENTS} ({V.count(len(r.events), V.EVENT)}): " + "، ".join(links) + more)
     if r.paragraphs:
         links = []
         for article, block in r.paragraphs[:EVIDENCE_SHOWN]:
             title = index.article(article).title
-            links.append(
-                f'[الفقرة {block}]({up}articles/{article}.md#p-{block} "{literal(title)}")' if block else f"[«{inline(title)}»]({up}articles/{article}.md)"
-            )
+            page = f"articles/{article}.md"
+            links.append(a(here.to(page, f"p-{block}"), f"{L.PARAGRAPH} {block}", title) if block else a(here.to(page), f"«{text(title)}»"))
         more = f" {V.AND_MORE.format(n=len(r.paragraphs) - EVIDENCE_SHOWN)}" if len(r.paragraphs) > EVIDENCE_SHOWN else ""
         parts.append(f"{V.TOGETHER_IN} ({V.count(len(r.paragraphs), V.PARAGRAPH)}): " + "، ".join(links) + more)
     return "؛ ".join(parts)
 
 
-def as_text(index: DossierIndex, ids: list[str], rels: list[Relation], up: str, centre: str = "") -> str:
+def as_text(index: DossierIndex, rels: list[Relation], here: Here, centre: str = "") -> str:
     """The same relations as a list, for screen readers and for anyone who prefers reading.
 
     On the page graph each relation is listed once, under the name that comes first in
@@ -236,26 +232,22 @@ def as_text(index: DossierIndex, ids: list[str], rels: list[Relation], up: str, 
     """
     by_node: dict[str, list[Relation]] = defaultdict(list)
     for r in rels:
-        if centre:
-            by_node[centre].append(r)
-        else:
-            first = min((r.a, r.b), key=lambda i: sort_key(_name(index, i)))
-            by_node[first].append(r)
-    out = [f'<details class="dossier-graph-text" data-search-exclude markdown>\n<summary>{V.RELATIONS_AS_TEXT} ({V.count(len(rels), V.RELATION)})</summary>\n']
+        first = centre or min((r.a, r.b), key=lambda i: sort_key(_name(index, i)))
+        by_node[first].append(r)
+    groups = []
     for node in sorted(by_node, key=lambda i: sort_key(_name(index, i))):
         e = index.entity(node)
         if e is None:
             continue
-        if not centre:
-            out.append(f"- [{inline(e.name)}]({up}{e.page})")
+        items = []
         for r in sorted(by_node[node], key=lambda r: sort_key(_name(index, r.other(node)))):
             o = index.entity(r.other(node))
-            if o is None:
-                continue
-            indent = "    " if not centre else ""
-            out.append(f"{indent}- [{inline(o.name)}]({up}{o.page}): {_evidence(index, r, up)}")
-    out.append("\n</details>\n")
-    return "\n".join(out)
+            if o is not None:
+                items.append(f"{a(here.to(o.page), text(o.name))}: {_evidence(index, r, here)}")
+        groups.append(ul(items) if centre else f"{a(here.to(e.page), text(e.name))}\n{ul(items)}")
+    body = "".join(groups) if centre else ul(groups)
+    summary = f"<summary>{V.RELATIONS_AS_TEXT} ({V.count(len(rels), V.RELATION)})</summary>"
+    return f'<details class="dossier-graph-text" data-search-exclude>\n{summary}\n{body}</details>\n'
 
 
 def _name(index: DossierIndex, id: str) -> str:
@@ -263,7 +255,7 @@ def _name(index: DossierIndex, id: str) -> str:
     return e.name if e else id
 
 
-def page(index: DossierIndex) -> str:
+def page(index: DossierIndex, here: Here) -> str:
     rels = relations(index)
     ids, shown = page_graph(index, rels)
     total = len({x for r in rels for x in (r.a, r.b)})
@@ -272,21 +264,21 @@ def page(index: DossierIndex) -> str:
         out.append(V.GRAPH_CAP.format(shown=len(ids), total=total) + "\n")
     out.append(legend())
     out.append(f"{V.NARROW_SCREEN}\n{{: .dossier-graph-narrow }}\n")
-    out.append(svg(index, ids, shown, "../", V.GRAPH_LABEL))
-    out.append(as_text(index, ids, shown, "../"))
+    out.append(svg(index, ids, shown, here, V.GRAPH_LABEL))
+    out.append(as_text(index, shown, here))
     return "\n".join(out)
 
 
-def person_section(index: DossierIndex, e: Entity, rels: tuple[Relation, ...]) -> str:
+def person_section(index: DossierIndex, e: Entity, rels: tuple[Relation, ...], here: Here) -> str:
     """The small graph on a person's page; empty when the person is related to no one."""
     ids, mine = ego_graph(rels, e.id)
     if not mine:
         return ""
-    out = [f"## {V.ITS_NETWORK}\n", V.ITS_NETWORK_INTRO.format(up="../") + "\n", legend()]
-    out.append(svg(index, ids, mine, "../", f"{V.GRAPH_LABEL}: {e.name}", centre=e.id))
-    out.append(as_text(index, ids, mine, "../", centre=e.id))
+    out = [f"## {V.ITS_NETWORK}\n", p(V.ITS_NETWORK_INTRO.format(graph=a(here.to(PATH), V.GRAPH))), legend()]
+    out.append(svg(index, ids, mine, here, f"{V.GRAPH_LABEL}: {e.name}", centre=e.id))
+    out.append(as_text(index, mine, here, centre=e.id))
     return "\n".join(out)
 
 
 def render(index: DossierIndex, pages: Pages) -> None:
-    pages.add(PATH, page(index))
+    pages.add(PATH, page(index, pages.here(PATH)))

@@ -15,9 +15,11 @@ from dataclasses import dataclass
 
 from ..arabic import sort_key
 from ..index import DossierIndex
-from ..kb.schema import DateBasis, Event
-from ..text import MONTHS, arabic_date, attr, html_text, inline, literal
+from ..kb.schema import Arc, DateBasis, Event
+from ..text import MONTHS, arabic_date
+from . import labels as L
 from . import viewlabels as V
+from .html import Here, a, attr, text
 from .markdown import front_matter
 from .pages import Pages
 
@@ -80,50 +82,45 @@ def periods(events: Iterable[Event]) -> list[Period]:
     return out
 
 
-def _date(ev: Event, up: str) -> str:
+def _date(ev: Event, here: Here) -> str:
     if not ev.date:
         return f'<span class="dossier-tl-date">{V.UNDATED}</span>'
-    text = literal(arabic_date(ev.date))
+    shown = text(arabic_date(ev.date))
     if len(ev.date) == 7:
-        text += f' <span class="dossier-tl-vague">({V.MONTH_ONLY})</span>'
-    out = f'<span class="dossier-tl-date"><time datetime="{ev.date}">{text}</time>'
+        shown += f' <span class="dossier-tl-vague">({V.MONTH_ONLY})</span>'
+    out = f'<span class="dossier-tl-date"><time datetime="{ev.date}">{shown}</time>'
     if ev.date_basis is DateBasis.RESOLVED:
-        target = f"{up}{ev.page}" + (f"#ann-{ev.resolution}" if ev.resolution else "")
-        out += f' [{V.EDITOR_DATE}]({target} "{literal(V.EDITOR_DATE_TIP)}"){{: .dossier-chip .dossier-tl-resolved }}'
+        target = here.to(ev.page, f"ann-{ev.resolution}" if ev.resolution else "")
+        out += " " + a(target, V.EDITOR_DATE, V.EDITOR_DATE_TIP, "dossier-chip dossier-tl-resolved")
     return out + "</span>"
 
 
-def _item(index: DossierIndex, ev: Event, up: str) -> str:
+def _item(index: DossierIndex, ev: Event, here: Here) -> str:
     who = []
-    for p in ev.participants:
-        e = index.entity(p.entity)
+    for part in ev.participants:
+        e = index.entity(part.entity)
         if e is not None:
-            part = f' "{literal(p.part)}"' if p.part else ""
-            who.append(f"[{inline(e.name)}]({up}{e.page}{part})")
+            who.append(a(here.to(e.page), text(e.name), part.part))
     sources = []
     for s in ev.sources:
         title = index.article(s.article).title
-        anchor = f"#{s.anchor}" if s.anchor else ""
-        where = f"«{inline(title)}»" + (f"، الفقرة {s.block}" if s.block else "")
-        sources.append(f'[{where}]({up}articles/{s.article}.md{anchor} "{literal(s.quote)}")')
-    entities = " ".join(dict.fromkeys(p.entity for p in ev.participants))
-    parts = [
-        _date(ev, up),
-        f'<span class="dossier-tl-title">[{inline(ev.title)}]({up}{ev.page})</span>',
-    ]
+        where = f"«{text(title)}»" + (f"، {L.PARAGRAPH} {s.block}" if s.block else "")
+        sources.append(a(here.to(f"articles/{s.article}.md", s.anchor), where, s.quote))
+    entities = " ".join(dict.fromkeys(part.entity for part in ev.participants))
+    parts = [_date(ev, here), f'<span class="dossier-tl-title">{a(here.to(ev.page), text(ev.title))}</span>']
     if who:
         parts.append(f'<span class="dossier-tl-who" data-search-exclude><span class="dossier-label">{V.PARTICIPANTS}:</span> {"، ".join(who)}</span>')
     if sources:
         parts.append(f'<span class="dossier-tl-src" data-search-exclude><span class="dossier-label">{V.SOURCES}:</span> {"؛ ".join(sources)}</span>')
-    return f'<li id="ev-{ev.id}" class="dossier-tl-event" data-entities="{attr(entities)}" markdown="span">{" ".join(parts)}</li>'
+    return f'<li id="ev-{ev.id}" class="dossier-tl-event" data-entities="{attr(entities)}">{" ".join(parts)}</li>'
 
 
-def component(index: DossierIndex, events: Sequence[Event], up: str = "../") -> str:
+def component(index: DossierIndex, events: Sequence[Event], here: Here) -> str:
     """The compact timeline of some events (a person's, an organisation's): one list, periods as its dividers."""
-    lines = ['<ol class="dossier-timeline dossier-timeline-small" markdown>']
+    lines = ['<ol class="dossier-timeline dossier-timeline-small">']
     for period in periods(events):
-        lines.append(f'<li class="dossier-tl-period" aria-hidden="true">{html_text(period.heading)}</li>')
-        lines += [_item(index, ev, up) for ev in period.events]
+        lines.append(f'<li class="dossier-tl-period" aria-hidden="true">{text(period.heading)}</li>')
+        lines += [_item(index, ev, here) for ev in period.events]
     lines.append("</ol>\n")
     return "\n".join(lines)
 
@@ -150,13 +147,13 @@ def _filter(index: DossierIndex, events: Sequence[Event]) -> str:
         for id in sorted(groups[is_person], key=lambda i: sort_key(index.entity(i).name)):  # type: ignore[union-attr]
             e = index.entity(id)
             assert e is not None
-            out.append(f'<option value="{attr(id)}">{html_text(e.name)} ({counts[id]})</option>')
+            out.append(f'<option value="{attr(id)}">{attr(e.name)} ({counts[id]})</option>')
         out.append("</optgroup>")
     out += ["</select>", f'<output for="dossier-tl-who" data-template="{V.FILTER_SHOWING}: {{shown}} / {{total}}"></output>', "</div>\n"]
     return "\n".join(out)
 
 
-def page(index: DossierIndex) -> str:
+def page(index: DossierIndex, here: Here) -> str:
     events = index.timeline
     cut = periods(events)
     years = list(dict.fromkeys(p.year for p in cut if p.year))
@@ -180,13 +177,13 @@ def page(index: DossierIndex) -> str:
             ident = f"y-{year}" if year else "undated"
             out.append(f'<section class="dossier-tl-group dossier-tl-year" markdown>\n\n## {year or V.UNDATED} {{: #{ident} }}\n')
         alone = period.month == 13 and sum(1 for p in cut if p.year == period.year) == 1
-        heading = "" if alone else f"### {html_text(period.heading)} {{: #{period.anchor} }}\n"
+        heading = "" if alone else f"### {text(period.heading)} {{: #{period.anchor} }}\n"
         out.append(f'<div class="dossier-tl-group" markdown>\n\n{heading}')
-        out.append('<ol class="dossier-timeline" markdown>')
+        out.append('<ol class="dossier-timeline">')
         for ev in period.events:
             for arc_id, title in starts.get(ev.id, []):
-                out.append(f'<li id="arc-{arc_id}" class="dossier-tl-arc" markdown="span">{V.ARC_STARTS} «[{inline(title)}](../index.md#arc-{arc_id})»</li>')
-            out.append(_item(index, ev, "../"))
+                out.append(f'<li id="arc-{arc_id}" class="dossier-tl-arc">{V.ARC_STARTS} «{a(here.to("index.md", f"arc-{arc_id}"), text(title))}»</li>')
+            out.append(_item(index, ev, here))
         out.append("</ol>\n\n</div>\n")
     if year is not None:
         out.append("</section>\n")
@@ -195,6 +192,19 @@ def page(index: DossierIndex) -> str:
 
 def count_line(n: int, span: str) -> str:
     return f"{V.count(n, V.EVENT)}، {span}." if span else f"{V.count(n, V.EVENT)}."
+
+
+def arc_anchor(index: DossierIndex, arc: Arc) -> str:
+    """The heading of the timeline under which an arc's first event stands (its month, else its year)."""
+    events = [e for e in (index.event(i) for i in arc.events) if e is not None]
+    if not events:
+        return ""
+    first = min(events, key=order_key)
+    period = next(p for p in periods(index.timeline) if first in p.events)
+    if not period.year:
+        return period.anchor
+    alone = period.month == 13 and sum(1 for p in periods(index.timeline) if p.year == period.year) == 1
+    return f"y-{period.year}" if alone else period.anchor
 
 
 def _arc_starts(index: DossierIndex) -> dict[str, list[tuple[str, str]]]:
@@ -209,4 +219,4 @@ def _arc_starts(index: DossierIndex) -> dict[str, list[tuple[str, str]]]:
 
 
 def render(index: DossierIndex, pages: Pages) -> None:
-    pages.add(PATH, page(index))
+    pages.add(PATH, page(index, pages.here(PATH)))

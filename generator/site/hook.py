@@ -25,12 +25,13 @@ if str(ROOT) not in sys.path:
 
 from generator.build import generate  # noqa: E402
 from generator.errors import InputError  # noqa: E402
-from generator.site import state  # noqa: E402
+from generator.site import fragments, state  # noqa: E402
 from generator.site.problems import nav_paths, problems_page  # noqa: E402
 from generator.site.search import WORKER_PATH, worker_script  # noqa: E402
-from generator.write import overlap  # noqa: E402
+from generator.write import overlap, write_tree  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.dossier")
+SERVE_PAGES = "build/serve-pages"
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -53,7 +54,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     root = Path(config.config_file_path).resolve().parent
     state.problems = None
     try:
-        dossier = generate(root)
+        dossier = generate(root, directory_urls=config.use_directory_urls)
     except InputError as exc:
         if state.command != "serve":
             raise PluginError(str(exc)) from None
@@ -68,10 +69,22 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     notes = dossier.report.notes
     if notes:
         log.info("dossier: %d notes for the editor (python -m generator check lists them)", len(notes))
+    state.fragments = {}
+    skeletons = {}
     for path, content in dossier.pages.items():
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} would be overwritten by a generated page; remove or rename it")
-        files.append(File.generated(config, path, content=content))
+        skeletons[path], state.fragments[path] = fragments.split(content)
+    if state.command == "serve":
+        # Pages on disk, rewritten only when they change: `mkdocs serve --dirty` (make serve) then
+        # rebuilds only the pages an edit touched, not the dossier.
+        cache = root / SERVE_PAGES
+        write_tree(skeletons, cache, root)
+        for path in skeletons:
+            files.append(File.generated(config, path, abs_src_path=str(cache / path)))
+    else:
+        for path, skeleton in skeletons.items():
+            files.append(File.generated(config, path, content=skeleton))
     for path, content in dossier.files.items():  # the JSON export: copied as is, not a page
         files.append(File.generated(config, path, content=content))
     log.info("dossier: %d articles, %d generated pages", len(dossier.index.articles), len(dossier.pages))
@@ -87,6 +100,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return (
         f'!!! failure "The seeds have {count} problem(s): the dossier is not rebuilt until they are fixed"\n    See the home page for the list.\n\n{markdown}'
     )
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Put back the raw HTML blocks that skipped Markdown (see generator/site/fragments.py)."""
+    blocks = state.fragments.get(page.file.src_uri)
+    return fragments.restore(html, blocks) if blocks else html
 
 
 def _arabic_search(files: Files, config: MkDocsConfig) -> None:

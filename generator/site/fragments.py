@@ -1,0 +1,35 @@
+"""Hand MkDocs only what it must convert: headings. Raw HTML blocks bypass Markdown altogether.
+
+A generated page is Markdown headings (for the table of contents) and raw HTML
+blocks. Python-Markdown would pass the HTML blocks through, but only after
+running its HTML parser over every tag, which cost most of the build; so the
+hook swaps each block for a one-word placeholder paragraph before conversion
+and puts the block back into the converted page (`restore`). The pages
+`python -m generator build` writes keep everything inline, for reading.
+"""
+
+from __future__ import annotations
+
+import re
+
+PLACEHOLDER = "dossier-fragment-{}"
+_RESTORE = re.compile(r"<p>dossier-fragment-(\d+)</p>")
+
+
+def split(markdown: str) -> tuple[str, list[str]]:
+    """(the page with each raw HTML block replaced by a placeholder, the blocks in order)."""
+    head, sep, body = markdown.partition("\n---\n\n") if markdown.startswith("---\n") else ("", "", markdown)
+    fragments: list[str] = []
+    out = []
+    for block in body.split("\n\n"):
+        if block.startswith("<"):
+            out.append(PLACEHOLDER.format(len(fragments)))
+            fragments.append(block)
+        else:
+            out.append(block)
+    return head + sep + "\n\n".join(out), fragments
+
+
+def restore(html: str, fragments: list[str]) -> str:
+    """The converted page with every placeholder replaced by its block, as written."""
+    return _RESTORE.sub(lambda m: fragments[int(m.group(1))], html)
