@@ -18,7 +18,11 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve build offline vendor test check markdown browser golden clean
+.DEFAULT_GOAL := serve
+.PHONY: help serve build offline vendor test check markdown browser golden clean
+
+help:  ## list the targets and what they do
+	@awk 'BEGIN {FS = ":.*##[ ]*"} /^[a-zA-Z_-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 serve: $(VENV)/.site  ## set up and serve the dossier at http://127.0.0.1:8000 (an edit rebuilds only the pages it touches)
 	$(VENV)/bin/mkdocs serve --dirty
@@ -77,5 +81,5 @@ $(VENV)/.dev: $(VENV)/.site requirements-dev.txt
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
-clean:
+clean:  ## remove built sites, Markdown and the offline zip
 	rm -rf site site-offline build dist

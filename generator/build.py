@@ -14,7 +14,9 @@ from .editor import editor_report
 from .errors import Report
 from .export import export_files
 from .index import DossierIndex
+from .kb.curated import load_not_entities
 from .kb.load import load_kb
+from .link.lookalike import find_lookalikes, with_lookalikes
 from .link.names import link_all
 from .read import read_seeds
 from .render import render_all
@@ -42,7 +44,12 @@ def generate(root: Path, directory_urls: bool = True) -> Dossier:
     report = Report()
     articles, unread = read_seeds(root, report)
     kb = load_kb(root, articles, report, unread)
+    not_entities = load_not_entities(root, {a.id for a in articles}, {a.id for a in kb.annotations}, report)
     report.raise_if_errors()
-    index = DossierIndex.build(articles, kb, link_all(articles, kb.entities))
-    editor_report(index, report)
+    links = link_all(articles, kb.entities)
+    lookalikes = find_lookalikes(articles, kb.entities, links)
+    if any(la.linked for la in lookalikes):  # link the new spellings too, and the short forms after them
+        links = link_all(articles, with_lookalikes(kb.entities, lookalikes))
+    index = DossierIndex.build(articles, kb, links)
+    editor_report(index, report, not_entities, lookalikes)
     return Dossier(index, render_all(index, Urls(directory_urls)), report, export_files(index))

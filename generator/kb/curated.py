@@ -1,118 +1,81 @@
-"""Load stage for the editor's curated views: seeds/arcs.yml (story arcs) and seeds/glossary.yml.
+"""seeds/not-entities.yml: names the editor's report should stop flagging, each with its reason.
 
-Both are optional files. Every quote is found in its article like any other
-source (link/quotes.py); arcs may only name events of events.yml, glossary terms
-only entities the knowledge base has; every glossary spelling must occur in some
-article, or it would never be marked. Problems are reported with file:line and a fix.
+A name there is not a person or organisation the dossier tracks (an acronym, a
+product line, a common word the heuristics take for a name), or it is already
+handled by an editorial note. The report lists every silenced name with its
+reason, so silencing is visible, never silent.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
-from ..seedmeta import ID_RE
-from ..yamlfile import Fields, Located, load
-from .load import _Scope, _spec, did_you_mean
-from .schema import Arc, Entity, Event, Term
+from ..arabic import fold, strip_proclitics
+from ..errors import Report
+from ..yamlfile import Located, load
 
-DOSSIER = "seeds/dossier.yml"
-ARCS = "seeds/arcs.yml"
-GLOSSARY = "seeds/glossary.yml"
-ARC_FIELDS = _spec("id title summary events sources")
-TERM_FIELDS = _spec("id term spellings", "latin defined_by editorial basis entity")
+NOT_ENTITIES = "seeds/not-entities.yml"
+FIELDS = {"name", "reason", "note", "articles"}
 
 
-def _records(scope: _Scope, root: Path, file: str, spec: tuple[frozenset[str], frozenset[str]]) -> list[tuple[Located, Fields, str]]:
-    """The file's records with a valid id not seen before in this file."""
-    path = root / file
+@dataclass(frozen=True)
+class NotEntity:
+    name: str
+    reason: str
+    file: str
+    line: int
+    note: str = ""
+    """The annotation that covers it, if any."""
+    articles: tuple[str, ...] = ()
+    """Only in these articles; empty: everywhere."""
+
+
+def _key(text: str) -> str:
+    return " ".join(strip_proclitics(w) for w in fold(text).split())
+
+
+@dataclass(frozen=True)
+class NotEntities:
+    entries: tuple[NotEntity, ...] = ()
+
+    def silences(self, article: str, name: str) -> bool:
+        """Is `name` (as a report would quote it) silenced in `article` ("" for anywhere)?"""
+        k = _key(name)
+        return any(_key(e.name) == k and (not e.articles or not article or article in e.articles) for e in self.entries)
+
+
+def load_not_entities(root: Path, article_ids: set[str], annotation_ids: set[str], report: Report) -> NotEntities:
+    """The curated list, checked: every entry has a name and a reason; notes and articles must exist."""
+    path = root / NOT_ENTITIES
     if not path.exists():
-        return []
-    data = load(path, file, scope.report)
+        return NotEntities()
+    data = load(path, NOT_ENTITIES, report)
     if data is None:
-        return []
+        return NotEntities()
     if not isinstance(data, list):
-        scope.report.cause(file, None, "expected a list of records", "start each record with '- id: ...'")
-        return []
-    seen: dict[str, int] = {}
+        report.error(NOT_ENTITIES, None, "expected a list of names", "start each entry with '- name: ...'")
+        return NotEntities()
     out = []
-    for raw in data:
-        item = scope.fields(raw, spec, file, "a record", raw.line if isinstance(raw, Located) else 0)
-        if item is None:
+    for item in data:
+        if not isinstance(item, Located):
+            report.error(NOT_ENTITIES, None, "each entry must be a mapping", "write '- name: ...' and 'reason: ...'")
             continue
-        f = Fields(item, file, scope.report)
-        id = f.text("id")
-        if not ID_RE.fullmatch(id):
-            scope.report.error(
-                file, item.line_of("id"), f"id '{id}' is not lowercase ASCII kebab-case", "use letters, digits and hyphens, e.g. firing-and-return"
-            )
-        if id in seen:
-            scope.report.error(file, item.line_of("id"), f"duplicate id '{id}' (first at line {seen[id]})", "rename one")
+        line = item.line
+        for k in item:
+            if k not in FIELDS:
+                report.error(NOT_ENTITIES, item.line_of(k), f"unknown field '{k}'", f"known fields: {', '.join(sorted(FIELDS))}")
+        name, reason = str(item.get("name") or "").strip(), str(item.get("reason") or "").strip()
+        if not name or not reason:
+            report.error(NOT_ENTITIES, line, "an entry needs a name and a reason", "say why this name is not an entity of the dossier")
             continue
-        seen[id] = item.line_of("id")
-        out.append((item, f, id))
-    return out
-
-
-def _arc(scope: _Scope, events: dict[str, Event], item: Located, f: Fields, id: str) -> Arc:
-    ids = f.texts("events")
-    for ev in ids:
-        if ev not in events:
-            scope.report.error(
-                ARCS, item.line_of("events"), f"unknown event '{ev}' in arc '{id}'", did_you_mean(ev, events) or "use an id from seeds/events.yml"
-            )
-    sources = scope.sources(item.get("sources"), ARCS, item.line_of("sources"), f"arc '{id}'")
-    return Arc(id, f.text("title"), f.text("summary").strip(), tuple(e for e in ids if e in events), sources, ARCS, item.line)
-
-
-def _term(scope: _Scope, entities: dict[str, Entity], texts: list[str], item: Located, f: Fields, id: str) -> Term:
-    spellings = f.texts("spellings")
-    for spelling in spellings:
-        if texts and not any(spelling in t for t in texts):
-            scope.report.error(
-                GLOSSARY,
-                item.line_of("spellings"),
-                f"spelling '{spelling}' of term '{id}' occurs in no article",
-                "copy the characters as an article writes them",
-            )
-    defined_by = None
-    if item.get("defined_by") is not None:
-        defined_by = scope.source(item["defined_by"], GLOSSARY, item.line_of("defined_by"), f"the definition of '{id}'")
-    editorial = f.text("editorial").strip()
-    if item.get("defined_by") is None and not editorial:
-        scope.report.error(
-            GLOSSARY, item.line, f"term '{id}' has no definition", "quote the articles' own (defined_by: {article, quote}) or write one (editorial: …)"
-        )
-    basis = scope.sources(item.get("basis"), GLOSSARY, item.line_of("basis"), f"the basis of '{id}'")
-    entity = f.text("entity")
-    if entity and entity not in entities:
-        scope.report.error(
-            GLOSSARY,
-            item.line_of("entity"),
-            f"unknown entity '{entity}' in term '{id}'",
-            did_you_mean(entity, entities) or "use an id of people.yml or organisations.yml",
-        )
-        entity = ""
-    return Term(id, f.text("term"), f.text("latin"), spellings, defined_by, editorial, basis, entity, GLOSSARY, item.line)
-
-
-def load_front(scope: _Scope, root: Path) -> tuple[str, str]:
-    """The front page's title and opening paragraph (seeds/dossier.yml); empty when there is no such file."""
-    path = root / DOSSIER
-    if not path.exists():
-        return "", ""
-    data = load(path, DOSSIER, scope.report)
-    item = scope.fields(data, _spec("title", "intro"), DOSSIER, "the dossier", 1) if data is not None else None
-    if item is None:
-        return "", ""
-    f = Fields(item, DOSSIER, scope.report)
-    return f.text("title").strip(), f.text("intro").strip()
-
-
-def load_curated(scope: _Scope, root: Path, entities: list[Entity], events: list[Event]) -> tuple[tuple[Arc, ...], tuple[Term, ...]]:
-    """The story arcs and the glossary, checked against the knowledge base and the articles."""
-    by_event = {e.id: e for e in events}
-    by_entity = {e.id: e for e in entities}
-    texts = [t for a in scope.articles.values() for t in (a.title, *(b.text for b in a.blocks))]
-    arcs = tuple(_arc(scope, by_event, *r) for r in _records(scope, root, ARCS, ARC_FIELDS))
-    terms = tuple(_term(scope, by_entity, texts, *r) for r in _records(scope, root, GLOSSARY, TERM_FIELDS))
-    return arcs, terms
+        note = str(item.get("note") or "")
+        if note and note not in annotation_ids:
+            report.error(NOT_ENTITIES, item.line_of("note"), f"no annotation '{note}'", "give the id of a note in seeds/annotations.yml")
+        given = item.get("articles") or []
+        articles = (str(given),) if isinstance(given, str) else tuple(str(a) for a in given) if isinstance(given, list) else ()
+        for a in articles:
+            if a not in article_ids:
+                report.error(NOT_ENTITIES, item.line_of("articles"), f"no article '{a}'", "use an id from seeds/articles.yml")
+        out.append(NotEntity(name, reason, NOT_ENTITIES, line, note, articles))
+    return NotEntities(tuple(out))

@@ -284,7 +284,7 @@ def _annotation(scope: _Scope, item: Located, f: Fields, id: str) -> Annotation 
     return Annotation(id, kind, f.text("note").strip(), anchor, ANNOTATIONS, item.line, basis, about)
 
 
-from .curated import load_curated, load_front  # noqa: E402  (curated.py builds on _Scope above)
+from .views import load_curated, load_front  # noqa: E402  (views.py builds on _Scope above)
 
 
 def load_kb(root: Path, articles: Iterable[Article], report: Report, unread: dict[str, str] | None = None) -> KnowledgeBase:

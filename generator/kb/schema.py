@@ -176,9 +176,9 @@ class KnowledgeBase:
     events: tuple[Event, ...] = ()
     annotations: tuple[Annotation, ...] = ()
     arcs: tuple[Arc, ...] = ()
-    """seeds/arcs.yml, in the editor's order (kb/curated.py)."""
+    """seeds/arcs.yml, in the editor's order (kb/views.py)."""
     glossary: tuple[Term, ...] = ()
-    """seeds/glossary.yml, in the editor's order (kb/curated.py)."""
+    """seeds/glossary.yml, in the editor's order (kb/views.py)."""
     title: str = ""
     """The front page's heading (seeds/dossier.yml)."""
     intro: str = ""

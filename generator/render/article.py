@@ -10,12 +10,12 @@ from collections import defaultdict
 
 from ..arabic import fold
 from ..index import DossierIndex
-from ..kb.schema import AnnotationKind, EntityKind
+from ..kb.schema import EntityKind
 from ..model import Article, Block, Kind
 from ..text import arabic_date, html_text, inline
 from . import glossary
 from . import labels as L
-from .html import Here, a, attr, p, text
+from .html import Here, a, attr, p, text, ul
 from .markdown import Span, annotation_box, date_text, front_matter, label, link_to, segments
 from .pages import Pages
 
@@ -101,27 +101,49 @@ def spans(index: DossierIndex, article: Article, here: Here) -> Extras:
     return dict(out)
 
 
-def _tail(index: DossierIndex, article: Article, here: Here) -> str:
-    """After the article's body: its editorial notes, then who and what it names."""
-    out = []
+def _notes(index: DossierIndex, article: Article, here: Here) -> str:
+    """The editorial notes, gathered after the text in one collapsible section, numbered like their markers.
+
+    Closed, the section is one line, so a reader scrolling the article sees the article; every
+    note stays in the page (search, print and the export keep its text, kind, quote and basis),
+    and a marker in the text opens it (docs/assets/javascripts/details.js, and the browser itself).
+    """
     notes = index.notes_in(article.id)
-    if notes:
-        out.append(f"## {L.NOTES_HEADING} ({len(notes)})\n")
-        out.append(p(L.NOTES_INTRO))
-        for n, note in enumerate(notes, start=1):
-            out.append(annotation_box(index, note, here, anchor=True, number=n, searched=True))
+    if not notes:
+        return ""
+    out = [f"## {L.NOTES_HEADING}\n", '<details class="dossier-notes">', f"<summary>{L.NOTES_SUMMARY} ({L.count(len(notes), L.N.NOTE)})</summary>"]
+    out.append(p(L.NOTES_HINT, "dossier-notes-hint").rstrip("\n"))
+    out += [annotation_box(index, note, here, anchor=True, number=n, searched=True).rstrip("\n") for n, note in enumerate(notes, start=1)]
+    out.append("</details>\n")
+    return "\n".join(out)
+
+
+def _cast(index: DossierIndex, article: Article, here: Here) -> str:
+    """Who and what the article names, by kind; then its events as a short dated list."""
+    out = []
     named = sorted({m.entity for m in index.mentions_in(article.id)})
-    events = index.events_in(article.id)
-    if named or events:
+    if named:
         out.append(f"## {L.IN_THIS_ARTICLE}\n")
         entities = [e for i in named if (e := index.entity(i))]
+        rows = []
         for kind in EntityKind:
             group = sorted((e for e in entities if e.kind is kind), key=lambda e: (fold(e.name), e.id))
             if group:
-                out.append(p(f"<strong>{L.KIND_PLURAL[kind]}:</strong> " + "، ".join(link_to(e, here) for e in group)))
-        if events:
-            out.append(p(f"<strong>{L.EVENTS}:</strong> " + "، ".join(f"{link_to(ev, here)} ({date_text(ev.date)})" for ev in events)))
+                rows.append(f"<p><strong>{L.KIND_PLURAL[kind]}:</strong> " + "، ".join(link_to(e, here) for e in group) + "</p>")
+        out.append('<div class="dossier-cast">\n' + "\n".join(rows) + "\n</div>\n")
+    events = index.events_in(article.id)
+    if events:
+        out.append(f"## {L.ARTICLE_EVENTS} ({L.count(len(events), L.N.EVENT)})\n")
+        out.append(ul([f"{date_text(ev.date)}: {link_to(ev, here)}" for ev in events], "dossier-events"))
     return "\n".join(out)
+
+
+def _date_note(article: Article) -> str:
+    """How the editor dated an undated article: one closed line under the header, not a box above the text."""
+    date = article.meta.date
+    if date is None or not date.resolved:
+        return ""
+    return f'<details class="dossier-date-note">\n<summary>{L.DATE_NOTE_SUMMARY}</summary>\n<p>{text(date.note)}</p>\n</details>\n'
 
 
 def _dropped(article: Article) -> str:
@@ -132,7 +154,7 @@ def _dropped(article: Article) -> str:
         f'<span class="dossier-dropped-why">({L.LINE} {d.line}: {html_text(d.reason)})</span></li>'
         for d in article.dropped
     )
-    return f'<details class="dossier-dropped">\n<summary>{L.DROPPED} ({len(article.dropped)})</summary>\n<ul>\n{rows}\n</ul>\n</details>\n'
+    return f'<details class="dossier-dropped">\n<summary>{L.DROPPED} ({L.count(len(article.dropped), L.N.TEXT)})</summary>\n<ul>\n{rows}\n</ul>\n</details>\n'
 
 
 def _neighbours(newer: Article | None, older: Article | None, here: Here) -> str:
@@ -154,11 +176,10 @@ def render_article(index: DossierIndex, article: Article, newer: Article | None,
     note = "" if article.reading_stated else f" ({L.ESTIMATE})"
     facts.append(f"{label(L.READING_TIME)} {L.minutes(article.reading_minutes)}{note}")
     out.append(p(" · ".join(facts), "dossier-meta"))
-    if meta.date and meta.date.resolved:
-        title = L.ANNOTATION_KIND[AnnotationKind.RESOLVED_DATE]
-        out.append(f'<div class="admonition note">\n<p class="admonition-title">{title}</p>\n<p>{text(meta.date.note)}</p>\n</div>\n')
+    out.append(_date_note(article))
     out.append(_body(article.blocks, spans(index, article, here)))
-    out.append(_tail(index, article, here))
+    out.append(_notes(index, article, here))
+    out.append(_cast(index, article, here))
     out.append(_dropped(article))
     out.append(_neighbours(newer, older, here))
     return "\n".join(out)

@@ -1,4 +1,4 @@
-"""Person and organisation pages: who they are, their roles, what the sources say, notes, every mention.
+"""Person and organisation pages, in one order: who they are and their roles; what the sources say; their timeline; notes; mentions.
 
 Every fact cites the quote it rests on, linked to its paragraph; every
 editorial note is marked as editorial.
@@ -63,59 +63,71 @@ def search_meta(index: DossierIndex, e: Entity) -> str:
     return f"{BOOST}tags:\n{lines}"
 
 
-def _facts(index: DossierIndex, e: Entity, here: Here) -> list[str]:
+def other_spellings(e: Entity) -> list[str]:
+    """The other ways the articles write the entity: not its name, not its Latin spelling (shown beside it)."""
+    return [n for n in dict.fromkeys([*e.aliases, *e.short]) if n not in (e.name, e.latin)]
+
+
+def _who(index: DossierIndex, e: Entity, here: Here) -> list[str]:
+    """Who or what it is: what kind of organisation, its Latin spelling, what it belongs to, other spellings; roles, members."""
     facts = []
-    if e.latin:
+    if not e.is_person:
+        facts.append(L.KIND_SINGULAR[e.kind])
+    if e.latin and e.latin != e.name:
         facts.append(f"<strong>{L.IN_LATIN}:</strong> <bdi>{html_text(e.latin)}</bdi>")
-    facts.append(f"<strong>{L.KIND}:</strong> {L.KIND_SINGULAR[e.kind]}")
     parent = index.entity(e.parent) if e.parent else None
     if parent is not None:
         facts.append(f"<strong>{L.BELONGS_TO}:</strong> {link_to(parent, here)}")
     facts.append(a(here.file(entity_path(e)), L.ENTITY_DATA, cls="dossier-data"))
-    return [p(" · ".join(facts), "dossier-meta"), p(f"<strong>{L.ALSO_WRITTEN}:</strong> " + "، ".join(text(n) for n in also_written(e)), "dossier-also")]
-
-
-def _roles(index: DossierIndex, e: Entity, here: Here) -> list[str]:
-    out = []
+    out = [f"## {L.WHO}\n", p(" · ".join(facts), "dossier-meta")]
+    others = other_spellings(e)
+    if others:
+        out.append(p(f"<strong>{L.ALSO_WRITTEN}:</strong> " + "، ".join(text(n) for n in others), "dossier-also"))
     if e.roles:
-        out.append(f"## {L.ROLES}\n")
         items = []
         for r in e.roles:
             span = "–".join(filter(None, [date_text(r.start), date_text(r.end)]))
             org = index.entity(r.org)
             where = link_to(org, here) if org else text(r.org)
             items.append(f"<strong>{text(r.title)}</strong> {L.IN_IT} {where}{f' ({span})' if span else ''}: {cite(index, r.source, here)}")
-        out.append(ul(items))
+        out.append(ul(items, "dossier-roles"))
     members = index.members(e.id)
     if members:
-        out.append(f"## {L.PEOPLE_IN_ORG}\n")
+        out.append(f"### {L.PEOPLE_IN_ORG}\n")
         out.append(ul([f"{link_to(person, here)}: <strong>{text(r.title)}</strong> — {cite(index, r.source, here)}" for person, r in members]))
     children = index.children(e.id)
     if children:
-        out.append(f"## {L.UNDER_IT}\n")
+        out.append(f"### {L.UNDER_IT}\n")
         out.append(ul([f"{link_to(c, here)} ({L.KIND_SINGULAR[c.kind]})" for c in children]))
     return out
 
 
 def _sources_say(index: DossierIndex, e: Entity, here: Here) -> list[str]:
-    out = []
+    """The facts the articles state about it, each with its quote; then its own quoted words."""
+    body = []
     claims = [(c, c.source) for c in e.claims if c.source is not None]
     if claims:
-        out.append(f"## {L.SOURCES_SAY}\n")
-        out.append(ul([f"{text(c.text)}: {cite(index, s, here)}" for c, s in claims]))
-    events = index.events_of(e.id)
-    if events:
-        out.append(f"## {L.EVENTS}\n")
-        out.append(timeline.component(index, events, here))
+        body.append(ul([f"{text(c.text)}: {cite(index, s, here)}" for c, s in claims]))
     if e.said:
-        out.append(f"## {L.SAID_BY_PERSON if e.is_person else L.SAID_BY_ORG}\n")
-        out.append(ul([cite(index, s, here) for s in e.said]))
-    together = index.together(e.id)
-    if together:
-        out.append(f"## {L.MENTIONED_WITH}\n")
-        out.append(p(L.MENTIONED_WITH_INTRO))
-        out.append(ul([f"{link_to(other, here)}: {n}" for i, n in together[:10] if (other := index.entity(i))]))
-    return out
+        body.append(f"### {L.SAID_BY_PERSON if e.is_person else L.SAID_BY_ORG}\n")
+        body.append(ul([cite(index, s, here) for s in e.said]))
+    return [f"## {L.SOURCES_SAY}\n", *body] if body else []
+
+
+def _timeline(index: DossierIndex, e: Entity, here: Here) -> list[str]:
+    events = index.events_of(e.id)
+    if not events:
+        return []
+    return [f"## {L.TIMELINE}\n", timeline.component(index, events, here)]
+
+
+def _notes(index: DossierIndex, e: Entity, here: Here) -> list[str]:
+    """The editorial notes about it, numbered as endnotes under their own heading."""
+    notes = index.notes_about(e.id)
+    if not notes:
+        return []
+    heading = f"## {L.ENTITY_NOTES} ({L.count(len(notes), L.N.NOTE)})\n"
+    return [heading, *(annotation_box(index, note, here, number=n) for n, note in enumerate(notes, start=1))]
 
 
 def _mention_list(index: DossierIndex, found: tuple[Mention, ...], here: Here) -> list[str]:
@@ -147,26 +159,37 @@ def mention_pages(e: Entity, count: int) -> list[str]:
 
 def _mentions(index: DossierIndex, e: Entity, here: Here) -> str:
     found = index.mentions_of(e.id)
-    out = [f"## {L.MENTIONS} ({len(found)})\n"]
+    out = [f"## {L.MENTIONS}\n"]
     if not found:
         out.append(p(L.NOT_MENTIONED))
+    else:
+        articles = len({m.article for m in found})
+        out.append(p(f"{L.count(len(found), L.N.MENTION)} {L.IN_IT} {L.count(articles, L.N.ARTICLE)}."))
     out += _mention_list(index, found[:MENTIONS_ON_PAGE], here)
     more = mention_pages(e, len(found))
     if more:
         links = " · ".join(a(here.to(path), str(n)) for n, path in enumerate(more, start=2))
         out.append(p(f"{L.MORE_MENTIONS}: {links}", "dossier-more"))
+    together = index.together(e.id)
+    if together:
+        out.append(f"### {L.MENTIONED_WITH}\n")
+        out.append(p(L.MENTIONED_WITH_INTRO))
+        out.append(ul([f"{link_to(other, here)}: {L.IN_IT} {L.count(n, L.N.PARAGRAPH)}" for i, n in together[:10] if (other := index.entity(i))]))
     return "\n".join(out)
 
 
 def render_entity(index: DossierIndex, e: Entity, here: Here, relations: tuple[graph.Relation, ...] = ()) -> str:
+    """Sections in a fixed order, each a heading in the table of contents: who it is and its roles; what the
+    sources say; its timeline; a person's closest relations; the editor's notes about it; its mentions in the
+    articles. A way back to its index at the top and the bottom."""
     back = p(f"{V.BACK_TO} {a(here.to(e.page.rsplit('/', 1)[0] + '/index.md'), V.PEOPLE if e.is_person else V.ORGS)}", "dossier-back")
     out = [front_matter(e.name, search_meta(index, e)), back, f"# {inline(e.name)}\n"]
-    out += _facts(index, e, here)
-    out += _roles(index, e, here)
+    out += _who(index, e, here)
     out += _sources_say(index, e, here)
+    out += _timeline(index, e, here)
     if e.is_person:
         out.append(graph.person_section(index, e, relations, here))
-    out += [annotation_box(index, note, here) for note in index.notes_about(e.id)]
+    out += _notes(index, e, here)
     out.append(_mentions(index, e, here))
     out.append(back)
     return "\n".join(out)

@@ -15,7 +15,8 @@ BOOST = "search:\n  boost: 2\n"
 
 def render_event(index: DossierIndex, ev: Event, before: Event | None, after: Event | None, here: Here) -> str:
     out = [front_matter(ev.title, BOOST), f"# {inline(ev.title)}\n"]
-    line = f"<strong>{L.DATE}:</strong> {date_text(ev.date)} ({L.PRECISION_LABEL}: {L.PRECISION.get(len(ev.date), '')})"
+    # The date says its own precision («نوفمبر 2023», «17 نوفمبر 2023»): no internal label beside it.
+    line = f"<strong>{L.DATE}:</strong> {date_text(ev.date)}"
     resolution = index.annotation(ev.resolution) if ev.resolution else None
     if ev.date_basis is DateBasis.RESOLVED:
         if resolution is not None:
@@ -41,8 +42,9 @@ def render_event(index: DossierIndex, ev: Event, before: Event | None, after: Ev
             items.append(f"{L.AFTER}: {date_text(after.date)}، {link_to(after, here)}")
         out.append(ul(items))
     notes = [note for note in index.annotations if note.id == ev.resolution or ev.id in note.about]
-    for note in notes:
-        out.append(annotation_box(index, note, here, anchor=note.id == ev.resolution))
+    if notes:
+        out.append(f"## {L.ENTITY_NOTES} ({L.count(len(notes), L.N.NOTE)})\n")
+        out += [annotation_box(index, note, here, anchor=note.id == ev.resolution, number=n) for n, note in enumerate(notes, start=1)]
     out.append(p(a(here.to("events/index.md"), L.ALL_EVENTS)))
     return "\n".join(out)
 

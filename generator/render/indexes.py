@@ -80,14 +80,21 @@ def orgs_index(index: DossierIndex, here: Here) -> str:
 
 def events_index(index: DossierIndex, here: Here) -> str:
     events = index.timeline
+    resolved = sum(1 for ev in events if ev.date_basis is DateBasis.RESOLVED)
     timeline = a(here.to("timeline/index.md"), V.TIMELINE)
-    out = [front_matter(V.EVENTS), f"# {V.EVENTS}\n", p(f"{V.count(len(events), V.EVENT)}، بترتيب عناوينها؛ وبترتيبها الزمني في {timeline}.")]
-    chip = f' <span class="dossier-chip" title="{L.RESOLVED_CHIP_TIP}">{L.RESOLVED_CHIP}</span>'
+    intro = L.events_intro(len(events), resolved).replace("بالترتيب الزمني", f"بترتيب عناوينها؛ وبترتيبها الزمني في {timeline}", 1)
+    out = [front_matter(V.EVENTS), f"# {V.EVENTS}\n", p(intro)]
+    # The intro says how many dates the editor worked out; a chip marks only the fewer kind of line.
+    mark_stated = 2 * resolved > len(events)
+    if mark_stated:
+        chip = f' <span class="dossier-chip" title="{L.STATED_CHIP_TIP}">{L.STATED_CHIP}</span>'
+    else:
+        chip = f' <span class="dossier-chip" title="{L.RESOLVED_CHIP_TIP}">{L.RESOLVED_CHIP}</span>'
     rows = []
     for ev in events:
-        mark = chip if ev.date_basis is DateBasis.RESOLVED else ""
+        marked = (ev.date_basis is DateBasis.RESOLVED) != mark_stated
         sources = f'<span class="dossier-count">{V.count(len(ev.sources), V.SOURCE)}</span>'
-        rows.append((ev.title, f"{a(here.to(ev.page), text(ev.title))} — {date_text(ev.date) or V.UNDATED}{mark} {sources}"))
+        rows.append((ev.title, f"{a(here.to(ev.page), text(ev.title))} — {date_text(ev.date) or V.UNDATED}{chip if marked else ''} {sources}"))
     return "\n".join(out + lettered(rows))
 
 

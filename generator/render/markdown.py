@@ -91,9 +91,11 @@ NOT_SEARCHED = '<span class="dossier-quote" data-search-exclude>'
 
 
 def where(index: DossierIndex, article: str, block: int | None, here: Here) -> str:
-    """A link to one paragraph of one article, named by the article's title."""
-    title = index.article(article).title
+    """A link to one paragraph of one article, named by the article's title; on that article's own page, «الفقرة 4» only."""
     page = f"articles/{article}.md"
+    if page == here.src:
+        return a(here.to(page, f"p-{block}"), f"{L.PARAGRAPH} {block}") if block else a("#", L.ARTICLE_TITLE)
+    title = index.article(article).title
     if not block:
         return a(here.to(page), f"{L.ARTICLE_TITLE} «{text(title)}»")
     return a(here.to(page, f"p-{block}"), f"{L.PARAGRAPH} {block}، «{text(title)}»")
@@ -105,9 +107,10 @@ def cite(index: DossierIndex, source: Source, here: Here) -> str:
 
 
 def annotation_box(index: DossierIndex, note: Annotation, here: Here, anchor: bool = False, number: int = 0, searched: bool = False) -> str:
-    """An editorial note, always visibly marked as editorial, with what it rests on.
+    """An editorial note, always visibly marked as editorial, with its kind, the text it is on and what it rests on.
 
-    Search indexes each note once, on the page of the article it is anchored in.
+    Search indexes each note once, on the page of the article it is anchored in. `number` makes
+    it an endnote (a marker in the text carries the same number).
     """
     ident = f' id="ann-{note.id}"' if anchor else ""
     ident += "" if searched else " data-search-exclude"

@@ -1,71 +1,27 @@
 """The Arabic words of the ways into the story: front page, timeline, graph, glossary, indexes.
 
-Counts go through `count` only. It follows Arabic's plural rules (CLDR
-categories: 0, 1, 2, 3–10, 11–99, 100+ by the last two digits); when labels.count
-(branch `reading`) lands, `count` becomes a call to it and NOUNS its nouns.
+Counts go through labels.count (Arabic's plural rules, CLDR categories via Babel),
+re-exported here with the nouns the views count.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from .labels import N, count
 
+__all__ = ["count"]
 
-@dataclass(frozen=True)
-class Noun:
-    one: str
-    two: str
-    plural: str
-    """After 3–10, and for «none»."""
-    many: str
-    """After 11–99 (accusative singular)."""
-    feminine: bool = False
-
-
-ARTICLE = Noun("مقال", "مقالان", "مقالات", "مقالًا")
-PERSON = Noun("شخص", "شخصان", "أشخاص", "شخصًا")
-ORGANISATION = Noun("جهة", "جهتان", "جهات", "جهةً", feminine=True)
-EVENT = Noun("حدث", "حدثان", "أحداث", "حدثًا")
-NOTE = Noun("ملاحظة تحريرية", "ملاحظتان تحريريتان", "ملاحظات تحريرية", "ملاحظةً تحريريةً", feminine=True)
-MENTION = Noun("إشارة", "إشارتان", "إشارات", "إشارةً", feminine=True)
-PARAGRAPH = Noun("فقرة", "فقرتان", "فقرات", "فقرةً", feminine=True)
-RELATION = Noun("علاقة", "علاقتان", "علاقات", "علاقةً", feminine=True)
-TERM = Noun("مصطلح", "مصطلحان", "مصطلحات", "مصطلحًا")
-SOURCE = Noun("مصدر", "مصدران", "مصادر", "مصدرًا")
-ENTRY = Noun("مدخل", "مدخلان", "مداخل", "مدخلًا")
-
-
-def _category(n: int) -> str:
-    """CLDR's Arabic plural category of a whole number."""
-    if n == 0:
-        return "zero"
-    if n == 1:
-        return "one"
-    if n == 2:
-        return "two"
-    if 3 <= n % 100 <= 10:
-        return "few"
-    if 11 <= n % 100 <= 99:
-        return "many"
-    return "other"
-
-
-def count(n: int, noun: Noun) -> str:
-    """«number + noun», grammatical for every n ≥ 0: لا مقالات، مقال واحد، مقالان، 3 مقالات، 11 مقالًا، 100 مقال."""
-    if n < 0:
-        raise ValueError(f"a count cannot be negative: {n}")
-    match _category(n):
-        case "zero":
-            return f"لا {noun.plural}"
-        case "one":
-            return f"{noun.one} {'واحدة' if noun.feminine else 'واحد'}"
-        case "two":
-            return noun.two
-        case "few":
-            return f"{n} {noun.plural}"
-        case "many":
-            return f"{n} {noun.many}"
-        case _:
-            return f"{n} {noun.one}"
+# The nouns the views count (labels.NOUNS holds their forms).
+ARTICLE = N.ARTICLE
+PERSON = N.PERSON
+ORGANISATION = N.ORGANISATION
+EVENT = N.EVENT
+NOTE = N.EDITORIAL_NOTE
+MENTION = N.MENTION
+PARAGRAPH = N.PARAGRAPH
+RELATION = N.RELATION
+TERM = N.TERM
+SOURCE = N.SOURCE
+ENTRY = N.ENTRY
 
 
 # --- navigation and page titles ------------------------------------------------------------

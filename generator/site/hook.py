@@ -24,6 +24,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from generator.build import generate  # noqa: E402
+from generator.editor import summary  # noqa: E402
 from generator.errors import InputError  # noqa: E402
 from generator.site import fragments, state  # noqa: E402
 from generator.site.problems import nav_paths, problems_page  # noqa: E402
@@ -66,9 +67,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.append(File.generated(config, path, content=problems_page(exc)))
         _arabic_search(files, config)
         return files
-    notes = dossier.report.notes
-    if notes:
-        log.info("dossier: %d notes for the editor (python -m generator check lists them)", len(notes))
+    for note in dossier.report.notes:  # one summary line below; every note with `mkdocs serve -v` or `make check`
+        log.debug(str(note))
     state.fragments = {}
     skeletons = {}
     for path, content in dossier.pages.items():
@@ -87,7 +87,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.append(File.generated(config, path, content=skeleton))
     for path, content in dossier.files.items():  # the JSON export: copied as is, not a page
         files.append(File.generated(config, path, content=content))
-    log.info("dossier: %d articles, %d generated pages", len(dossier.index.articles), len(dossier.pages))
+    log.info("dossier: %d articles, %d generated pages; editor's report: %s", len(dossier.index.articles), len(dossier.pages), summary(dossier.report))
     _arabic_search(files, config)
     return files
 
