@@ -47,7 +47,10 @@ def lettered(entries: Iterable[tuple[str, str]]) -> list[str]:
 
 
 def _counts(index: DossierIndex, e: Entity) -> str:
+    """Its mentions and the articles they are in; nothing when no article names it (the editor's report says so)."""
     found = index.mentions_of(e.id)
+    if not found:
+        return ""
     articles = len({m.article for m in found})
     return f'<span class="dossier-count">{V.count(len(found), V.MENTION)} · {V.count(articles, V.ARTICLE)}</span>'
 
@@ -100,7 +103,7 @@ def events_index(index: DossierIndex, here: Here) -> str:
 
 def articles_index(index: DossierIndex, here: Here) -> str:
     home = a(here.to("index.md"), V.HOME)
-    out = [front_matter(V.ARTICLES), f"# {V.ARTICLES}\n", p(f"{V.count(len(index.articles), V.ARTICLE)}، بترتيب عناوينها؛ والأحدث أولًا في {home}.")]
+    out = [front_matter(V.ARTICLES), f"# {V.ARTICLES}\n", p(f"{V.count(len(index.articles), V.ARTICLE)} في الملف، بترتيب عناوينها؛ والأحدث أولًا في {home}.")]
     rows = []
     for article in index.articles:
         outlet = f" · {text(article.meta.outlet)}" if article.meta.outlet else ""
