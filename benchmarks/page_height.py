@@ -13,8 +13,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from tests.conftest import CHROMIUM_ARGS
-from tests.searchsite import serve
+from benchmarks.browser import CHROMIUM_ARGS
+from benchmarks.searchsite import serve
 
 PAGE = "articles/altman-firing-revolt-return-2023/"
 MEASURE = """() => {

@@ -11,8 +11,8 @@ from urllib.parse import quote
 
 from playwright.sync_api import sync_playwright
 
+from benchmarks.searchsite import serve
 from tests.conftest import CHROMIUM_ARGS, ROOT, mkdocs_build
-from tests.searchsite import serve
 
 OUT = ROOT / ".github" / "screenshots"
 SHOTS = [

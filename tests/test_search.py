@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from tests.searchsite import SearchCase, load_cases, search, serve
+from benchmarks.searchsite import SearchCase, load_cases, search, serve
 
 TOP = 3
 ROOT = Path(__file__).resolve().parent.parent
