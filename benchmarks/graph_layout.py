@@ -19,10 +19,14 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from benchmarks.browser import CHROMIUM_ARGS
 from generator.build import generate
 from generator.render import graph
+from generator.render.html import Here, Urls
 from generator.text import html_text
-from tests.conftest import CHROMIUM_ARGS, ROOT
+
+ROOT = Path(__file__).resolve().parent.parent
+HERE = Here(graph.PATH, Urls())
 
 COUNT = """() => {
   const boxes = [...document.querySelectorAll('text')].map(t => t.getBoundingClientRect());
@@ -52,9 +56,9 @@ def main() -> None:
     svgs: dict[str, tuple[str, float, bool]] = {}
     for _ in range(2):  # the first run warms the caches
         start = time.perf_counter()
-        ours = graph.svg(index, ids, rels, "", "graph")
+        ours = graph.svg(index, ids, rels, HERE, "graph")
         elapsed = time.perf_counter() - start
-    same = ours == graph.svg(index, ids, rels, "", "graph")
+    same = ours == graph.svg(index, ids, rels, HERE, "graph")
     svgs["python (ours)"] = (ours[ours.index("<svg") : ours.index("</svg>") + 6], elapsed, same)
     for engine in ("dot", "neato", "sfdp"):
         if shutil.which(engine) is None:
