@@ -10,9 +10,9 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
+from benchmarks.searchsite import serve
 from generator.build import generate
 from tests.conftest import ROOT
-from tests.searchsite import serve
 
 PAGES = ["", "timeline/", "graph/", "people/sam-altman/", "glossary/", "people/", "orgs/", "events/", "articles/"]
 
