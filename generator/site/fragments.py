@@ -10,14 +10,19 @@ and puts the block back into the converted page (`restore`). The pages
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 PLACEHOLDER = "dossier-fragment-{}"
 _RESTORE = re.compile(r"<p>dossier-fragment-(\d+)</p>")
 
 
-def split(markdown: str) -> tuple[str, list[str]]:
-    """(the page with each raw HTML block replaced by a placeholder, the blocks in order)."""
+def split(markdown: str, stamp: bool = False) -> tuple[str, list[str]]:
+    """(the page with each raw HTML block replaced by a placeholder, the blocks in order).
+
+    `stamp` ends the page with a digest of its blocks, so the page written to disk changes
+    whenever any of its text does: `mkdocs serve --dirty` rebuilds a page only when its file changed.
+    """
     head, sep, body = markdown.partition("\n---\n\n") if markdown.startswith("---\n") else ("", "", markdown)
     fragments: list[str] = []
     out = []
@@ -27,6 +32,9 @@ def split(markdown: str) -> tuple[str, list[str]]:
             fragments.append(block)
         else:
             out.append(block)
+    if stamp:
+        digest = hashlib.sha256("\0".join(fragments).encode("utf-8")).hexdigest()[:16]
+        out.append(f"<!-- dossier {digest} -->")
     return head + sep + "\n\n".join(out), fragments
 
 

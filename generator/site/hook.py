@@ -53,7 +53,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     root = Path(config.config_file_path).resolve().parent
-    state.problems = None
+    recovering, state.problems = state.problems is not None, None
     try:
         dossier = generate(root, directory_urls=config.use_directory_urls)
     except InputError as exc:
@@ -67,6 +67,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.append(File.generated(config, path, content=problems_page(exc)))
         _arabic_search(files, config)
         return files
+    if recovering:
+        _forget_problem_pages(files, config)
     for note in dossier.report.notes:  # one summary line below; every note with `mkdocs serve -v` or `make check`
         log.debug(str(note))
     state.fragments = {}
@@ -74,7 +76,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for path, content in dossier.pages.items():
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} would be overwritten by a generated page; remove or rename it")
-        skeletons[path], state.fragments[path] = fragments.split(content)
+        skeletons[path], state.fragments[path] = fragments.split(content, stamp=state.command == "serve")
     if state.command == "serve":
         # Pages on disk, rewritten only when they change: `mkdocs serve --dirty` (make serve) then
         # rebuilds only the pages an edit touched, not the dossier.
@@ -90,6 +92,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     log.info("dossier: %d articles, %d generated pages; editor's report: %s", len(dossier.index.articles), len(dossier.pages), summary(dossier.report))
     _arabic_search(files, config)
     return files
+
+
+def _forget_problem_pages(files: Files, config: MkDocsConfig) -> None:
+    """After broken seeds are fixed: remove the built problem pages (in serve's own site folder), so that
+    `mkdocs serve --dirty` builds those pages again even though their sources did not change."""
+    for path in nav_paths(config.nav):
+        built = Path(config.site_dir) / File(path, None, config.site_dir, config.use_directory_urls).dest_uri
+        built.unlink(missing_ok=True)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
