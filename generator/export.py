@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from .index import DossierIndex
-from .kb.schema import Annotation, Entity, Event, Role, Source
+from .kb.schema import Annotation, Arc, Entity, Event, Role, Source, Term
 from .link.names import Mention
 from .model import Article
 
@@ -94,6 +94,23 @@ def _dump(doc: dict[str, Any]) -> str:
     return json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
+def _arc(arc: Arc) -> dict[str, Any]:
+    return {"id": arc.id, "title": arc.title, "summary": arc.summary, "events": list(arc.events), "sources": [_source(s) for s in arc.sources]}
+
+
+def _term(t: Term) -> dict[str, Any]:
+    return {
+        "id": t.id,
+        "term": t.term,
+        "latin": t.latin,
+        "spellings": list(t.spellings),
+        "defined_by": _source(t.defined_by) if t.defined_by else None,
+        "editorial": t.editorial or None,
+        "basis": [_source(s) for s in t.basis],
+        "entity": t.entity or None,
+    }
+
+
 def export(index: DossierIndex) -> str:
     """dossier.json: every article, entity, role, event, note and mention, with their sources."""
     kb = index.kb
@@ -105,6 +122,8 @@ def export(index: DossierIndex) -> str:
             "roles": [_role(e, r) for e in kb.entities for r in e.roles],
             "events": [_event(ev) for ev in kb.events],
             "annotations": [_annotation(a) for a in kb.annotations],
+            "arcs": [_arc(arc) for arc in kb.arcs],
+            "glossary": [_term(t) for t in kb.glossary],
             "mentions": [_mention(index, m) for m in index.mentions],
         }
     )

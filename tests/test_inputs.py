@@ -322,3 +322,10 @@ def test_a_page_written_for_serve_changes_when_only_its_text_does() -> None:
     assert split(edited)[0] == split(page)[0], "unstamped (mkdocs build), the skeleton holds headings only"
     converted = skeleton.replace("dossier-fragment-0", "<p>dossier-fragment-0</p>").replace("dossier-fragment-1", "<p>dossier-fragment-1</p>")
     assert '<p id="p-1">أ</p>' in restore(converted, blocks) and "<li>ب</li>" in restore(converted, blocks)
+
+
+def test_a_block_with_markdown_inside_still_goes_through_markdown() -> None:
+    from generator.site.fragments import split
+
+    page = '# t\n\n<div class="x" markdown>\n[a](b.md){: .c }\n\nmore\n</div>\n\n<p>raw</p>\n'
+    assert split(page) == (page, []), "md_in_html blocks need Markdown: such a page is passed whole"

@@ -53,7 +53,8 @@ def test_the_indexes_count_grammatically(pages: dict[str, str]) -> None:
     assert f"{count(5, N.ARTICLE)} في الملف" in pages["articles/index.md"] and "5 مقالات في الملف" in pages["articles/index.md"]
     events = pages["events/index.md"]
     # The intro says it once; a chip marks only the fewer lines (the two dates a source states).
-    assert "36 حدثًا، بالترتيب الزمني. 34 تاريخًا منها استنتجها المحرر" in events
+    # The index is in Arabic order of titles; the timeline is the chronological view.
+    assert "36 حدثًا، بترتيب عناوينها" in events and "34 تاريخًا منها استنتجها المحرر" in events
     assert events.count('class="dossier-chip"') == 2
     assert " :" not in events and " <span" not in events.split("\n", 8)[-1].split(":")[0]
     orgs = pages["orgs/index.md"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..index import DossierIndex
-from . import article, entity, event, indexes
+from . import article, entity, event, front, glossary, graph, indexes, timeline
 from .html import Urls
 from .pages import Pages
 
@@ -19,6 +19,10 @@ RENDERERS: tuple[tuple[str, Renderer], ...] = (
     ("entity", entity.render),
     ("event", event.render),
     ("indexes", indexes.render),
+    ("front", front.render),
+    ("timeline", timeline.render),
+    ("graph", graph.render),
+    ("glossary", glossary.render),
 )
 
 

@@ -13,6 +13,7 @@ from ..index import DossierIndex
 from ..kb.schema import EntityKind
 from ..model import Article, Block, Kind
 from ..text import arabic_date, html_text, inline
+from . import glossary
 from . import labels as L
 from .html import Here, a, attr, p, text, ul
 from .markdown import Span, annotation_box, date_text, front_matter, label, link_to, segments
@@ -95,6 +96,8 @@ def spans(index: DossierIndex, article: Article, here: Here) -> Extras:
         src = note.anchor
         marker = a(f"#ann-{note.id}", str(n), L.NOTE_MARKER_PREFIX + note.note, "dossier-annref", " data-search-exclude")
         out[src.block or 0].append(Span(src.start, src.end, after=marker))
+    for block, terms in glossary.term_spans(index, article, out, here).items():
+        out[block].extend(terms)
     return dict(out)
 
 

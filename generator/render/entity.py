@@ -15,7 +15,9 @@ from ..index import DossierIndex
 from ..kb.schema import Entity
 from ..link.names import Mention
 from ..text import html_text, inline
+from . import graph, timeline
 from . import labels as L
+from . import viewlabels as V
 from .html import Here, a, p, text, ul
 from .markdown import NOT_SEARCHED, annotation_box, around, cite, date_text, front_matter, link_to
 from .pages import Pages
@@ -116,11 +118,7 @@ def _timeline(index: DossierIndex, e: Entity, here: Here) -> list[str]:
     events = index.events_of(e.id)
     if not events:
         return []
-    items = []
-    for ev in events:
-        parts = [part.part for part in ev.participants if part.entity == e.id and part.part]
-        items.append(f"{date_text(ev.date)}: {link_to(ev, here)}" + (f" ({text('، '.join(parts))})" if parts else ""))
-    return [f"## {L.TIMELINE}\n", ul(items)]
+    return [f"## {L.TIMELINE}\n", timeline.component(index, events, here)]
 
 
 def _notes(index: DossierIndex, e: Entity, here: Here) -> list[str]:
@@ -180,15 +178,20 @@ def _mentions(index: DossierIndex, e: Entity, here: Here) -> str:
     return "\n".join(out)
 
 
-def render_entity(index: DossierIndex, e: Entity, here: Here) -> str:
+def render_entity(index: DossierIndex, e: Entity, here: Here, relations: tuple[graph.Relation, ...] = ()) -> str:
     """Sections in a fixed order, each a heading in the table of contents: who it is and its roles; what the
-    sources say; its timeline; the editor's notes about it; its mentions in the articles."""
-    out = [front_matter(e.name, search_meta(index, e)), f"# {inline(e.name)}\n"]
+    sources say; its timeline; a person's closest relations; the editor's notes about it; its mentions in the
+    articles. A way back to its index at the top and the bottom."""
+    back = p(f"{V.BACK_TO} {a(here.to(e.page.rsplit('/', 1)[0] + '/index.md'), V.PEOPLE if e.is_person else V.ORGS)}", "dossier-back")
+    out = [front_matter(e.name, search_meta(index, e)), back, f"# {inline(e.name)}\n"]
     out += _who(index, e, here)
     out += _sources_say(index, e, here)
     out += _timeline(index, e, here)
+    if e.is_person:
+        out.append(graph.person_section(index, e, relations, here))
     out += _notes(index, e, here)
     out.append(_mentions(index, e, here))
+    out.append(back)
     return "\n".join(out)
 
 
@@ -200,8 +203,9 @@ def render_mentions_page(index: DossierIndex, e: Entity, number: int, found: tup
 
 
 def render(index: DossierIndex, pages: Pages) -> None:
+    relations = graph.relations(index)
     for e in index.entities:
-        pages.add(e.page, render_entity(index, e, pages.here(e.page)))
+        pages.add(e.page, render_entity(index, e, pages.here(e.page), relations))
         found = index.mentions_of(e.id)
         for n, path in enumerate(mention_pages(e, len(found)), start=2):
             start = MENTIONS_ON_PAGE + (n - 2) * MENTIONS_PER_PAGE

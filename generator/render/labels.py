@@ -187,6 +187,9 @@ class N(StrEnum):
     NAME = "name"
     ENTITY = "entity"
     DATE = "date"
+    EDITORIAL_NOTE = "editorial-note"
+    RELATION = "relation"
+    TERM = "term"
 
 
 NOUNS: dict[N, Noun] = {
@@ -204,6 +207,9 @@ NOUNS: dict[N, Noun] = {
     N.NAME: Noun("اسم", "اسمان", "أسماء", "اسمًا"),
     N.ENTITY: Noun("كيان", "كيانان", "كيانات", "كيانًا"),
     N.DATE: Noun("تاريخ", "تاريخان", "تواريخ", "تاريخًا"),
+    N.EDITORIAL_NOTE: Noun("ملاحظة تحريرية", "ملاحظتان تحريريتان", "ملاحظات تحريرية", "ملاحظةً تحريريةً", feminine=True),
+    N.RELATION: Noun("علاقة", "علاقتان", "علاقات", "علاقةً", feminine=True),
+    N.TERM: Noun("مصطلح", "مصطلحان", "مصطلحات", "مصطلحًا"),
 }
 
 

@@ -15,6 +15,8 @@ import re
 
 PLACEHOLDER = "dossier-fragment-{}"
 _RESTORE = re.compile(r"<p>dossier-fragment-(\d+)</p>")
+# A block with Markdown inside (md_in_html: <div markdown>) must go through Markdown, blank lines and all.
+_MARKDOWN_INSIDE = re.compile(r"<[a-z]+[^>]*\smarkdown(?:=\"[^\"]*\")?[\s>]")
 
 
 def split(markdown: str, stamp: bool = False) -> tuple[str, list[str]]:
@@ -26,8 +28,9 @@ def split(markdown: str, stamp: bool = False) -> tuple[str, list[str]]:
     head, sep, body = markdown.partition("\n---\n\n") if markdown.startswith("---\n") else ("", "", markdown)
     fragments: list[str] = []
     out = []
+    whole = bool(_MARKDOWN_INSIDE.search(body))  # such pages (the front page, timeline, glossary) are few
     for block in body.split("\n\n"):
-        if block.startswith("<"):
+        if block.startswith("<") and not whole:
             out.append(PLACEHOLDER.format(len(fragments)))
             fragments.append(block)
         else:
