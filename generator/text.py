@@ -1,9 +1,9 @@
 """Article text as data: escaping it for Markdown pages, and Arabic display helpers.
 
 Seed text is never markup. `inline` turns any string into Markdown that shows
-exactly that string: every ASCII punctuation mark becomes a numeric character
-reference (Markdown and HTML then have nothing to act on), bidi controls become
-visible codes, and runs of Latin script are isolated in <bdi> so that in an
+exactly that string: every ASCII punctuation mark, line break and tab become
+numeric character references (Markdown and HTML then have nothing to act on),
+bidi controls become visible codes, and runs of Latin script are isolated in <bdi> so that in an
 Arabic sentence their punctuation lands where the writer put it.
 """
 
@@ -15,7 +15,9 @@ import string
 
 _PUNCT: dict[str, str | int | None] = {c: f"&#{ord(c)};" for c in string.punctuation}
 _BIDI: dict[str, str | int | None] = {c: f"⟦U+{ord(c):04X}⟧" for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"}
-_TABLE = str.maketrans({**_PUNCT, **_BIDI})
+# Whitespace Markdown reads as structure: a line break (a new block) and a tab (an indented code block).
+_BREAKS: dict[str, str | int | None] = {c: f"&#{ord(c)};" for c in "\t\n\r\f\v"}
+_TABLE = str.maketrans({**_PUNCT, **_BIDI, **_BREAKS})
 _BIDI_TABLE = str.maketrans(_BIDI)
 # A run of Latin words: OpenAI, GPT-4.1, Q*, Emmett Shear, @adamdangelo, Microsoft Gaming.
 LATIN_RUN = re.compile(r"[@#]?[A-Za-z][A-Za-z0-9]*(?:[-.'’/&][A-Za-z0-9]+)*\*?(?:[ ]+[A-Za-z0-9][A-Za-z0-9]*(?:[-.'’/&][A-Za-z0-9]+)*\*?)*")
@@ -47,9 +49,15 @@ def visible_bidi(text: str) -> str:
     return text.translate(_BIDI_TABLE) if _BIDI_RE.search(text) else text
 
 
+def one_block(html_value: str) -> str:
+    """Escaped HTML with its line breaks as references: in a raw HTML block a blank line would end the
+    block, and what follows would be read as Markdown (site/fragments.py splits pages there)."""
+    return html_value.replace("\r", "&#13;").replace("\n", "&#10;") if "\n" in html_value or "\r" in html_value else html_value
+
+
 def attr(text: str) -> str:
     """A value for an HTML attribute written in raw HTML."""
-    return html.escape(text.translate(str.maketrans(_BIDI)), quote=True)
+    return one_block(html.escape(text.translate(str.maketrans(_BIDI)), quote=True))
 
 
 # Characters Markdown acts on inside a line (links, emphasis, code, escapes, HTML, attr_list).
@@ -67,7 +75,7 @@ def md_attr(text: str) -> str:
 
 def html_text(text: str) -> str:
     """Text for a raw HTML block (Markdown leaves those alone)."""
-    return html.escape(text.translate(str.maketrans(_BIDI)), quote=False)
+    return one_block(html.escape(text.translate(str.maketrans(_BIDI)), quote=False))
 
 
 def arabic_date(value: str) -> str:

@@ -13,7 +13,8 @@ from benchmarks.browser import CHROMIUM_ARGS
 from benchmarks.project import PROJECT_PARTS, copy_project  # shared with the benchmarks, which never import tests/
 
 ROOT = Path(__file__).resolve().parent.parent
-__all__ = ["CHROMIUM_ARGS", "PROJECT_PARTS", "ROOT", "copy_project", "mkdocs_build"]
+EPOCH = "1700000000"  # 2023-11-14, a fixed SOURCE_DATE_EPOCH for the session's builds
+__all__ = ["CHROMIUM_ARGS", "EPOCH", "PROJECT_PARTS", "ROOT", "build", "copy_project", "mkdocs_build"]
 
 
 def mkdocs_build(project: Path, out: Path, *extra: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -28,13 +29,32 @@ def mkdocs_build(project: Path, out: Path, *extra: str, env: dict[str, str] | No
     )
 
 
+# The session's build: a fixed date and hash seed, so tests/test_quality.py can rebuild it elsewhere
+# (another folder, another seed) and expect the same bytes.
+SITE_ENV = {"SOURCE_DATE_EPOCH": EPOCH, "PYTHONHASHSEED": "1", "OFFLINE": "false", "SITE_URL": ""}
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The dossier as published, built once from the real seeds."""
     out = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, out)
+    result = mkdocs_build(ROOT, out, env=SITE_ENV)
     assert result.returncode == 0, result.stderr
     return out
+
+
+def build(dest: Path, *, offline: bool, site_url: str = "", root: Path = ROOT, env: dict[str, str] | None = None) -> Path:
+    """Build the site into `dest` the way the Makefile does, with a fixed SOURCE_DATE_EPOCH."""
+    full_env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1", "OFFLINE": "true" if offline else "false", "SITE_URL": site_url}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(dest)], cwd=root, env={**full_env, **(env or {})}, check=True)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline edition (`make offline`), built once."""
+    assert (ROOT / "vendor" / "iframe-worker" / "shim" / "index.js").is_file(), "vendor/ is missing its iframe-worker shim (fix: make vendor)"
+    return build(tmp_path_factory.mktemp("offline") / "site", offline=True, env={"PYTHONHASHSEED": "1"})
 
 
 @pytest.fixture(scope="session")

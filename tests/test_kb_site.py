@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +14,7 @@ import pytest
 
 from generator.build import generate
 from generator.render.html import text
+from tests.conftest import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 NEW = "900_new_article.txt"
@@ -28,10 +28,7 @@ NEW_TEXT = """مقال لم يره الملف من قبل عن OpenAI
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """The project copied to a tmp folder with one new article, and its site built strictly."""
-    root = tmp_path_factory.mktemp("project")
-    for name in ("seeds", "generator", "docs"):
-        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    root = copy_project(tmp_path_factory.mktemp("project"))
     (root / "seeds" / "articles" / NEW).write_text(NEW_TEXT, encoding="utf-8")
     site = root / "site"
     mkdocs = Path(sys.executable).parent / "mkdocs"

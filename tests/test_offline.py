@@ -24,26 +24,11 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from benchmarks.searchsite import serve
 from generator.site.package import pack
+from tests.conftest import EPOCH, ROOT, build
 
-ROOT = Path(__file__).resolve().parent.parent
-EPOCH = "1700000000"  # 2023-11-14, a fixed SOURCE_DATE_EPOCH for every build here
-SHIM = ROOT / "vendor" / "iframe-worker" / "shim" / "index.js"
 # An Arabic name with an attached proclitic: the search must fold it and find the person.
 QUERY = "وألتمان"
 EXPECTED = "سام ألتمان"
-
-
-def build(dest: Path, *, offline: bool, site_url: str = "") -> Path:
-    """Build the site into `dest` the way the Makefile does, with a fixed SOURCE_DATE_EPOCH."""
-    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1", "OFFLINE": "true" if offline else "false", "SITE_URL": site_url}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(dest)], cwd=ROOT, env=env, check=True)
-    return dest
-
-
-@pytest.fixture(scope="session")
-def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    assert SHIM.is_file(), "vendor/ is missing its iframe-worker shim (fix: make vendor)"
-    return build(tmp_path_factory.mktemp("offline") / "site", offline=True)
 
 
 @pytest.fixture(scope="session")

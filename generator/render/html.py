@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..text import LATIN_RUN, visible_bidi
+from ..text import LATIN_RUN, one_block, visible_bidi
 
 _LATIN = re.compile("[A-Za-z]")
 
@@ -26,19 +26,19 @@ def text(value: str) -> str:
     """HTML that shows exactly `value`, with Latin runs isolated for right-to-left reading."""
     value = visible_bidi(value)
     if not _LATIN.search(value):
-        return html.escape(value, quote=False)
+        return one_block(html.escape(value, quote=False))
     out, pos = [], 0
     for m in LATIN_RUN.finditer(value):
         out.append(html.escape(value[pos : m.start()], quote=False))
         out.append(f"<bdi>{html.escape(m.group(0), quote=False)}</bdi>")
         pos = m.end()
     out.append(html.escape(value[pos:], quote=False))
-    return "".join(out)
+    return one_block("".join(out))
 
 
 def attr(value: str) -> str:
     """A value for an attribute inside a raw HTML block."""
-    return html.escape(visible_bidi(value), quote=True)
+    return one_block(html.escape(visible_bidi(value), quote=True))
 
 
 @dataclass(frozen=True)

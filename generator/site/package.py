@@ -3,7 +3,7 @@
 The zip is reproducible: entries sorted, fixed permissions, and every date
 taken from SOURCE_DATE_EPOCH (the last commit, via the Makefile) instead of
 the files' mtimes, so the same sources give the same bytes and checksum.
-Usage: python -m generator.package SITE_DIR OUT.zip
+Usage: python -m generator.site.package SITE_DIR OUT.zip
 """
 
 from __future__ import annotations
