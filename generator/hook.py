@@ -21,7 +21,7 @@ if str(ROOT) not in sys.path:
 
 from generator.build import generate  # noqa: E402
 from generator.errors import InputError  # noqa: E402
-from generator.search import WORKER_PATH, worker_script  # noqa: E402
+from generator.site.searchsite import install as install_search  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.dossier")
 
@@ -41,17 +41,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for path, content in dossier.files.items():  # the JSON export: copied as is, not a page
         files.append(File.generated(config, path, content=content))
     log.info("dossier: %d articles, %d generated pages", len(dossier.articles), len(dossier.pages))
-    _arabic_search(files, config)
+    install_search(dossier, files, config)
     return files
 
-
-def _arabic_search(files: Files, config: MkDocsConfig) -> None:
-    """Serve generator/arabic.js where Material's search worker loads lunr.ar (see generator/search.py)."""
-    search = config.plugins.get("material/search")
-    if search is None or "ar" not in (search.config.lang or []):
-        log.warning("mkdocs.yml: the search plugin needs `lang: ar`, or the Arabic search script is never loaded")
-    theme_file = files.get_file_from_path(WORKER_PATH)
-    if theme_file is None:
-        raise PluginError(f"the theme has no {WORKER_PATH}; Material's search worker changed, see generator/search.py")
-    files.remove(theme_file)
-    files.append(File.generated(config, WORKER_PATH, content=worker_script()))

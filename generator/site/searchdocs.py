@@ -1,0 +1,90 @@
+"""What search indexes, taken from the model (not from built HTML): one Document per page.
+
+Articles: the title, the source line and headings, then each numbered paragraph and
+each editorial note under its own anchor. Entity pages: their names (every spelling,
+which ranks the page first for any of them), kind, roles and claims; quotes of article
+text are left out, so a search for an article's words finds the article. Event pages:
+title, date and participants. Index pages: their titles.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..build import Dossier
+from ..kbmodel import Annotation, Entity, KnowledgeBase
+from ..model import Article, Kind
+from ..render_entities import KIND_SINGULAR, also_written
+from ..text import arabic_date
+from .searchindex import Document, Unit
+
+ARTICLE, ABOUT, INDEX = 0, 1, 2
+"""Ranks: among equally good matches, articles first, then entity and event pages, then index pages."""
+INDEX_PAGES = {"articles/index.md": "المقالات", "people/index.md": "الأشخاص", "orgs/index.md": "الجهات والمنتجات", "events/index.md": "الأحداث"}
+
+
+def documents(dossier: Dossier) -> list[Document]:
+    """Every generated page of the dossier as search documents."""
+    kb = dossier.kb
+    docs = [article_document(a, _notes_of(kb, a.id)) for a in dossier.articles]
+    entities = {e.id: e for e in kb.entities}
+    docs += [entity_document(e, entities) for e in kb.entities]
+    for ev in kb.events:
+        parts = [f"{entities[p.entity].name if p.entity in entities else p.entity}{': ' + p.part if p.part else ''}" for p in ev.participants]
+        docs.append(Document(ev.page, ev.title, (Unit("", ev.title, (f"التاريخ: {arabic_date(ev.date)}", *parts)),), rank=ABOUT))
+    docs += [Document(page, title, (Unit("", title, ()),), rank=INDEX) for page, title in INDEX_PAGES.items() if page in dossier.pages]
+    return docs
+
+
+def article_document(article: Article, notes: list[Annotation]) -> Document:
+    meta = [x for x in (article.meta.outlet, article.byline) if x]
+    head = [" · ".join(meta)] if meta else []
+    head += [b.text for b in article.blocks if b.kind is Kind.HEADING]
+    units = [Unit("", article.title, tuple(head))]
+    for b in article.numbered:
+        label = f"الفقرة {b.number}"
+        units.append(Unit(b.anchor, f"{b.section} · {label}" if b.section else label, (b.text,)))
+    units += [Unit(f"ann-{a.id}", f"ملاحظة تحريرية {n}", (a.note,)) for n, a in enumerate(notes, start=1)]
+    return Document(f"articles/{article.id}.md", article.title, tuple(units))
+
+
+def entity_document(e: Entity, entities: dict[str, Entity]) -> Document:
+    """Every spelling is a name of the page: a query made of its words finds it first. Where two
+    entities share a word (OpenAI, OpenAI's board), the one spelled by that word alone wins."""
+    spellings = also_written(e)
+    blocks = ["يُكتب أيضًا: " + "، ".join(spellings), f"النوع: {KIND_SINGULAR.get(e.kind, e.kind)}"]
+    for r in e.roles:
+        org = entities.get(r.org)
+        blocks.append(f"{r.title} في {org.name if org else r.org}")
+    blocks += [c.text for c in e.claims if c.source is not None]
+    return Document(e.page, e.name, (Unit("", e.name, tuple(blocks)),), tuple(spellings), ABOUT)
+
+
+def _notes_of(kb: KnowledgeBase, article: str) -> list[Annotation]:
+    """The article's editorial notes, numbered as on its page."""
+    found = [a for a in kb.annotations if a.anchor.article == article]
+    return sorted(found, key=lambda a: (a.anchor.block or 0, a.anchor.start, a.id))
+
+
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MARKUP = re.compile(r"[*_`]+|\{:[^}]*\}|<[^>]+>")
+
+
+def markdown_document(page: str, source: str) -> Document:
+    """A hand-written page (docs/*.md): its first heading and its prose, markup left out."""
+    title, blocks, fenced = page, [], False
+    if source.startswith("---\n"):  # front matter
+        source = source.split("\n---\n", 1)[-1]
+    for line in source.splitlines():
+        line = line.strip()
+        if line.startswith("```"):
+            fenced = not fenced
+            continue
+        if fenced or not line or line.startswith(("|", "!!!")):
+            continue
+        text = _MARKUP.sub("", _LINK.sub(r"\1", line)).lstrip("#>-0123456789. ").strip()
+        if line.startswith("# ") and title == page:
+            title = text
+        elif text:
+            blocks.append(text)
+    return Document(page, title, (Unit("", title, tuple(blocks)),), rank=INDEX)
