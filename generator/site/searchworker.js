@@ -12,8 +12,9 @@
  *
  * Nothing is loaded before it is needed: SETUP loads search/manifest.js; a query loads the term
  * shard of each query term (search/s/N.js), then search/d/N.js for the pages it shows. Every file
- * is a classic script calling self.dossierSearch, read with importScripts in a worker, or with a
- * <script> element under the iframe-worker shim of the offline edition (file://).
+ * is a classic script calling self.dossierSearch: fetched (in parallel) and run in a worker, or
+ * loaded with <script> elements under the iframe-worker shim of the offline edition (file://,
+ * where fetch cannot read files).
  */
 (function () {
   "use strict";
@@ -52,11 +53,14 @@
       if (!has.call(requested, p)) { requested[p] = true; urls.push(base + p); }
     });
     if (!urls.length) return Promise.resolve();
-    if (typeof document === "undefined") {
-      urls.forEach(function (u) {
-        try { importScripts(u); } catch (e) { console.warn("search: cannot load " + u); }
+    if (typeof document === "undefined") {  /* a worker: fetch in parallel, run in order */
+      return Promise.all(urls.map(function (u) {
+        return fetch(u).then(function (r) { return r.ok ? r.text() : ""; }, function () { return ""; });
+      })).then(function (texts) {
+        texts.forEach(function (text, i) {
+          try { (0, eval)(text); } catch (e) { console.warn("search: cannot load " + urls[i]); }
+        });
       });
-      return Promise.resolve();
     }
     return Promise.all(urls.map(function (u) {
       return new Promise(function (done) {
@@ -88,7 +92,18 @@
     return out;
   }
 
+  var cache = new Map();  /* word → term: pages repeat their words, fold each once */
   function term(word) {
+    var t = cache.get(word);
+    if (t === undefined) {
+      t = fresh(word);
+      if (cache.size > 200000) cache.clear();
+      cache.set(word, t);
+    }
+    return t;
+  }
+
+  function fresh(word) {
     var f = arabic.fold(word), a = 0, b = f.length;
     while (a < b && has.call(trim, f[a])) a++;
     while (b > a && has.call(trim, f[b - 1])) b--;
@@ -275,12 +290,12 @@
    * first, and without an attached و ف ب ك ل when the rest is the same word (the page may link
    * the name alone). Material's highlighter tries them in this order at each position. */
   function surfaces(list, terms, raw, perTerm) {
-    var out = {};
-    list.sort(function (a, b) { return b.length - a.length || (a < b ? -1 : 1); });
+    var out = {}, all = list.slice();
     list.forEach(function (s) {
-      out[s] = true;
-      if (/^[وفبكل]/.test(s) && term(s.slice(1)) === term(s)) out[s.slice(1)] = true;
+      if (/^[وفبكل]/.test(s) && term(s.slice(1)) === term(s)) all.push(s.slice(1));
     });
+    unique(all).sort(function (a, b) { return b.length - a.length || (a < b ? -1 : 1); })
+      .forEach(function (s) { out[s] = true; });
     terms.forEach(function (t, i) { if (!perTerm[i]) out[raw[i]] = false; });
     return out;
   }
