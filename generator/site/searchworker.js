@@ -286,14 +286,25 @@
     }).join("");
   }
 
-  /* The words to highlight on the page a result opens (?h=): each as written there, longest
-   * first, and without an attached و ف ب ك ل when the rest is the same word (the page may link
-   * the name alone). Material's highlighter tries them in this order at each position. */
+  /* The words to highlight on the page a result opens (?h=). Material's highlighter there marks
+   * each listed word wherever its letters occur, trying the list in order at each position, so
+   * the list holds every form the page may write: each word as written, bare and with every
+   * attached و ف ب ك ل in front (a page quotes other articles), longest first; a word of the list
+   * then never shows as a fragment of a longer one. Missing query terms are listed as false. */
+  var CLITICS = ["و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل"];
+  var ATTACHED = /^(?:[وف]?[بكل]|[وف])/;
+  function forms(s) {
+    var m = ATTACHED.exec(s), bare = m && term(s.slice(m[0].length)) === term(s) ? s.slice(m[0].length) : s;
+    if (!/^[\u0621-\u064a]/.test(bare)) return [s, bare];
+    return [s, bare].concat(CLITICS.map(function (c) {
+      return c.slice(-1) === "ل" && bare.startsWith("ال") ? c + bare.slice(1) : c + bare;
+    }));
+  }
+
   function surfaces(list, terms, raw, perTerm) {
-    var out = {}, all = list.slice();
-    list.forEach(function (s) {
-      if (/^[وفبكل]/.test(s) && term(s.slice(1)) === term(s)) all.push(s.slice(1));
-    });
+    var all = [];
+    list.slice(0, 40).forEach(function (s) { all = all.concat(forms(s)); });
+    var out = {};
     unique(all).sort(function (a, b) { return b.length - a.length || (a < b ? -1 : 1); })
       .forEach(function (s) { out[s] = true; });
     terms.forEach(function (t, i) { if (!perTerm[i]) out[raw[i]] = false; });
