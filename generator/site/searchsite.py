@@ -63,7 +63,7 @@ def install(dossier: Dossier, files: Files, config: MkDocsConfig) -> None:
     plugin = config.plugins.get("material/search")
     if plugin is None:
         raise PluginError("mkdocs.yml: the dossier's search needs Material's `search` plugin (for its search box)")
-    plugin.search_index = ConfigOnlyIndex(dict(plugin.config))  # type: ignore[attr-defined]
+    plugin.search_index = ConfigOnlyIndex(dict(plugin.config))
     theme_worker = next((f for f in files if WORKER_RE.fullmatch(f.src_uri)), None)
     if theme_worker is None:
         raise PluginError("the theme has no assets/javascripts/workers/search.*.min.js; Material's search changed, see generator/site/searchsite.py")
