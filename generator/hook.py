@@ -43,4 +43,3 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     log.info("dossier: %d articles, %d generated pages", len(dossier.articles), len(dossier.pages))
     install_search(dossier, files, config)
     return files
-
