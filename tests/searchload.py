@@ -45,7 +45,7 @@ def synthetic_project(dest: Path, n: int) -> Path:
 
 class _Logged(SimpleHTTPRequestHandler):
     seen: list[str]
-
+    protocol_version = "HTTP/1.1"  # keep-alive, as any real web server
     def log_message(self, format: str, *args: object) -> None:
         pass
 

@@ -4,7 +4,8 @@
  * Material's own search worker, so the page, its search box, result list and keyboard handling
  * are Material's. The protocol (Material 9.8, integrations/search/worker): the page posts
  * {type: 0 SETUP, data: {config, docs, options}} once, then {type: 2 QUERY, data: "text"} per
- * keystroke; the worker answers {type: 1 READY} and {type: 3 RESULT, data: {items}}, where items
+ * keystroke; the worker answers {type: 1 READY} and {type: 3 RESULT, data: {items}} (here twice:
+ * the first ten pages as soon as they are loaded, then up to twenty), where items
  * is a list of groups, one per page: the page first, then its sections, each
  * {location, title, text, score, terms}. title and text are HTML (Material inserts them as is):
  * every piece of page text is escaped here, and the only markup added is <mark> around whole words.
@@ -21,13 +22,14 @@
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
   var ROOT = /*ROOT*/ "../../../search/";
   var LIMIT = 20;         /* pages in a result list */
+  var FIRST = 10;         /* pages in the first answer: as many as Material shows before scrolling */
   var SECTIONS = 6;       /* paragraphs shown under one page */
   var CONTEXT = 140;      /* characters of an excerpt on either side of its first match */
   var EXACT = 0, PREFIX = 1, FUZZY = 2, NONE = 3;
   var FACTOR = [1, 0.6, 0.4];
   var MIN_FUZZY = 4, MIN_FUZZY_NAME = 5;
   var arabic = self.dossierArabic;
-  var manifest = null, shards = {}, docs = {}, names = null, requested = {}, separator = null, trim = {};
+  var manifest = null, shards = {}, docs = {}, names = null, separator = null, trim = {};
   var has = Object.prototype.hasOwnProperty;
 
   self.dossierSearch = {
@@ -47,12 +49,18 @@
   }
   var base = new URL(ROOT, scriptURL()).href;
 
+  /* Loads each file once; a file another query is still loading is waited for, not fetched again. */
+  var pending = {};
   function load(paths) {
-    var urls = [];
-    paths.forEach(function (p) {
-      if (!has.call(requested, p)) { requested[p] = true; urls.push(base + p); }
-    });
-    if (!urls.length) return Promise.resolve();
+    var fresh = paths.filter(function (p) { return !has.call(pending, p); });
+    if (fresh.length) {
+      var batch = fetchAll(fresh.map(function (p) { return base + p; }));
+      fresh.forEach(function (p) { pending[p] = batch; });
+    }
+    return Promise.all(paths.map(function (p) { return pending[p]; }));
+  }
+
+  function fetchAll(urls) {
     if (typeof document === "undefined") {  /* a worker: fetch in parallel, run in order */
       return Promise.all(urls.map(function (u) {
         return fetch(u).then(function (r) { return r.ok ? r.text() : ""; }, function () { return ""; });
@@ -347,13 +355,22 @@
     return { items: items };
   }
 
-  function search(query) {
+  /* Answers `post` once with the first pages (FIRST of them, so the list shows at once), then,
+   * when more matched, again with up to LIMIT; `current` tells whether the query is still the
+   * latest (Material renders each RESULT in place of the last). */
+  function search(query, post, current) {
     var q = parse(query);
-    if (!q.terms.length) return Promise.resolve({ items: [] });
+    if (!q.terms.length) return Promise.resolve(post({ items: [] }));
     return expand(q.terms).then(function (matches) {
       var ranked = rank(q.terms, matches).slice(0, LIMIT);
-      return load(ranked.map(function (r) { return "d/" + r.doc + ".js"; })).then(function () {
-        return results(ranked, q.terms, q.raw, matches);
+      var show = function (n) {
+        var some = ranked.slice(0, n);
+        return load(some.map(function (r) { return "d/" + r.doc + ".js"; })).then(function () {
+          if (current()) post(results(some, q.terms, q.raw, matches));
+        });
+      };
+      return show(FIRST).then(function () {
+        if (ranked.length > FIRST && current()) show(LIMIT);  /* not waited for: a new query may start */
       });
     });
   }
@@ -371,13 +388,13 @@
       });
     } else if (message.type === QUERY) {
       var id = ++latest;
+      var current = function () { return id === latest; };
+      var post = function (data) { postMessage({ type: RESULT, data: data }); };
       queue = queue.then(function () {
-        if (id !== latest) return;  /* a newer query is waiting: answer that one */
-        return search(message.data).then(function (data) {
-          if (id === latest) postMessage({ type: RESULT, data: data });
-        }, function (err) {
+        if (!current()) return;  /* a newer query is waiting: answer that one */
+        return search(message.data, post, current).catch(function (err) {
           console.warn("search: " + message.data, err);
-          postMessage({ type: RESULT, data: { items: [] } });
+          post({ items: [] });
         });
       });
     }
