@@ -53,5 +53,5 @@ def worker_script() -> str:
     source = SOURCE.read_text(encoding="utf-8")
     if source.count(PLACEHOLDER) != 1:
         raise RuntimeError(f"{SOURCE}: expected one {PLACEHOLDER!r} to replace with the tables")
-    data = json.dumps(tables(), ensure_ascii=True, sort_keys=True)
+    data = json.dumps(tables(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return source.replace(PLACEHOLDER, data)

@@ -22,7 +22,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, Page
 
 from tests.conftest import copy_project
 from tests.searchsite import load_cases
@@ -35,6 +35,8 @@ def synthetic_project(dest: Path, n: int) -> Path:
     them under new file names (an article without an entry in articles.yml is built with its
     file name as id)."""
     copy_project(dest)
+    if (ROOT / "vendor").is_dir():  # the offline edition's shim
+        (dest / "vendor").symlink_to(ROOT / "vendor")
     folder = dest / "seeds" / "articles"
     seeds = sorted(folder.glob("*.txt"))
     for i in range(n - len(seeds)):
@@ -46,6 +48,7 @@ def synthetic_project(dest: Path, n: int) -> Path:
 class _Logged(SimpleHTTPRequestHandler):
     seen: list[str]
     protocol_version = "HTTP/1.1"  # keep-alive, as any real web server
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
@@ -126,6 +129,7 @@ def visit(browser: Browser, site: Path, query: str, *, offline: bool) -> Visit:
             timeout=20_000,
         )
         latency = page.evaluate("() => window.__result ? window.__result - window.__keyup : -1")
+        settle(page, served if not offline else urls)  # the worker's second answer loads more pages
         results = page.locator(".md-search-result__item").count()
         if offline:
             files = [f for u in urls if u.startswith("file:") for f in [_file(site, u, site.as_uri() + "/")] if f]
@@ -136,6 +140,14 @@ def visit(browser: Browser, site: Path, query: str, *, offline: bool) -> Visit:
     sizes = {f: f.stat().st_size for f in unique}
     search = sum(s for f, s in sizes.items() if f.relative_to(site).parts[0] == "search" or "workers" in f.parts)
     return Visit(query, sum(sizes.values()), search, len(unique), latency, results)
+
+
+def settle(page: Page, requests: list[str], quiet_ms: int = 400) -> None:
+    """Wait until no request has been made for `quiet_ms`."""
+    count = -1
+    while count != len(requests):
+        count = len(requests)
+        page.wait_for_timeout(quiet_ms)
 
 
 def table_queries() -> list[str]:

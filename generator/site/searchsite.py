@@ -55,7 +55,8 @@ def worker_script(worker_path: str) -> str:
     if source.count(ROOT_PLACEHOLDER) != 1:
         raise RuntimeError(f"{WORKER_SOURCE}: expected one {ROOT_PLACEHOLDER!r}")
     root = "../" * worker_path.count("/") + "search/"
-    return arabic_script() + "\n" + source.replace(ROOT_PLACEHOLDER, json.dumps(root))
+    # UTF-8 with a byte order mark: read as UTF-8 by a worker and by a <script> under the shim alike.
+    return "\ufeff" + arabic_script() + "\n" + source.replace(ROOT_PLACEHOLDER, json.dumps(root))
 
 
 def install(dossier: Dossier, files: Files, config: MkDocsConfig) -> None:
