@@ -35,6 +35,7 @@ DOCS = [
     entity("people/sam-altman.md", "سام ألتمان", "ألتمان", "Sam Altman"),
     entity("people/greg-brockman.md", "جريج بروكمان", "بروكمان", "Greg Brockman"),
     entity("orgs/twitch.md", "تويتش", "Twitch"),
+    entity("people/joe-biden.md", "جو بايدن", "بايدن", "Joe Biden"),
     entity("orgs/openai.md", "OpenAI", "أوبن إيه آي"),
     entity("orgs/openai-board.md", "مجلس إدارة OpenAI"),
     article("articles/a.md", "إقالة ألتمان", "قال وألتمان إن الشركة… ثم عاد لألتمان منصبه.", "ألتمان وبروكمان غادرا."),
@@ -94,11 +95,23 @@ def test_articles_follow_the_entity_by_how_much_they_concern_the_query(worker) -
     assert pages(query(worker[0], "ألتمان")) == ["people/sam-altman/", "articles/a/", "articles/evil/"]
 
 
-@pytest.mark.parametrize(("typo", "page"), [("بروكمن", "people/greg-brockman/"), ("بروكمامن", "people/greg-brockman/"), ("بركمان", "people/greg-brockman/")])
+@pytest.mark.parametrize(
+    ("typo", "page"),
+    [
+        ("بروكمن", "people/greg-brockman/"),
+        ("بروكمامن", "people/greg-brockman/"),
+        ("بركمان", "people/greg-brockman/"),
+        ("وبروكمن", "people/greg-brockman/"),
+        ("بيدن", "people/joe-biden/"),
+        ("بايدين", "people/joe-biden/"),
+        ("Brokman", "people/greg-brockman/"),
+    ],
+)
 def test_a_name_with_one_letter_dropped_added_or_changed_finds_the_person(worker, typo: str, page: str) -> None:
     found = pages(query(worker[0], typo))
     assert found[0] == page
-    assert "articles/a/" in found  # the article that names him, found by the corrected name too
+    if page == "people/greg-brockman/" and typo[0] != "B":
+        assert "articles/a/" in found  # the article that names him, found by the corrected name too
 
 
 def test_a_typo_match_never_ranks_above_an_exact_one(worker) -> None:

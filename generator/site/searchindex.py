@@ -14,7 +14,7 @@ worker), so they load from a server and from file:// alike:
 - ``search/d/<n>.js``: one file per document: its location, title and text units
   (paragraphs with their anchors). The worker loads them only for the results it
   shows, to rank paragraphs, cut excerpts and mark whole words.
-- ``search/names.js``: every word of every entity's spellings, for typo matching.
+- ``search/names.js``: every word of every entity's spellings (folded), for typo matching.
 
 Nothing here knows MkDocs; the site maps each document's page to its URL.
 Deterministic: the same documents give the same bytes.
@@ -92,6 +92,14 @@ def term(word: str) -> str:
     return arabic.strip_proclitics(arabic.fold(word).strip(TRIM))
 
 
+def folded_words(text: str) -> Iterator[str]:
+    """The words of `text` folded and trimmed, proclitics kept (the names typos are matched against)."""
+    for start, end in words(text):
+        w = arabic.fold(text[start:end]).strip(TRIM)
+        if w:
+            yield w
+
+
 def terms(text: str) -> Iterator[str]:
     for start, end in words(text):
         t = term(text[start:end])
@@ -139,7 +147,7 @@ def build_index(documents: Iterable[Document], url: Callable[[str], str]) -> dic
     for n, doc in enumerate(docs):
         for t, w in weight(doc).items():
             postings.setdefault(t, []).append((n, w))
-        names.update(t for spelling in doc.names for t in terms(spelling) if len(t) >= MIN_NAME)
+        names.update(w for spelling in doc.names for w in folded_words(spelling) if len(w) >= MIN_NAME)
         location = url(doc.page)
         units = [[u.anchor, u.title, list(u.blocks)] for u in doc.units]
         files[f"search/d/{n}.js"] = _script("doc", n, {"l": location, "t": doc.title, "u": units})

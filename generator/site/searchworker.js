@@ -112,10 +112,14 @@
   }
 
   function fresh(word) {
-    var f = arabic.fold(word), a = 0, b = f.length;
+    return arabic.stripProclitics(trimmed(arabic.fold(word)));
+  }
+
+  function trimmed(f) {
+    var a = 0, b = f.length;
     while (a < b && has.call(trim, f[a])) a++;
     while (b > a && has.call(trim, f[b - 1])) b--;
-    return arabic.stripProclitics(f.slice(a, b));
+    return f.slice(a, b);
   }
 
   function shardOf(t) {
@@ -148,16 +152,25 @@
   /* ---- query → terms → matching index terms ---- */
 
   function parse(query) {
-    var terms = [], raw = [];
+    var terms = [], raw = [], folded = [];
     words(query).forEach(function (w) {
       var text = query.slice(w[0], w[1]), t = term(text);
-      if (t && terms.indexOf(t) < 0) { terms.push(t); raw.push(text); }
+      if (t && terms.indexOf(t) < 0) { terms.push(t); raw.push(text); folded.push(trimmed(arabic.fold(text))); }
     });
-    return { terms: terms, raw: raw };
+    return { terms: terms, raw: raw, folded: folded };
   }
 
-  function expand(terms) {
-    var matches = terms.map(function () { return []; });
+  /* A query word one letter away from a name word, compared as typed (folded) or without
+   * proclitics on both sides (وبروكمن → بروكمان). */
+  function typo(word, stem, name) {
+    var key = term(name);
+    return key !== stem && (
+      (length(word) >= MIN_FUZZY && Math.max(length(word), length(name)) >= MIN_FUZZY_NAME && oneEdit(word, name)) ||
+      (length(stem) >= MIN_FUZZY && Math.max(length(stem), length(key)) >= MIN_FUZZY_NAME && oneEdit(stem, key)));
+  }
+
+  function expand(q) {
+    var terms = q.terms, matches = terms.map(function () { return []; });
     var shardsOf = unique(terms.map(shardPath)).filter(function (p) {
       return manifest.shards.indexOf(+p.slice(2, -3)) >= 0;
     });
@@ -168,16 +181,17 @@
         if (length(t) >= manifest.prefix)
           for (var k in s) if (k !== t && k.startsWith(t)) matches[i].push({ key: k, kind: PREFIX });
       });
-      var typos = terms.filter(function (t, i) {
-        return length(t) >= MIN_FUZZY && !matches[i].some(function (m) { return m.kind === EXACT; });
+      var typos = terms.map(function (t, i) {
+        return length(q.folded[i]) >= MIN_FUZZY && !matches[i].some(function (m) { return m.kind === EXACT; });
       });
-      if (!typos.length) return matches;
+      if (typos.indexOf(true) < 0) return matches;
       return load(["names.js"]).then(function () {
         var more = [];
         terms.forEach(function (t, i) {
-          if (typos.indexOf(t) < 0 || !names) return;
-          names.forEach(function (k) {
-            if (Math.max(length(k), length(t)) < MIN_FUZZY_NAME || !oneEdit(t, k)) return;
+          if (!typos[i] || !names) return;
+          names.forEach(function (name) {
+            if (!typo(q.folded[i], t, name)) return;
+            var k = term(name);
             if (matches[i].some(function (m) { return m.key === k; })) return;
             matches[i].push({ key: k, kind: FUZZY });
             more.push(shardPath(k));
@@ -361,7 +375,7 @@
   function search(query, post, current) {
     var q = parse(query);
     if (!q.terms.length) return Promise.resolve(post({ items: [] }));
-    return expand(q.terms).then(function (matches) {
+    return expand(q).then(function (matches) {
       var ranked = rank(q.terms, matches).slice(0, LIMIT);
       var show = function (n) {
         var some = ranked.slice(0, n);
