@@ -19,9 +19,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator.errors import Report  # noqa: E402
-from generator.kb import load_kb  # noqa: E402
-from generator.kbmodel import Entity  # noqa: E402
-from generator.link import Linker, link_all  # noqa: E402
+from generator.kb.load import load_kb  # noqa: E402
+from generator.kb.schema import Entity  # noqa: E402
+from generator.link.names import Linker, link_all  # noqa: E402
 from generator.model import Article  # noqa: E402
 from generator.read import read_articles  # noqa: E402
 

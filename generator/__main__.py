@@ -1,9 +1,9 @@
-"""Command line: `python -m generator [build|check]`.
+"""Command line: build the dossier's Markdown for inspection, or check the seeds.
 
 Examples:
-  python -m generator                 # write the generated Markdown to build/markdown/
-  python -m generator build --out DIR
-  python -m generator check           # errors, dropped boilerplate, editor's report
+  python -m generator build                  # the generated Markdown into build/markdown/
+  python -m generator build --out /tmp/md    # elsewhere (a new or empty folder, or one it wrote)
+  python -m generator check                  # errors, dropped boilerplate, the editor's report
 """
 
 from __future__ import annotations
@@ -13,16 +13,37 @@ import sys
 from pathlib import Path
 
 from .build import generate
-from .errors import InputError
+from .errors import GeneratorError, InputError
 from .write import write_tree
 
 
-def main(argv: list[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", nargs="?", default="build", choices=["build", "check"])
     parser.add_argument("--root", type=Path, default=Path("."), help="project folder holding seeds/ (default: .)")
-    parser.add_argument("--out", type=Path, default=None, help="where build writes Markdown (default: ROOT/build/markdown)")
-    args = parser.parse_args(argv)
+    parser.set_defaults(out=None)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--root", type=Path, default=argparse.SUPPRESS, help="project folder holding seeds/ (default: .)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    build = sub.add_parser(
+        "build",
+        parents=[common],
+        help="write the generated Markdown pages to a folder, for inspection",
+        description="Generate every page from seeds/ and write the Markdown to a folder. The folder must be new, empty, or one this command wrote "
+        "before (it holds a .dossier-output marker); the project's own folders are refused.",
+    )
+    build.add_argument("--out", type=Path, default=None, help="where to write (default: ROOT/build/markdown)")
+    sub.add_parser(
+        "check",
+        parents=[common],
+        help="list every problem in the seeds and the editor's report",
+        description="Read and check every seed and YAML file; print every error with file:line and a fix, then the editor's notes.",
+    )
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    command = args.command or "build"
     try:
         dossier = generate(args.root)
     except InputError as exc:
@@ -30,12 +51,16 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     for note in dossier.report.notes:
         print(f"note: {note}")
-    if args.command == "build":
+    if command == "build":
         out = args.out or args.root / "build" / "markdown"
-        count = write_tree(dossier.pages, out)
-        print(f"wrote {count} pages to {out}")
+        try:
+            changed = write_tree(dossier.pages, out, args.root)
+        except GeneratorError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        print(f"wrote {len(dossier.pages)} pages to {out} ({changed} files changed)")
     else:
-        print(f"ok: {len(dossier.articles)} articles, {len(dossier.pages)} pages, {len(dossier.report.notes)} notes, 0 errors")
+        print(f"ok: {len(dossier.index.articles)} articles, {len(dossier.pages)} pages, {len(dossier.report.notes)} notes, 0 errors")
     return 0
 
 

@@ -1,8 +1,8 @@
-"""The orchestrator: read → model → link → render, in that order, for everyone.
+"""The orchestrator: read → knowledge base → link → index → render, in that order, for everyone.
 
 Both the CLI (`python -m generator`) and the MkDocs hook call `generate`; it
-loads and checks everything first and only then renders, so indexes and
-backlinks always see the whole dossier.
+loads, checks and links everything into one `DossierIndex` first and only then
+renders, so indexes and backlinks always see the whole dossier.
 """
 
 from __future__ import annotations
@@ -13,13 +13,11 @@ from pathlib import Path
 from .editor import editor_report
 from .errors import Report
 from .export import export
-from .kb import load_kb
-from .kbmodel import KnowledgeBase
-from .link import Links, link_all
-from .model import Article
-from .read import read_articles
-from .render import render_pages
-from .render_entities import Context, article_spans, article_tail, render_kb_pages
+from .index import DossierIndex
+from .kb.load import load_kb
+from .link.names import link_all
+from .read import read_seeds
+from .render import render_all
 
 EXPORT = "dossier.json"
 
@@ -28,13 +26,11 @@ EXPORT = "dossier.json"
 class Dossier:
     """Everything one run produced."""
 
-    articles: tuple[Article, ...]
+    index: DossierIndex
     pages: dict[str, str]
     """Markdown by path under docs/."""
     report: Report
     """Notes for the editor (dropped lines, unknown names, …); errors have already been raised."""
-    kb: KnowledgeBase = KnowledgeBase()
-    links: Links = Links((), ())
     files: dict[str, str] = field(default_factory=dict)
     """Other generated files (the JSON export) by path in the built site."""
 
@@ -42,13 +38,9 @@ class Dossier:
 def generate(root: Path) -> Dossier:
     """Build every page from the seeds under `root`; raise InputError listing every problem."""
     report = Report()
-    articles = read_articles(root, report)
-    kb = load_kb(root, articles, report)
+    articles, unread = read_seeds(root, report)
+    kb = load_kb(root, articles, report, unread)
     report.raise_if_errors()
-    links = link_all(articles, kb.entities)
-    editor_report(articles, kb, links, report)
-    ctx = Context({a.id: a for a in articles}, kb, links)
-    spans = {a.id: article_spans(ctx, a) for a in articles}
-    tails = {a.id: article_tail(ctx, a) for a in articles}
-    pages = {**render_pages(articles, spans, tails), **render_kb_pages(ctx)}
-    return Dossier(tuple(articles), dict(sorted(pages.items())), report, kb, links, {EXPORT: export(articles, kb, links)})
+    index = DossierIndex.build(articles, kb, link_all(articles, kb.entities))
+    editor_report(index, report)
+    return Dossier(index, render_all(index), report, {EXPORT: export(index)})

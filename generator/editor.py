@@ -15,8 +15,7 @@ import re
 
 from .arabic import fold, key
 from .errors import Report
-from .kbmodel import KnowledgeBase
-from .link import Links
+from .index import DossierIndex
 from .model import Article
 from .text import LATIN_RUN
 
@@ -64,13 +63,14 @@ def _name_like(words: str, common: set[str]) -> str:
     return " ".join(out)
 
 
-def editor_report(articles: list[Article], kb: KnowledgeBase, links: Links, report: Report) -> None:
+def editor_report(index: DossierIndex, report: Report) -> None:
     """Add the editor's notes to `report` (stable order: by article file, then line)."""
+    articles, kb = index.articles, index.kb
     common = {fold(w.strip(TRAILING)) for a in articles for b in a.blocks for w in b.text.split()}
     known = {fold(n) for e in kb.entities for n in (*e.full_names, *e.short, e.latin) if n}
     covered: dict[tuple[str, int], list[tuple[int, int]]] = {}
-    for m in links.mentions:
-        covered.setdefault((m.article, m.block), []).append((m.start, m.end))
+    for mention in index.mentions:
+        covered.setdefault((mention.article, mention.block), []).append((mention.start, mention.end))
 
     def unknown(article: Article, block_no: int, start: int, end: int, text: str) -> bool:
         spans = covered.get((article.id, block_no), [])
@@ -105,7 +105,7 @@ def editor_report(articles: list[Article], kb: KnowledgeBase, links: Links, repo
                         f"not in the knowledge base: «{name}» ({why}, paragraph {n})",
                         "add it to seeds/people.yml or organisations.yml if it is a person or an organisation",
                     )
-    mentioned = {m.entity for m in links.mentions}
+    mentioned = {m.entity for m in index.mentions}
     for e in kb.entities:
         if e.id not in mentioned:
             report.note(
@@ -117,8 +117,8 @@ def editor_report(articles: list[Article], kb: KnowledgeBase, links: Links, repo
         for c in e.claims:
             if c.source is None:
                 report.note(e.file, c.line, f"a claim of '{e.id}' has no source and is not shown: «{c.text}»", "add source: {article: ..., quote: ...}")
-    for a in links.ambiguous:
-        path = next((x.path for x in articles if x.id == a.article), a.article)
+    for a in index.ambiguous:
+        path = index.article(a.article).path
         report.note(
             path,
             a.line,

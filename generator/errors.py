@@ -3,12 +3,25 @@
 The generator never stops at the first bad file: every stage appends
 `Problem`s to a `Report`, and the orchestrator raises `InputError` once, so
 the editor sees every problem of a run together, each with its place and fix.
+A file that cannot be read at all is a *cause*: it is listed first, because
+whatever else goes wrong may follow from it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import IntEnum
 from pathlib import Path
+
+
+class Rank(IntEnum):
+    """How problems are ordered: causes first, then everything else."""
+
+    CAUSE = 0
+    """The file cannot be read (does not parse, wrong encoding, binary): fix this first."""
+    SKIPPED = 1
+    """Checks that stood down because of a cause (said once, right after it)."""
+    PROBLEM = 2
 
 
 @dataclass(frozen=True)
@@ -23,9 +36,13 @@ class Problem:
     """What was expected and what was found."""
     fix: str = ""
     """How to mend it, in one sentence."""
+    rank: Rank = Rank.PROBLEM
+    column: int | None = None
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
+        where = self.path
+        if self.line:
+            where += f":{self.line}" + (f":{self.column}" if self.column else "")
         text = f"{where}: {self.message}"
         return f"{text} (fix: {self.fix})" if self.fix else text
 
@@ -36,9 +53,19 @@ class Report:
 
     errors: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)
+    unreadable: set[str] = field(default_factory=set)
+    """Files that could not be read at all: checks that refer into them are skipped."""
 
     def error(self, path: str | Path, line: int | None, message: str, fix: str = "") -> None:
         self.errors.append(Problem(str(path), line, message, fix))
+
+    def cause(self, path: str | Path, line: int | None, message: str, fix: str = "", column: int | None = None) -> None:
+        """A file that cannot be read: reported first, and remembered so dependent checks stand down."""
+        self.errors.append(Problem(str(path), line, message, fix, Rank.CAUSE, column))
+        self.unreadable.add(str(path))
+
+    def skipped(self, path: str, message: str) -> None:
+        self.errors.append(Problem(path, None, message, "", Rank.SKIPPED))
 
     def note(self, path: str | Path, line: int | None, message: str, fix: str = "") -> None:
         self.notes.append(Problem(str(path), line, message, fix))
@@ -53,10 +80,14 @@ class GeneratorError(Exception):
 
 
 class InputError(GeneratorError):
-    """The seeds hold one or more problems; all of them are listed."""
+    """The seeds hold one or more problems; all of them are listed, causes first."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(problems, key=lambda p: (p.path, p.line or 0, p.message))
+        self.problems = sorted(problems, key=lambda p: (p.rank, p.path, p.line or 0, p.message))
         count = len(self.problems)
         head = f"{count} problem{'s' if count != 1 else ''} in the seeds:"
         super().__init__("\n".join([head, *(f"  {p}" for p in self.problems)]))
+
+
+class UnsafeOutput(GeneratorError):
+    """An output folder the generator did not create and will not empty."""

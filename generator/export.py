@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .kbmodel import KnowledgeBase, Source
-from .link import Links
+from .index import DossierIndex
+from .kb.schema import Source
 from .model import Article
 
 FORMAT = "openai-dossier/1"
@@ -35,8 +35,9 @@ def _article(a: Article) -> dict[str, Any]:
     }
 
 
-def export(articles: list[Article], kb: KnowledgeBase, links: Links) -> str:
-    texts = {(a.id, b.number): b.text for a in articles for b in a.blocks}
+def export(index: DossierIndex) -> str:
+    """dossier.json: every article, entity, role, event, note and mention, with their sources."""
+    articles, kb = index.articles, index.kb
     doc = {
         "format": FORMAT,
         "articles": [_article(a) for a in articles],
@@ -44,7 +45,7 @@ def export(articles: list[Article], kb: KnowledgeBase, links: Links) -> str:
             {
                 "id": e.id,
                 "type": "person" if e.is_person else "organisation",
-                "kind": e.kind,
+                "kind": e.kind.value,
                 "name": e.name,
                 "latin": e.latin,
                 "aliases": list(e.aliases),
@@ -66,8 +67,8 @@ def export(articles: list[Article], kb: KnowledgeBase, links: Links) -> str:
                 "id": ev.id,
                 "title": ev.title,
                 "date": ev.date,
-                "precision": {4: "year", 7: "month", 10: "day"}.get(len(ev.date)),
-                "date_basis": ev.date_basis,
+                "precision": ev.precision,
+                "date_basis": ev.date_basis.value,
                 "resolution": ev.resolution or None,
                 "page": ev.page,
                 "participants": [{"entity": p.entity, "part": p.part} for p in ev.participants],
@@ -76,7 +77,7 @@ def export(articles: list[Article], kb: KnowledgeBase, links: Links) -> str:
             for ev in kb.events
         ],
         "annotations": [
-            {"id": a.id, "kind": a.kind, "note": a.note, "anchor": _source(a.anchor), "basis": [_source(b) for b in a.basis], "about": list(a.about)}
+            {"id": a.id, "kind": a.kind.value, "note": a.note, "anchor": _source(a.anchor), "basis": [_source(b) for b in a.basis], "about": list(a.about)}
             for a in kb.annotations
         ],
         "mentions": [
@@ -89,9 +90,9 @@ def export(articles: list[Article], kb: KnowledgeBase, links: Links) -> str:
                 "end": m.end,
                 "name_start": m.name_start,
                 "short": m.short,
-                "text": texts[(m.article, m.block)][m.start : m.end],
+                "text": index.block_text(m.article, m.block)[m.start : m.end],
             }
-            for m in links.mentions
+            for m in index.mentions
         ],
     }
     return json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=1) + "\n"

@@ -71,6 +71,10 @@ class PubDate:
     def precision(self) -> str:
         return {4: "year", 7: "month", 10: "day"}[len(self.value)]
 
+    @property
+    def resolved(self) -> bool:
+        return self.basis == "resolved"
+
 
 @dataclass(frozen=True)
 class ArticleMeta:
@@ -82,6 +86,10 @@ class ArticleMeta:
     outlet_basis: str = ""
     date: PubDate | None = None
     overrides: dict[int, str] = field(default_factory=dict)
+    """Seed line → the kind the editor forces on it (seeds/articles.yml `blocks:`)."""
+    line: int = 0
+    """The entry's line in seeds/articles.yml (0: the file has no entry)."""
+    blocks_line: int = 0
 
 
 @dataclass(frozen=True)

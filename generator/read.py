@@ -8,21 +8,14 @@ title, a body block, the page header, or the list of dropped lines.
 
 from __future__ import annotations
 
-import difflib
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 
 from .errors import Report
-from .model import Article, ArticleMeta, Block, Dropped, Kind, PubDate
-from .yamlfile import Located, load
+from .model import Article, ArticleMeta, Block, Dropped, Kind
+from .seedmeta import ARTICLES_DIR, META_FILE, RULES_FILE, Rules, load_meta, load_rules
 
-ARTICLES_DIR = "seeds/articles"
-META_FILE = "seeds/articles.yml"
-RULES_FILE = "seeds/boilerplate.yml"
-
-DATE_RE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
-ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # A heading is a short line that does not end a sentence.
 HEADING_MAX_WORDS = 12
 HEADING_MAX_CHARS = 90
@@ -31,50 +24,42 @@ OPENING_QUOTES = tuple('“"«„')
 LIST_MARK = re.compile(r"^(?:[-•*▪◦]|\d{1,3}[.)])\s+")
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?؟…])\s+")
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
-OVERRIDE_KINDS = {"heading", "paragraph", "quote", "item", "question", "answer", "byline", "boilerplate"}
-META_KEYS = {"file", "id", "outlet", "outlet_basis", "date", "date_basis", "date_note", "blocks"}
-
-
-@dataclass(frozen=True)
-class LineRule:
-    id: str
-    where: str
-    reason: str
-    pattern: re.Pattern[str]
-
-
-@dataclass(frozen=True)
-class Rules:
-    """seeds/boilerplate.yml, compiled."""
-
-    lines: tuple[LineRule, ...] = ()
-    sentences: tuple[LineRule, ...] = ()
-    metadata: tuple[tuple[str, re.Pattern[str]], ...] = ()
-    faq_headings: frozenset[str] = frozenset()
-    repeated_title: bool = True
-
-    def line_rule(self, text: str, where: str) -> LineRule | None:
-        for rule in self.lines:
-            if rule.where in (where, "anywhere") and rule.pattern.fullmatch(text):
-                return rule
-        return None
-
+# Files that are not text, by their first bytes: named, so the editor is not told to re-encode an image.
+MAGIC = {
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"%PDF": "a PDF document",
+    b"PK\x03\x04": "a zip archive (or a Word/OpenDocument file)",
+    b"\xd0\xcf\x11\xe0": "an old Word/Excel document",
+    b"RIFF": "a RIFF file (WebP image, WAV sound…)",
+    b"\x1f\x8b": "a gzip archive",
+}
 
 # --- decoding -------------------------------------------------------------
 
 
 def decode(data: bytes, label: str, report: Report) -> str | None:
     """UTF-8 with or without BOM, any line ends; anything else is refused with a fix."""
+    kind = next((what for magic, what in MAGIC.items() if data.startswith(magic)), None)
+    if kind is not None:
+        report.cause(
+            label,
+            None,
+            f"this is a binary file ({kind}), not text",
+            "put the article's text in the file as plain UTF-8, or move the file out of seeds/articles/",
+        )
+        return None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        report.error(label, 1, "saved as UTF-16, not UTF-8", f"convert it, e.g. `iconv -f UTF-16 -t UTF-8 {label} -o {label}.utf8` and replace the file")
+        report.cause(label, 1, "saved as UTF-16, not UTF-8", f"convert it, e.g. `iconv -f UTF-16 -t UTF-8 {label} -o {label}.utf8` and replace the file")
         return None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        report.error(
+        report.cause(
             label,
             line,
             f"not UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start} cannot be decoded"
@@ -83,136 +68,13 @@ def decode(data: bytes, label: str, report: Report) -> str | None:
         )
         return None
     if "\x00" in text:
-        report.error(label, text[: text.index("\x00")].count("\n") + 1, "contains a NUL byte: this is not a text file", "save the article as plain UTF-8 text")
+        report.cause(label, text[: text.index("\x00")].count("\n") + 1, "contains a NUL byte: this is not a text file", "save the article as plain UTF-8 text")
         return None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        report.error(label, None, "the article is empty", "paste the article's text into the file, or delete the file")
+        report.cause(label, None, "the article is empty", "paste the article's text into the file, or delete the file")
         return None
     return text
-
-
-# --- rules and metadata ---------------------------------------------------
-
-
-def load_rules(root: Path, report: Report) -> Rules:
-    data = load(root / RULES_FILE, RULES_FILE, report) if (root / RULES_FILE).exists() else {}
-    if not isinstance(data, dict):
-        return Rules()
-
-    def compile_rules(key: str, wheres: set[str]) -> tuple[LineRule, ...]:
-        out = []
-        for item in data.get(key) or []:
-            line = getattr(item, "line", None)
-            if not isinstance(item, dict) or not item.get("id") or not (item.get("text") or item.get("match")):
-                report.error(RULES_FILE, line, f"a rule under '{key}' needs an id and a text or match", "see the comment at the top of the file")
-                continue
-            where = item.get("where", "anywhere")
-            if where not in wheres:
-                report.error(RULES_FILE, line, f"where: {where!r} is not one of {sorted(wheres)}", "fix the value")
-                continue
-            try:
-                pattern = re.compile(item["match"]) if item.get("match") else re.compile(re.escape(item["text"].strip()))
-            except re.error as exc:
-                report.error(RULES_FILE, line, f"bad regular expression: {exc}", "fix the pattern")
-                continue
-            out.append(LineRule(str(item["id"]), where, str(item.get("reason", "")), pattern))
-        return tuple(out)
-
-    metadata = []
-    for item in data.get("metadata") or []:
-        try:
-            metadata.append((str(item["field"]), re.compile(item["match"])))
-        except (KeyError, TypeError, re.error) as exc:
-            report.error(RULES_FILE, getattr(item, "line", None), f"bad metadata rule: {exc}", "give field and match")
-    return Rules(
-        lines=compile_rules("lines", {"head", "tail", "anywhere"}),
-        sentences=compile_rules("sentences", {"anywhere"}),
-        metadata=tuple(metadata),
-        faq_headings=frozenset(str(h) for h in data.get("faq_headings") or []),
-        repeated_title=bool(data.get("repeated_title", True)),
-    )
-
-
-def slug_of_file(name: str) -> str:
-    return re.sub(r"[^\w]+", "-", Path(name).stem.lower()).strip("-") or "article"
-
-
-def load_meta(root: Path, files: list[str], report: Report) -> dict[str, ArticleMeta]:
-    """seeds/articles.yml, validated, keyed by file name; files without an entry get defaults."""
-    data = load(root / META_FILE, META_FILE, report) if (root / META_FILE).exists() else []
-    metas: dict[str, ArticleMeta] = {}
-    seen_ids: dict[str, int] = {}
-    if data is not None and not isinstance(data, list):
-        report.error(META_FILE, None, "expected a list of articles", "start each entry with '- file: ...'")
-        data = []
-    for entry in data or []:
-        if not isinstance(entry, Located):
-            report.error(META_FILE, None, "each entry must be a mapping", "write '- file: NAME' and its fields")
-            continue
-        line = entry.line
-        for key in entry:
-            if key not in META_KEYS:
-                close = difflib.get_close_matches(str(key), META_KEYS, n=1)
-                hint = f"did you mean '{close[0]}'?" if close else f"known fields: {', '.join(sorted(META_KEYS))}"
-                report.error(META_FILE, entry.line_of(key), f"unknown field '{key}'", hint)
-        file = str(entry.get("file", ""))
-        if not file:
-            report.error(META_FILE, line, "missing required field 'file'", "name the text file in seeds/articles/")
-            continue
-        if file not in files:
-            close = difflib.get_close_matches(file, files, n=1)
-            report.error(
-                META_FILE, line, f"no seed file '{file}' in {ARTICLES_DIR}/", f"did you mean '{close[0]}'?" if close else "add the file or remove this entry"
-            )
-            continue
-        art_id = str(entry.get("id") or slug_of_file(file))
-        if not ID_RE.fullmatch(art_id):
-            report.error(
-                META_FILE, entry.line_of("id"), f"id '{art_id}' is not lowercase ASCII kebab-case", "use letters, digits and hyphens, e.g. altman-returns-2023"
-            )
-        if art_id in seen_ids:
-            report.error(META_FILE, entry.line_of("id"), f"duplicate article id '{art_id}' (first at line {seen_ids[art_id]})", "give each article its own id")
-        seen_ids[art_id] = entry.line_of("id")
-        date = None
-        if entry.get("date") is not None:
-            value, basis = str(entry["date"]), str(entry.get("date_basis", ""))
-            if not DATE_RE.fullmatch(value):
-                report.error(
-                    META_FILE,
-                    entry.line_of("date"),
-                    f"date '{value}' is not YYYY, YYYY-MM or YYYY-MM-DD",
-                    'write e.g. "2023-11-17", "2023-11" or "2023", in quotes',
-                )
-            elif basis not in ("stated", "resolved"):
-                report.error(
-                    META_FILE,
-                    entry.line_of("date"),
-                    f"date_basis must be 'stated' or 'resolved', not '{basis}'",
-                    "say whether the text states the date or the editor resolved it",
-                )
-            elif basis == "resolved" and not entry.get("date_note"):
-                report.error(META_FILE, entry.line_of("date"), "a resolved date needs a date_note", "say which passages the date was worked out from")
-            else:
-                date = PubDate(value, basis, str(entry.get("date_note") or ""))
-        overrides: dict[int, str] = {}
-        for key, kind in (entry.get("blocks") or {}).items():
-            if not isinstance(key, int) or kind not in OVERRIDE_KINDS:
-                report.error(
-                    META_FILE,
-                    entry.line_of("blocks"),
-                    f"blocks: {key}: {kind} is not 'line number: kind'",
-                    f"kind is one of {', '.join(sorted(OVERRIDE_KINDS))}",
-                )
-                continue
-            overrides[key] = str(kind)
-        metas[file] = ArticleMeta(
-            file=file, id=art_id, outlet=str(entry.get("outlet") or ""), outlet_basis=str(entry.get("outlet_basis") or ""), date=date, overrides=overrides
-        )
-    for file in files:
-        if file not in metas:
-            metas[file] = ArticleMeta(file=file, id=slug_of_file(file))
-    return metas
 
 
 # --- structure ------------------------------------------------------------
@@ -341,7 +203,7 @@ def _number(items: list[tuple[int, str, str, str]]) -> list[Block]:
     return blocks
 
 
-def _trim_sentences(blocks: list[Block], rules: Rules, drop) -> list[Block]:  # type: ignore[no-untyped-def]
+def _trim_sentences(blocks: list[Block], rules: Rules, drop: Callable[[int, str, str, str], None]) -> list[Block]:
     """Drop promotional sentences glued to the end of the last paragraph."""
     if not rules.sentences or not blocks:
         return blocks
@@ -362,24 +224,46 @@ def _trim_sentences(blocks: list[Block], rules: Rules, drop) -> list[Block]:  # 
 # --- the stage ------------------------------------------------------------
 
 
-def read_articles(root: Path, report: Report) -> list[Article]:
-    """Every seed in seeds/articles/, in file-name order (the order is part of determinism)."""
+def _check_overrides(meta: ArticleMeta, line_count: int, label: str, report: Report) -> None:
+    for line in sorted(meta.overrides):
+        if not 1 <= line <= line_count:
+            report.error(META_FILE, meta.blocks_line, f"blocks: {line} points past the end of {label} ({line_count} lines)", "give a line number of the file")
+
+
+def read_seeds(root: Path, report: Report) -> tuple[list[Article], dict[str, str]]:
+    """Every seed in seeds/articles/, in file-name order (the order is part of determinism),
+    and the id → file of those that could not be read (their quotes are not checked)."""
     folder = root / ARTICLES_DIR
     paths = sorted(p for p in folder.glob("*.txt") if p.is_file()) if folder.is_dir() else []
     if not paths:
         report.error(ARTICLES_DIR, None, "no articles found", f"put UTF-8 .txt files in {ARTICLES_DIR}/")
     for other in sorted(folder.iterdir()) if folder.is_dir() else []:
-        if other.is_file() and other.suffix != ".txt" and not other.name.startswith("."):
-            report.note(f"{ARTICLES_DIR}/{other.name}", None, "ignored: only .txt files are articles", "rename it to .txt if it is an article")
+        name = f"{ARTICLES_DIR}/{other.name}"
+        if other.is_dir() and not other.name.startswith("."):
+            nested = sorted(p.relative_to(folder).as_posix() for p in other.rglob("*.txt"))
+            if nested:
+                report.error(name, None, f"articles in a sub-folder are not read: {', '.join(nested)}", f"move them into {ARTICLES_DIR}/ itself")
+            else:
+                report.note(name, None, "ignored: a folder inside seeds/articles/", "articles are the .txt files directly in seeds/articles/")
+        elif other.is_file() and other.suffix != ".txt" and not other.name.startswith("."):
+            report.note(name, None, "ignored: only .txt files are articles", "rename it to .txt if it is an article")
     rules = load_rules(root, report)
     metas = load_meta(root, [p.name for p in paths], report)
-    articles = []
+    articles, unread = [], {}
     for path in paths:
         label = f"{ARTICLES_DIR}/{path.name}"
+        meta = metas[path.name]
         text = decode(path.read_bytes(), label, report)
         if text is None:
+            unread[meta.id] = label
             continue
-        article = parse(text, metas[path.name], rules, label, report)
+        _check_overrides(meta, len(text.splitlines()), label, report)
+        article = parse(text, meta, rules, label, report)
         if article is not None:
             articles.append(article)
-    return articles
+    return articles, unread
+
+
+def read_articles(root: Path, report: Report) -> list[Article]:
+    """The readable articles only (see read_seeds)."""
+    return read_seeds(root, report)[0]

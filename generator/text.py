@@ -13,8 +13,8 @@ import html
 import re
 import string
 
-_PUNCT = {c: f"&#{ord(c)};" for c in string.punctuation}
-_BIDI = {c: f"⟦U+{ord(c):04X}⟧" for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"}
+_PUNCT: dict[str, str | int | None] = {c: f"&#{ord(c)};" for c in string.punctuation}
+_BIDI: dict[str, str | int | None] = {c: f"⟦U+{ord(c):04X}⟧" for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"}
 _TABLE = str.maketrans({**_PUNCT, **_BIDI})
 # A run of Latin words: OpenAI, GPT-4.1, Q*, Emmett Shear, @adamdangelo, Microsoft Gaming.
 LATIN_RUN = re.compile(r"[@#]?[A-Za-z][A-Za-z0-9]*(?:[-.'’/&][A-Za-z0-9]+)*\*?(?:[ ]+[A-Za-z0-9][A-Za-z0-9]*(?:[-.'’/&][A-Za-z0-9]+)*\*?)*")
@@ -43,6 +43,19 @@ def attr(text: str) -> str:
     return html.escape(text.translate(str.maketrans(_BIDI)), quote=True)
 
 
+# Characters Markdown acts on inside a line (links, emphasis, code, escapes, HTML, attr_list).
+_MD_ACTIVE = str.maketrans({c: f"&#{ord(c)};" for c in "[]()!*_`\\{}<>&\"'|#~:="})
+
+
+def md_attr(text: str) -> str:
+    """A value for an HTML attribute written inside a Markdown line: inert to HTML and to Markdown.
+
+    `attr` alone is not enough there: Markdown still reads `[x](y)` inside the
+    attribute and writes a link whose quotes break out of it.
+    """
+    return text.translate(str.maketrans(_BIDI)).translate(_MD_ACTIVE)
+
+
 def html_text(text: str) -> str:
     """Text for a raw HTML block (Markdown leaves those alone)."""
     return html.escape(text.translate(str.maketrans(_BIDI)), quote=False)
@@ -55,14 +68,3 @@ def arabic_date(value: str) -> str:
         return parts[0]
     month = MONTHS[int(parts[1]) - 1]
     return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
-
-
-def minutes(n: int) -> str:
-    """Arabic counted noun for minutes."""
-    if n == 1:
-        return "دقيقة واحدة"
-    if n == 2:
-        return "دقيقتان"
-    if 3 <= n <= 10:
-        return f"{n} دقائق"
-    return f"{n} دقيقة"

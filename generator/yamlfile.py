@@ -1,16 +1,26 @@
-"""YAML that remembers line numbers, so every error can say `file:line`."""
+"""YAML that remembers line numbers, so every error can say `file:line`.
+
+Mappings come back as `Located` (a dict that knows its line and each key's
+line); a key written twice in one mapping is an error naming both lines, never
+a silent replacement. Dates stay strings, so "2023-11" keeps its precision.
+Typed accessors (`Fields`) turn values into text, lists of text and ids, and
+report a value of the wrong type instead of printing it as Python would.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import yaml
 
 from .errors import Report
 
+Value = object
+"""A parsed YAML value: str, int, float, bool, None, list, or Located."""
 
-class Located(dict):  # type: ignore[type-arg]
+
+class Located(dict[str, Value]):
     """A YAML mapping that knows the line it starts on, and each key's line."""
 
     line: int = 0
@@ -21,7 +31,8 @@ class Located(dict):  # type: ignore[type-arg]
 
 
 class _Loader(yaml.SafeLoader):
-    pass
+    duplicates: list[tuple[str, int, int]]
+    """(key, first line, second line) of every key written twice in one mapping."""
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
@@ -30,32 +41,96 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
     mapping.line = node.start_mark.line + 1
     mapping.key_lines = {}
     for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
+        key = str(loader.construct_object(key_node, deep=True))
+        line = key_node.start_mark.line + 1
+        if key in mapping:
+            loader.duplicates.append((key, mapping.key_lines[key], line))
+            continue  # the first one stands; the error says so
         mapping[key] = loader.construct_object(value_node, deep=True)
-        mapping.key_lines[str(key)] = key_node.start_mark.line + 1
+        mapping.key_lines[key] = line
     return mapping
 
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-# Dates stay strings: "2023-11" and "2023-11-17" must keep the precision the editor wrote.
 _Loader.yaml_implicit_resolvers = {
     key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
 
-def load(path: Path, label: str, report: Report) -> Any:
-    """Parse one YAML file; on a syntax error, report where and return None."""
+def load(path: Path, label: str, report: Report) -> Value:
+    """Parse one YAML file; when it cannot be read, report the cause (line, column) and return None."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
-        report.error(label, None, f"not UTF-8 ({exc.reason} at byte {exc.start})", "save the file as UTF-8")
+        report.cause(label, None, f"not UTF-8 ({exc.reason} at byte {exc.start})", "save the file as UTF-8")
         return None
+    loader = _Loader(text)
+    loader.duplicates = []
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        data: Value = loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
         what = " ".join(filter(None, [exc.context, exc.problem]))
-        report.error(label, line, f"invalid YAML: {what}", "check the indentation and quoting on that line")
+        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        report.cause(label, line, f"invalid YAML: {what}", "check the indentation and quoting on that line", column)
         return None
+    finally:
+        loader.dispose()
+    for key, first, second in loader.duplicates:
+        report.error(
+            label, second, f"key '{key}' written twice in one entry (first at line {first}); the second would replace the first", "merge the two into one"
+        )
+    return data
+
+
+def type_name(value: Value) -> str:
+    """How a YAML value's type reads in a message."""
+    if isinstance(value, Located):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return "empty" if value is None else "text"
+
+
+@dataclass
+class Fields:
+    """Typed reads of one YAML mapping; a wrong type is reported with file:line, never printed as Python."""
+
+    item: Located
+    file: str
+    report: Report
+
+    def text(self, key: str, default: str = "") -> str:
+        value = self.item.get(key)
+        if value is None or value == "":
+            return default
+        if isinstance(value, str):
+            return value
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return str(value)
+        self.report.error(self.file, self.item.line_of(key), f"'{key}' must be text, not {type_name(value)}", f'write {key}: "…" as one line of text')
+        return default
+
+    def strict_text(self, key: str, what: str) -> str | None:
+        """Text only (a number is refused too): for quotes, which must be copied characters."""
+        value = self.item.get(key)
+        if isinstance(value, str):
+            return value
+        self.report.error(
+            self.file, self.item.line_of(key), f"'{key}' of {what} must be text copied from the article, not {type_name(value)}", f'write {key}: "…" in quotes'
+        )
+        return None
+
+    def texts(self, key: str) -> tuple[str, ...]:
+        value = self.item.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, list) and all(isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in value):
+            return tuple(str(v) for v in value)
+        self.report.error(self.file, self.item.line_of(key), f"'{key}' must be a list of names", f"write {key}: [name, other]")
+        return ()

@@ -59,3 +59,16 @@ def browser():
         b = p.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"), args=CHROMIUM_ARGS)
         yield b
         b.close()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that drives Chromium is a `browser` test, and a test of a real build is `slow`, by the fixtures it uses:
+    `pytest -m "not browser and not slow"` is the quick loop."""
+    for item in items:
+        if not isinstance(item, pytest.Function):
+            continue
+        names = set(item.fixturenames)
+        if "browser" in names:
+            item.add_marker(pytest.mark.browser)
+        if names & {"browser", "site", "built"}:
+            item.add_marker(pytest.mark.slow)

@@ -46,8 +46,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 def test_new_article_builds_links_known_people_and_reports_unknown_names(built: tuple[Path, Path]) -> None:
     root, site = built
     dossier = generate(root)
-    new_id = next(a.id for a in dossier.articles if a.path.endswith(NEW))
-    mentions = [(m.entity, m.block) for m in dossier.links.mentions if m.article == new_id]
+    new_id = next(a.id for a in dossier.index.articles if a.path.endswith(NEW))
+    mentions = [(m.entity, m.block) for m in dossier.index.mentions if m.article == new_id]
     assert mentions == [("sam-altman", 1), ("sam-altman", 1), ("openai", 2), ("sam-altman", 2)]
     page = dossier.pages[f"articles/{new_id}.md"]
     assert '[سام ألتمان](../people/sam-altman.md "سام ألتمان &#40;Sam Altman&#41;")' in page
@@ -81,13 +81,13 @@ def test_export_is_in_the_site_and_every_source_is_a_found_quote(built: tuple[Pa
 def test_every_role_and_event_shown_cites_its_quote_and_paragraph(built: tuple[Path, Path]) -> None:
     root, _ = built
     dossier = generate(root)
-    for e in dossier.kb.entities:
+    for e in dossier.index.entities:
         page = dossier.pages[e.page]
         roles = page.split("## الأدوار\n\n", 1)[1].split("\n\n", 1)[0].splitlines() if e.roles else []
         assert len(roles) == len(e.roles)
         for line, role in zip(roles, e.roles, strict=True):
             assert re.search(rf"\]\(\.\./articles/{role.source.article}\.md#p-{role.source.block}\)$", line), line
-    for ev in dossier.kb.events:
+    for ev in dossier.index.kb.events:
         page = dossier.pages[ev.page]
         happened = page.split("## ما حدث، بنص المصادر\n\n", 1)[1].split("\n\n", 1)[0].splitlines()
         assert len(happened) == len(ev.sources) > 0
@@ -115,7 +115,7 @@ def test_entity_pages_are_searched_by_every_spelling(built: tuple[Path, Path]) -
 def test_annotations_are_marked_editorial_and_anchored(built: tuple[Path, Path]) -> None:
     root, site = built
     dossier = generate(root)
-    for a in dossier.kb.annotations:
+    for a in dossier.index.annotations:
         html = (site / "articles" / a.anchor.article / "index.html").read_text(encoding="utf-8")
         assert f'id="ann-{a.id}"' in html
         if a.anchor.block:
@@ -130,10 +130,10 @@ def test_nav_reaches_every_entity_page_through_an_index(built: tuple[Path, Path]
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
     for index in ("people/index.md", "orgs/index.md", "events/index.md", "export.md"):
         assert index in config
-    for e in dossier.kb.entities:
+    for e in dossier.index.entities:
         folder, name = e.page.split("/")
         assert f"]({name})" in dossier.pages[f"{folder}/index.md"]
-    for ev in dossier.kb.events:
+    for ev in dossier.index.kb.events:
         assert f"]({ev.id}.md)" in dossier.pages["events/index.md"]
 
 

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from generator.errors import Report
-from generator.kb import load_kb
-from generator.kbmodel import Entity
-from generator.link import Linker, link_all
+from generator.kb.load import load_kb
+from generator.kb.schema import Entity, EntityKind
+from generator.link.names import Linker, link_all
 from generator.model import Article, ArticleMeta, Block, Kind
 from generator.read import read_articles
 
@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def person(id: str, name: str, aliases: tuple[str, ...] = (), short: tuple[str, ...] = (), kind: str = "person") -> Entity:
-    return Entity(id, name, "", kind, "seeds/people.yml", 1, aliases, short)
+    return Entity(id, name, "", EntityKind(kind), "seeds/people.yml", 1, aliases, short)
 
 
 ALTMAN = person("sam-altman", "سام ألتمان", short=("ألتمان", "سام"))
@@ -163,7 +163,7 @@ def test_every_person_named_in_full_has_a_page_and_is_found(real) -> None:  # ty
 
 
 def test_segments_keep_links_and_markers_apart_and_escaped() -> None:
-    from generator.render import Span, segments
+    from generator.render.markdown import Span, segments
 
     # 003, paragraph 6: a note on «ميرا موراتي، الرئيس التنفيذي للتكنولوجيا في الشركة» starts where a link does.
     text = "قامت شركة OpenAI بتعيين ميرا موراتي، الرئيس التنفيذي للتكنولوجيا في الشركة، في منصب"
@@ -182,3 +182,11 @@ def test_segments_keep_links_and_markers_apart_and_escaped() -> None:
     )
     # Markdown in the text stays text: the brackets are escaped, never a link.
     assert segments("قال [x](y) *z*", []) == "قال &#91;<bdi>x</bdi>&#93;&#40;<bdi>y</bdi>&#41; &#42;<bdi>z&#42;</bdi>"
+
+
+def test_a_one_letter_latin_name_is_linked_only_as_written() -> None:
+    """X (the platform) is linked where the text writes X, never the letter x inside running text."""
+    x = Entity("x-platform", "X", "X", EntityKind.PLATFORM, "seeds/organisations.yml", 1)
+    article = Article(ArticleMeta("t.txt", "t"), "seeds/articles/t.txt", "t", 1, (Block(Kind.PARAGRAPH, "نشر على X أن محور x في المعادلة", 2, 1),), ())
+    mentions, _ = Linker([x]).link(article)
+    assert [(m.start, m.end) for m in mentions] == [(8, 9)]

@@ -22,7 +22,7 @@ import pytest
 from playwright.sync_api import BrowserContext, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from generator.package import pack
+from generator.site.package import pack
 from tests.searchsite import serve
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -101,7 +101,7 @@ def test_bad_inputs_are_all_reported_at_once(tmp_path: Path) -> None:
     assert "unknown field 'datee' (fix: did you mean 'date'?)" in text
     assert "id 'Bad_Id' is not lowercase ASCII kebab-case" in text
     assert "no seed file 'missing.txt'" in text
-    assert "date '2024-13' is not YYYY, YYYY-MM or YYYY-MM-DD" in text
+    assert "date '2024-13' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)" in text
     assert "seeds/articles/903_utf16.txt:1: saved as UTF-16, not UTF-8" in text
     assert text.startswith("8 problems in the seeds:")
 
@@ -111,12 +111,12 @@ def test_broken_yaml_names_file_and_line(tmp_path: Path) -> None:
     (project / "seeds/articles.yml").write_text("- file: a.txt\n  id: [unclosed\n", encoding="utf-8")
     with pytest.raises(InputError) as caught:
         generate(project)
-    assert "seeds/articles.yml:3: invalid YAML" in str(caught.value)
+    assert "seeds/articles.yml:3:1: invalid YAML" in str(caught.value)
 
 
 def test_a_new_article_without_metadata_still_builds(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     (project / "seeds/articles/777_new.txt").write_text("خبر جديد\nقال سام ألتمان شيئًا جديدًا اليوم.\n", encoding="utf-8")
     dossier = generate(project)
-    assert "articles/777_new.md" in dossier.pages
+    assert "articles/777-new.md" in dossier.pages
     assert "بلا تاريخ" in dossier.pages["articles/index.md"]

@@ -121,7 +121,7 @@ def entity_spellings() -> list[tuple[str, str, str]]:
 def knowledge_base():
     from generator.build import generate  # noqa: PLC0415
 
-    return generate(ROOT).kb
+    return generate(ROOT).index.kb
 
 
 def test_every_persons_full_arabic_name_finds_their_page_first(searching: tuple[Page, str]) -> None:

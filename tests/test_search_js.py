@@ -15,7 +15,7 @@ import yaml
 from playwright.sync_api import Page
 
 from generator import arabic
-from generator.search import worker_script
+from generator.site.search import worker_script
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = yaml.safe_load((ROOT / "tests" / "cases" / "arabic.yml").read_text(encoding="utf-8"))

@@ -92,7 +92,7 @@ def test_article_text_is_data_not_markup(tmp_path: Path) -> None:
     out = tmp_path / "site"
     result = mkdocs_build(project, out)
     assert result.returncode == 0, result.stderr
-    html = (out / "articles/999_evil/index.html").read_text(encoding="utf-8")
+    html = (out / "articles/999-evil/index.html").read_text(encoding="utf-8")
     visible, names = article_body(html)
     assert names and set(names) <= {"a", "bdi", "span"}, f"markup came alive from article text: {names}"
     assert html.count("<h1") == 1 and "<blockquote" not in html and "<table" not in html

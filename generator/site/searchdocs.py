@@ -10,60 +10,59 @@ title, date and participants. Index pages: their titles.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from ..build import Dossier
-from ..kbmodel import Annotation, Entity, KnowledgeBase
+from ..index import DossierIndex
+from ..kb.schema import Annotation, Entity
 from ..model import Article, Kind
-from ..render_entities import KIND_SINGULAR, also_written
+from ..render import labels as L
+from ..render.entity import also_written
 from ..text import arabic_date
 from .searchindex import Document, Unit
 
 ARTICLE, ABOUT, INDEX = 0, 1, 2
 """Ranks: among equally good matches, articles first, then entity and event pages, then index pages."""
-INDEX_PAGES = {"articles/index.md": "المقالات", "people/index.md": "الأشخاص", "orgs/index.md": "الجهات والمنتجات", "events/index.md": "الأحداث"}
+INDEX_PAGES = {"articles/index.md": L.ARTICLES, "people/index.md": L.PEOPLE, "orgs/index.md": L.ORGS, "events/index.md": L.EVENTS}
 
 
 def documents(dossier: Dossier) -> list[Document]:
     """Every generated page of the dossier as search documents."""
-    kb = dossier.kb
-    docs = [article_document(a, _notes_of(kb, a.id)) for a in dossier.articles]
-    entities = {e.id: e for e in kb.entities}
-    docs += [entity_document(e, entities) for e in kb.entities]
-    for ev in kb.events:
-        parts = [f"{entities[p.entity].name if p.entity in entities else p.entity}{': ' + p.part if p.part else ''}" for p in ev.participants]
-        docs.append(Document(ev.page, ev.title, (Unit("", ev.title, (f"التاريخ: {arabic_date(ev.date)}", *parts)),), rank=ABOUT))
+    index: DossierIndex = dossier.index
+    docs = [article_document(a, index.notes_in(a.id)) for a in index.articles]
+    docs += [entity_document(index, e) for e in index.entities]
+    for ev in index.timeline:
+        parts = []
+        for p in ev.participants:
+            e = index.entity(p.entity)
+            parts.append(f"{e.name if e else p.entity}{': ' + p.part if p.part else ''}")
+        docs.append(Document(ev.page, ev.title, (Unit("", ev.title, (f"{L.DATE}: {arabic_date(ev.date)}", *parts)),), rank=ABOUT))
     docs += [Document(page, title, (Unit("", title, ()),), rank=INDEX) for page, title in INDEX_PAGES.items() if page in dossier.pages]
     return docs
 
 
-def article_document(article: Article, notes: list[Annotation]) -> Document:
+def article_document(article: Article, notes: Iterable[Annotation]) -> Document:
     meta = [x for x in (article.meta.outlet, article.byline) if x]
     head = [" · ".join(meta)] if meta else []
     head += [b.text for b in article.blocks if b.kind is Kind.HEADING]
     units = [Unit("", article.title, tuple(head))]
     for b in article.numbered:
-        label = f"الفقرة {b.number}"
+        label = f"{L.PARAGRAPH} {b.number}"
         units.append(Unit(b.anchor, f"{b.section} · {label}" if b.section else label, (b.text,)))
-    units += [Unit(f"ann-{a.id}", f"ملاحظة تحريرية {n}", (a.note,)) for n, a in enumerate(notes, start=1)]
+    units += [Unit(f"ann-{a.id}", f"{L.EDITORIAL_NOTE} {n}", (a.note,)) for n, a in enumerate(notes, start=1)]
     return Document(f"articles/{article.id}.md", article.title, tuple(units))
 
 
-def entity_document(e: Entity, entities: dict[str, Entity]) -> Document:
+def entity_document(index: DossierIndex, e: Entity) -> Document:
     """Every spelling is a name of the page: a query made of its words finds it first. Where two
     entities share a word (OpenAI, OpenAI's board), the one spelled by that word alone wins."""
     spellings = also_written(e)
-    blocks = ["يُكتب أيضًا: " + "، ".join(spellings), f"النوع: {KIND_SINGULAR.get(e.kind, e.kind)}"]
+    blocks = [f"{L.ALSO_WRITTEN}: " + "، ".join(spellings), f"{L.KIND}: {L.KIND_SINGULAR[e.kind]}"]
     for r in e.roles:
-        org = entities.get(r.org)
+        org = index.entity(r.org)
         blocks.append(f"{r.title} في {org.name if org else r.org}")
     blocks += [c.text for c in e.claims if c.source is not None]
     return Document(e.page, e.name, (Unit("", e.name, tuple(blocks)),), tuple(spellings), ABOUT)
-
-
-def _notes_of(kb: KnowledgeBase, article: str) -> list[Annotation]:
-    """The article's editorial notes, numbered as on its page."""
-    found = [a for a in kb.annotations if a.anchor.article == article]
-    return sorted(found, key=lambda a: (a.anchor.block or 0, a.anchor.start, a.id))
 
 
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")

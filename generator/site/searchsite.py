@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from ..build import Dossier
-from ..search import worker_script as arabic_script
+from .search import worker_script as arabic_script
 from .searchdocs import documents, markdown_document
 from .searchindex import SEPARATOR, Document, build_index
 
@@ -59,8 +59,11 @@ def worker_script(worker_path: str) -> str:
     return "\ufeff" + arabic_script() + "\n" + source.replace(ROOT_PLACEHOLDER, json.dumps(root))
 
 
-def install(dossier: Dossier, files: Files, config: MkDocsConfig) -> None:
-    """Swap Material's index and worker for the dossier's, and add the index files."""
+def install(dossier: Dossier | None, files: Files, config: MkDocsConfig) -> None:
+    """Swap Material's index and worker for the dossier's, and add the index files.
+
+    Without a dossier (`mkdocs serve` while the seeds are broken) only the hand-written pages
+    are searched."""
     plugin = config.plugins.get("material/search")
     if plugin is None:
         raise PluginError("mkdocs.yml: the dossier's search needs Material's `search` plugin (for its search box)")
@@ -70,10 +73,10 @@ def install(dossier: Dossier, files: Files, config: MkDocsConfig) -> None:
         raise PluginError("the theme has no assets/javascripts/workers/search.*.min.js; Material's search changed, see generator/site/searchsite.py")
     files.remove(theme_worker)
     files.append(File.generated(config, theme_worker.src_uri, content=worker_script(theme_worker.src_uri)))
-    docs: list[Document] = documents(dossier)
-    generated = {d.page for d in docs}
+    docs: list[Document] = documents(dossier) if dossier else []
+    generated = dossier.pages if dossier else {}
     for f in files.documentation_pages():
-        if f.src_uri not in generated and f.src_uri not in dossier.pages and f.abs_src_path:
+        if f.src_uri not in generated and f.abs_src_path:
             docs.append(markdown_document(f.src_uri, f.content_string))
 
     def url(page: str) -> str:

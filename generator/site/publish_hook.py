@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 PACKAGE = ROOT / "vendor" / "iframe-worker"
 SHIM_SOURCE = PACKAGE / "shim" / "index.js"
 SHIM_URL = "assets/javascripts/iframe-worker/shim.js"  # relative: the theme makes it page-relative

@@ -3,7 +3,7 @@
  * generator/site/searchsite.py puts this file first in the search worker (served at the path of
  * Material's own worker; loaded with importScripts, or a <script> under the offline
  * iframe-worker shim). It mirrors generator/arabic.py; the tables come from that module
- * (generator/search.py writes them in place of DATA), and tests/cases/arabic.yml runs against both.
+ * (generator/site/search.py writes them in place of DATA), and tests/cases/arabic.yml runs against both.
  * The index (generator/site/searchindex.py) and the worker fold words with it, so a query and
  * the text meet whatever hamza, ta marbuta, diacritics or proclitics either carries.
  */

@@ -1,18 +1,58 @@
 """The knowledge base as typed data: people, organisations, events, annotations.
 
 Every fact carries the `Source` it rests on: an exact quote of one article
-paragraph. Once `kb.load_kb` has found the quote, the source knows its
-paragraph number and anchor, so pages can link straight to the evidence.
+paragraph, already found there (link/quotes.py) when the record is built, so
+pages link straight to the evidence. Records are built once, each with the
+file and line it came from.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
+
+
+class EntityKind(StrEnum):
+    """What an entity is. The value is the word used in the YAML."""
+
+    PERSON = "person"
+    COMPANY = "company"
+    BOARD = "board"
+    TEAM = "team"
+    OUTLET = "outlet"
+    PRODUCT = "product"
+    PLATFORM = "platform"
+    CONCEPT = "concept"
+    INSTITUTION = "institution"
+    GOVERNMENT = "government"
+
+
+ORG_KINDS = tuple(k for k in EntityKind if k is not EntityKind.PERSON)
+
+
+class AnnotationKind(StrEnum):
+    CORRECTION = "correction"
+    """The seed text is wrong or garbled here."""
+    CONTEXT = "context"
+    CONTRADICTION = "contradiction"
+    RESOLVED_DATE = "resolved-date"
+    """How the editor dated an event or an article."""
+
+
+class DateBasis(StrEnum):
+    STATED = "stated"
+    """A quote gives the date."""
+    RESOLVED = "resolved"
+    """The editor combined clues; an annotation explains how."""
+
+
+PRECISION = {4: "year", 7: "month", 10: "day"}
+"""A date's precision is its length: YYYY, YYYY-MM, YYYY-MM-DD."""
 
 
 @dataclass(frozen=True)
 class Source:
-    """An exact quote of one paragraph of one article."""
+    """An exact quote of one paragraph of one article, found there."""
 
     article: str
     quote: str
@@ -20,7 +60,7 @@ class Source:
     """The YAML file that cites it, and the line, for error messages."""
     line: int
     block: int | None = None
-    """Paragraph number of the article once the quote is found; 0 for the article's title."""
+    """Paragraph number of the article; 0 for the article's title."""
     start: int = -1
     """Offset of the quote in that paragraph's text."""
 
@@ -38,6 +78,8 @@ class Role:
     org: str
     title: str
     source: Source
+    line: int
+    """Line of the role's `org` in people.yml."""
     start: str = ""
     end: str = ""
 
@@ -57,8 +99,7 @@ class Entity:
     id: str
     name: str
     latin: str
-    kind: str
-    """'person', or the organisation's kind (company, board, product, …)."""
+    kind: EntityKind
     file: str
     line: int
     aliases: tuple[str, ...] = ()
@@ -70,7 +111,7 @@ class Entity:
 
     @property
     def is_person(self) -> bool:
-        return self.kind == "person"
+        return self.kind is EntityKind.PERSON
 
     @property
     def page(self) -> str:
@@ -86,6 +127,7 @@ class Entity:
 class Participant:
     entity: str
     part: str = ""
+    line: int = 0
 
 
 @dataclass(frozen=True)
@@ -94,11 +136,11 @@ class Event:
     title: str
     date: str
     """YYYY, YYYY-MM or YYYY-MM-DD: the length is the precision."""
-    date_basis: str
-    """'stated' or 'resolved' (then `resolution` names a resolved-date annotation)."""
+    date_basis: DateBasis
     file: str
     line: int
     resolution: str = ""
+    """With a resolved date: the resolved-date annotation that explains it."""
     participants: tuple[Participant, ...] = ()
     sources: tuple[Source, ...] = ()
 
@@ -106,14 +148,17 @@ class Event:
     def page(self) -> str:
         return f"events/{self.id}.md"
 
+    @property
+    def precision(self) -> str | None:
+        return PRECISION.get(len(self.date))
+
 
 @dataclass(frozen=True)
 class Annotation:
     """An editorial note anchored to an exact quote of an article."""
 
     id: str
-    kind: str
-    """correction | context | contradiction | resolved-date"""
+    kind: AnnotationKind
     note: str
     anchor: Source
     """Where the note attaches: the quote it comments on."""
@@ -125,13 +170,8 @@ class Annotation:
 
 @dataclass(frozen=True)
 class KnowledgeBase:
+    """The four files, loaded and checked: only found sources survive."""
+
     entities: tuple[Entity, ...] = ()
     events: tuple[Event, ...] = ()
     annotations: tuple[Annotation, ...] = ()
-
-    def entity(self, id: str) -> Entity | None:
-        return next((e for e in self.entities if e.id == id), None)
-
-    @property
-    def by_id(self) -> dict[str, Entity]:
-        return {e.id: e for e in self.entities}

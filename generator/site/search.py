@@ -11,7 +11,7 @@ import json
 from functools import cache
 from pathlib import Path
 
-from . import arabic
+from .. import arabic
 
 SOURCE = Path(__file__).with_name("arabic.js")
 PLACEHOLDER = "/*DATA*/ null"

@@ -18,9 +18,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .arabic import LINK_PROCLITICS, fold, fold_char, fold_with_map
-from .kbmodel import Entity
-from .model import Article
+from ..arabic import LINK_PROCLITICS, fold, fold_char, fold_with_map
+from ..kb.schema import Entity
+from ..model import Article
 
 
 @dataclass(frozen=True)
@@ -58,18 +58,31 @@ class _Name:
     short: bool
     needs_lam: bool
     """The «لل» spelling of a name that starts with «ال» (للذكاء): only after a proclitic ending in ل."""
+    exact: str = ""
+    """A short capitalised Latin name (X, AI): linked only where written with this very case."""
+
+
+CASED = re.compile(r"[A-Z0-9]{1,3}")
+"""Latin names whose case carries meaning: the platform X is not the letter x."""
+
+
+def _exact(name: str) -> str:
+    return name if CASED.fullmatch(name) else ""
+
+
+Trie = dict[str, "Trie"]
 
 
 def _trie_regex(words: Iterable[str]) -> str:
     """An alternation of `words` factored into a trie: longest first, one pass per position."""
-    trie: dict = {}
+    trie: Trie = {}
     for w in words:
         node = trie
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def walk(node: dict) -> str:
+    def walk(node: Trie) -> str:
         alts = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
         if not alts:
             return ""
@@ -86,13 +99,13 @@ class Linker:
         self.names: dict[str, list[_Name]] = {}
         for e in sorted(entities, key=lambda e: e.id):
             for n in e.full_names:
-                self._add(fold(n), _Name(e.id, False, False))
+                self._add(fold(n), _Name(e.id, False, False, _exact(n)))
             for n in e.short:
-                self._add(fold(n), _Name(e.id, True, False))
+                self._add(fold(n), _Name(e.id, True, False, _exact(n)))
         for folded, owners in list(self.names.items()):
             if folded.startswith("ال") and len(folded) > 3:
                 for o in owners:
-                    self._add(folded[1:], _Name(o.entity, o.short, True))
+                    self._add(folded[1:], _Name(o.entity, o.short, True, o.exact))
         body = _trie_regex(self.names)
         self.regex = re.compile(rf"(?<![^\W_])(?P<pre>{LINK_PROCLITICS})?(?P<name>{body})(?![^\W_])") if self.names else None
 
@@ -111,11 +124,12 @@ class Linker:
             folded, where = fold_with_map(block.text)
             for m in self.regex.finditer(folded):
                 pre = m.group("pre") or ""
-                owners = [o for o in self.names[m.group("name")] if not o.needs_lam or pre.endswith("ل")]
-                if not owners:
-                    continue
                 start, name_start = where[m.start()], where[m.start("name")]
                 end = where[m.end() - 1] + 1
+                written = block.text[name_start:end]
+                owners = [o for o in self.names[m.group("name")] if (not o.needs_lam or pre.endswith("ل")) and (not o.exact or o.exact == written)]
+                if not owners:
+                    continue
                 while end < len(block.text) and not fold_char(block.text[end]) and not block.text[end].isspace():
                     end += 1  # a diacritic on the last letter belongs to the word
                 full = [o for o in owners if not o.short]

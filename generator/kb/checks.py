@@ -1,0 +1,104 @@
+"""Checks across the knowledge base: references between files, names claimed twice, page paths.
+
+A reference into a file that could not be read is not checked (its ids are
+unknown, so every reference would look wrong); one line says so instead of a
+hundred false "unknown id" errors.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+
+from ..arabic import fold
+from ..errors import Report
+from .schema import Entity
+
+RESERVED = {"index": "the index page"}
+"""Page names the generator writes itself in every folder: no id may take them."""
+
+
+def slug(id: str) -> str:
+    """The page name an id gets; two ids with one slug would overwrite each other's page."""
+    return re.sub(r"[^a-z0-9]+", "-", id.lower()).strip("-")
+
+
+def _did_you_mean(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else ""
+
+
+class References:
+    """Checks that an id names a record of the expected files, standing down for unreadable files."""
+
+    def __init__(self, owners: dict[str, str], annotation_kinds: dict[str, str], report: Report) -> None:
+        self.owners = owners
+        """id → the file it is defined in."""
+        self.annotation_kinds = annotation_kinds
+        self.report = report
+        self.skipped: set[str] = set()
+
+    def check(self, id: str, targets: tuple[str, ...], file: str, line: int, what: str) -> None:
+        if self.owners.get(id) in targets:
+            return
+        broken = [t for t in targets if t in self.report.unreadable]
+        if broken:
+            self.skipped.update(broken)
+            return
+        known = [i for i, f in self.owners.items() if f in targets]
+        self.report.error(file, line, f"unknown {what} '{id}'", _did_you_mean(id, known) or f"add '{id}' to {' or '.join(targets)}")
+
+    def check_kind(self, id: str, kind: str, file: str, line: int, what: str) -> None:
+        found = self.annotation_kinds.get(id)
+        if found is not None and found != kind:
+            self.report.error(file, line, f"{what} is a {found} annotation, not a {kind} one", f"point to an annotation of kind {kind}")
+
+    def say_skipped(self, quotes_from: set[str]) -> None:
+        """One line per unreadable file whose references (or quotes) were not checked."""
+        for file in sorted(self.skipped):
+            self.report.skipped(file, f"references into {file} not checked: the file does not parse")
+        for path in sorted(quotes_from):
+            if path == "seeds/articles.yml":
+                self.report.skipped(path, "quotes not checked: seeds/articles.yml cannot be read, so no article id is known")
+            else:
+                self.report.skipped(path, f"quotes from {path} not checked: the file cannot be read")
+
+
+def check_names(entities: list[Entity], report: Report) -> None:
+    """A full name (or alias) may belong to one entity only, and no short form may be another's full name."""
+    owner: dict[str, tuple[Entity, str]] = {}
+    for e in entities:
+        for name in e.full_names:
+            other = owner.get(fold(name))
+            if other is not None and other[0].id != e.id:
+                o, written = other
+                there = f", written «{written}» there" if written != name else ""
+                report.error(
+                    e.file,
+                    e.line,
+                    f"the name «{name}» of '{e.id}' is also a name of '{o.id}' ({o.file}:{o.line}{there})",
+                    "keep the name on one entity, or make it a short form of both",
+                )
+            owner.setdefault(fold(name), (e, name))
+    for e in entities:
+        for s in e.short:
+            other = owner.get(fold(s))
+            if other is not None and other[0].id != e.id:
+                o, written = other
+                there = f", written «{written}» there" if written != s else ""
+                report.error(
+                    e.file,
+                    e.line,
+                    f"the short form «{s}» of '{e.id}' is a full name of '{o.id}' ({o.file}:{o.line}{there})",
+                    "remove the short form, or the other entity's name",
+                )
+
+
+def check_slugs(ids: dict[str, tuple[str, int]], report: Report) -> None:
+    seen: dict[str, str] = dict(RESERVED)
+    for id, (file, line) in ids.items():
+        s = slug(id)
+        if s in seen and seen[s] != id:
+            report.error(file, line, f"id '{id}' gives the same page path as {seen[s]!r}", "rename one of the two")
+        seen.setdefault(s, id)

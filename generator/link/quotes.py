@@ -1,0 +1,81 @@
+"""Quotes to sources: find each quoted passage in one kept paragraph of its article.
+
+A quote that is not there is reported with the reason it fails (empty, spans
+two paragraphs, in dropped boilerplate, in a heading) or the closest passage
+of the article, so the editor can copy the exact characters.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import replace
+
+from ..arabic import fold
+from ..errors import Report
+from ..kb.schema import Source
+from ..model import Article
+
+
+def closest(quote: str, article: Article) -> tuple[str, int]:
+    """The passage of the article most like `quote`, and its seed line: a hint for the editor."""
+    best, best_line, best_ratio = "", article.title_line, 0.0
+    n = len(quote)
+    for block in article.blocks:
+        text = block.text
+        starts = [0] + [m.end() for m in re.finditer(r"\s+", text)]
+        for s in starts:
+            window = text[s : s + n]
+            sm = difflib.SequenceMatcher(None, quote, window, autojunk=False)
+            if sm.real_quick_ratio() <= best_ratio or sm.quick_ratio() <= best_ratio:
+                continue
+            ratio = sm.ratio()
+            if ratio > best_ratio:
+                best, best_line, best_ratio = window, block.line, ratio
+    return best, best_line
+
+
+def find(source: Source, article: Article, report: Report, what: str) -> Source | None:
+    """The source with its paragraph and offset; None (and the reason reported) when the quote is not there."""
+    quote = source.quote
+    for block in article.numbered:
+        at = block.text.find(quote)
+        if at >= 0:
+            return replace(source, block=block.number, start=at)
+    if quote and quote in article.title:
+        return replace(source, block=0, start=article.title.find(quote))
+    where = article.path
+    if not quote.strip():
+        report.error(source.file, source.line, f"empty quote in {what}", "copy a passage of the article")
+    elif "\n" in quote.strip() or _spans(quote, article):
+        report.error(
+            source.file, source.line, f"quote of {what} spans two paragraphs of {where}", "quote one paragraph only; cite the other one as a second source"
+        )
+    elif any(quote in d.text for d in article.dropped):
+        report.error(
+            source.file,
+            source.line,
+            f"quote of {what} lies in text the reader dropped as boilerplate ({where})",
+            "quote the article body, or change the rule in seeds/boilerplate.yml",
+        )
+    elif any(quote in b.text for b in article.blocks):
+        report.error(source.file, source.line, f"quote of {what} lies in a heading of {where}, not a paragraph", "quote a paragraph")
+    else:
+        close, line = closest(quote, article)
+        if not close.strip():
+            report.error(source.file, source.line, f"quote of {what} not found in {where}, nor anything like it", "copy the exact characters of one paragraph")
+        else:
+            hint = "same text up to hamza/alef/diacritics spelling" if fold(close) == fold(quote) else "copy the exact characters"
+            report.error(source.file, source.line, f"quote of {what} not found in {where}; closest at {where}:{line}: «{close}»", hint)
+    return None
+
+
+def _spans(quote: str, article: Article) -> bool:
+    blocks = article.blocks
+    for a, b in zip(blocks, blocks[1:], strict=False):
+        for sep in (" ", "\n", ""):
+            joined = a.text + sep + b.text
+            at = joined.find(quote.replace("\n", sep) if sep else quote)
+            if at >= 0 and at < len(a.text) and at + len(quote) > len(a.text) + len(sep):
+                return True
+    return False

@@ -1,0 +1,32 @@
+"""The page registry: every generated page by its path under docs/, each path written once."""
+
+from __future__ import annotations
+
+from ..errors import GeneratorError
+
+
+class PageCollision(GeneratorError):
+    """Two renderers wrote one path: a bug, or an id the checks let through."""
+
+
+class Pages:
+    """Collects Markdown pages; refuses a second page at a path already taken."""
+
+    def __init__(self) -> None:
+        self._pages: dict[str, str] = {}
+        self._by: dict[str, str] = {}
+        self.renderer = ""
+        """The page kind now adding pages, named in a collision."""
+
+    def add(self, path: str, markdown: str) -> None:
+        if path in self._pages:
+            raise PageCollision(f"two pages at docs/{path} (from the {self._by[path]} and the {self.renderer} renderer); rename one of the ids behind them")
+        self._pages[path] = markdown
+        self._by[path] = self.renderer
+
+    def __contains__(self, path: str) -> bool:
+        return path in self._pages
+
+    def sorted(self) -> dict[str, str]:
+        """Markdown by path, in path order (the order is part of determinism)."""
+        return dict(sorted(self._pages.items()))

@@ -1,0 +1,90 @@
+"""MkDocs hook: `mkdocs build` and `mkdocs serve` regenerate the dossier from seeds/.
+
+A thin adapter over generator.build: the pages are added as virtual files, so
+nothing is written into docs/ and a rebuild never triggers another one. seeds/
+and generator/ are in mkdocs.yml's `watch` list, so editing a seed reloads
+`mkdocs serve`. While the seeds are broken, `mkdocs serve` keeps answering with
+the list of problems instead of failing the build (which would leave every
+request hanging); `mkdocs build` fails with the same list.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from generator.build import generate  # noqa: E402
+from generator.errors import InputError  # noqa: E402
+from generator.site import state  # noqa: E402
+from generator.site.problems import nav_paths, problems_page  # noqa: E402
+from generator.site.searchsite import install as install_search  # noqa: E402
+from generator.write import overlap  # noqa: E402
+
+log = logging.getLogger("mkdocs.plugins.dossier")
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    state.command = command
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Refuse a site_dir that MkDocs would empty on top of the project's own files, before it does."""
+    root = Path(config.config_file_path).resolve().parent
+    site = Path(config.site_dir)
+    if (part := overlap(site, root)) is not None:
+        raise PluginError(
+            f"refusing to build into {site.resolve()}: it is, holds or lies inside {part}, and MkDocs empties the site folder first "
+            "(fix: choose another --site-dir, e.g. site/)"
+        )
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    root = Path(config.config_file_path).resolve().parent
+    state.problems = None
+    try:
+        dossier = generate(root)
+    except InputError as exc:
+        if state.command != "serve":
+            raise PluginError(str(exc)) from None
+        log.error(str(exc))
+        state.problems = exc
+        for path in nav_paths(config.nav):
+            if (old := files.get_file_from_path(path)) is not None:
+                files.remove(old)
+            files.append(File.generated(config, path, content=problems_page(exc)))
+        install_search(None, files, config)
+        return files
+    notes = dossier.report.notes
+    if notes:
+        log.info("dossier: %d notes for the editor (python -m generator check lists them)", len(notes))
+    for path, content in dossier.pages.items():
+        if files.get_file_from_path(path) is not None:
+            raise PluginError(f"docs/{path} would be overwritten by a generated page; remove or rename it")
+        files.append(File.generated(config, path, content=content))
+    for path, content in dossier.files.items():  # the JSON export: copied as is, not a page
+        files.append(File.generated(config, path, content=content))
+    log.info("dossier: %d articles, %d generated pages", len(dossier.index.articles), len(dossier.pages))
+    install_search(dossier, files, config)
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """While the seeds are broken (serve only), every page says so at its top."""
+    if state.problems is None or page.file.generated_by:
+        return markdown
+    count = len(state.problems.problems)
+    return (
+        f'!!! failure "The seeds have {count} problem(s): the dossier is not rebuilt until they are fixed"\n    See the home page for the list.\n\n{markdown}'
+    )
+

@@ -1,0 +1,14 @@
+"""What the MkDocs hook remembers across rebuilds of one `mkdocs serve` process.
+
+MkDocs loads the hook file afresh for every rebuild, so its own globals are
+lost; this module is imported normally and stays.
+"""
+
+from __future__ import annotations
+
+from ..errors import InputError
+
+command: str = ""
+"""'build', 'gh-deploy' or 'serve', from on_startup."""
+problems: InputError | None = None
+"""The seeds' problems when the last rebuild could not generate the dossier (serve only)."""

@@ -1,0 +1,306 @@
+"""Bad input never loses, buries or lets markup through: each case with its exact message, the real cause first."""
+
+from __future__ import annotations
+
+import html.parser
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.build import generate
+from generator.errors import InputError
+from tests.conftest import ROOT, copy_project, mkdocs_build
+
+PEOPLE = "seeds/people.yml"
+
+
+def problems(root: Path) -> list[str]:
+    with pytest.raises(InputError) as caught:
+        generate(root)
+    return [str(p) for p in caught.value.problems]
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+# --- YAML values are text, everywhere ------------------------------------------------------
+
+
+class Attributes(html.parser.HTMLParser):
+    """Every attribute name of every element of a page: where injected handlers would show."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: set[str] = set()
+        self.values: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.names.update(name for name, _ in attrs)
+        self.values += [value for _, value in attrs if value]
+
+
+@pytest.mark.slow
+def test_script_in_an_alias_and_in_a_date_note_stays_text(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    edit(project / PEOPLE, "  latin: Sam Altman\n", '  latin: Sam Altman\n  aliases: ["اسم<img src=x onerror=alert(1)>"]\n')
+    edit(project / "seeds/articles.yml", "فالمقال من نوفمبر 2023.", """فالمقال من نوفمبر 2023. [هنا](http://x "t" onmouseover=alert(1)) <b onclick=alert(2)>""")
+    dossier = generate(project)
+    page = dossier.pages["people/sam-altman.md"]
+    assert "<img" not in page and "اسم&lt;img src=x onerror=alert(1)&gt;" in page
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    for path in ("articles/openai-staff-threaten-microsoft-2023/index.html", "articles/index.html", "people/sam-altman/index.html"):
+        parser = Attributes()
+        parser.feed((tmp_path / "site" / path).read_text(encoding="utf-8"))
+        assert not {"onmouseover", "onclick", "onerror"} & parser.names, path
+    index = json.loads((tmp_path / "site/search/search_index.json").read_text(encoding="utf-8"))
+    tags = [t for doc in index["docs"] for t in doc.get("tags", [])]
+    assert "اسم&lt;img src=x onerror=alert(1)&gt;" in tags and not any("<img" in t for t in tags)
+    parser = Attributes()
+    parser.feed((tmp_path / "site/articles/openai-staff-threaten-microsoft-2023/index.html").read_text(encoding="utf-8"))
+    tooltip = """فالمقال من نوفمبر 2023. [هنا](http://x "t" onmouseover=alert(1)) <b onclick=alert(2)>"""
+    assert any(v.endswith(tooltip) for v in parser.values), "the note is there, as the tooltip's text"
+
+
+def test_a_list_where_text_belongs_and_an_impossible_date(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    edit(project / PEOPLE, "  name: سام ألتمان\n", "  name: [سام, ألتمان]\n")
+    edit(project / "seeds/events.yml", 'date: "2015"', 'date: "2023-02-30"')
+    assert problems(project) == [
+        'seeds/events.yml:18: date \'2023-02-30\' is not a date (YYYY, YYYY-MM or YYYY-MM-DD) (fix: write a real date, e.g. "2023-11-17", "2023-11" or "2023")',
+        "seeds/people.yml:18: 'name' must be text, not a list (fix: write name: \"…\" as one line of text)",
+    ]
+
+
+def test_ids_that_would_replace_a_generated_page_or_are_not_ascii(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    arts = project / "seeds/articles"
+    (arts / "index.txt").write_text("عنوان\nنص المقال هنا.\n", encoding="utf-8")
+    (arts / "مقال جديد (نسخة).txt").write_text("عنوان\nنص المقال هنا.\n", encoding="utf-8")
+    edit(project / "seeds/articles.yml", "  id: openai-research-exodus-2025\n", "  id: index\n")
+    found = [p for p in problems(project) if "index" in p or "ASCII" in p]
+    assert found == [
+        "seeds/articles.yml:15: article id 'index' would replace the generated articles index (fix: choose another id)",
+        "seeds/articles/index.txt: article id 'index' would replace the generated articles index (fix: choose another id)",
+        "seeds/articles/مقال جديد (نسخة).txt: the file name is not ASCII, so it gives the article no id (its URL) "
+        "(fix: add an entry to seeds/articles.yml: '- file: مقال جديد (نسخة).txt' with 'id: some-ascii-id', or rename the file in ASCII)",
+    ]
+
+
+# --- the real cause first, and no cascade ----------------------------------------------------
+
+
+def test_a_file_that_does_not_parse_is_the_first_problem_and_causes_no_false_errors(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    edit(project / PEOPLE, "\n  latin: Sam Altman\n", "\n   latin: Sam Altman\n")  # one wrong indentation
+    edit(project / "seeds/events.yml", 'date: "2015"', 'date: "2015-13"')  # an unrelated real error elsewhere
+    found = problems(project)
+    assert found[0] == "seeds/people.yml:19:9: invalid YAML: mapping values are not allowed here (fix: check the indentation and quoting on that line)"
+    assert found[1:] == [
+        "seeds/people.yml: references into seeds/people.yml not checked: the file does not parse",
+        'seeds/events.yml:18: date \'2015-13\' is not a date (YYYY, YYYY-MM or YYYY-MM-DD) (fix: write a real date, e.g. "2023-11-17", "2023-11" or "2023")',
+    ]
+
+
+def test_a_key_written_twice_is_an_error_naming_both_lines(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    edit(project / PEOPLE, "  said:\n", "  claims: []\n  said:\n")  # a second `claims:` under sam-altman
+    assert problems(project) == [
+        "seeds/people.yml:55: key 'claims' written twice in one entry (first at line 34); the second would replace the first (fix: merge the two into one)"
+    ]
+
+
+def test_a_second_entry_for_one_file_is_named_once(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    append(project / "seeds/articles.yml", "\n- file: 000_dc27bdc87947ed81.txt\n  id: another-id\n")
+    assert problems(project) == [
+        "seeds/articles.yml:54: a second entry for '000_dc27bdc87947ed81.txt' (first at line 14); it is ignored (fix: merge the two entries into one)"
+    ]
+
+
+# --- nothing is lost silently ------------------------------------------------------------------
+
+
+def test_an_empty_kb_file_a_nested_article_and_an_override_past_the_end_are_reported(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    (project / "seeds/events.yml").write_text("# emptied by accident\n", encoding="utf-8")
+    (project / "seeds/annotations.yml").unlink()  # an absent file is allowed: no notes
+    (project / "seeds/articles/2024").mkdir()
+    (project / "seeds/articles/2024/010_new.txt").write_text("عنوان\nنص.\n", encoding="utf-8")
+    edit(project / "seeds/articles.yml", "  blocks:\n", "  blocks:\n    400: quote\n")
+    found = problems(project)
+    assert (
+        "seeds/articles.yml:51: blocks: 400 points past the end of seeds/articles/004_746f9e8682ba0950.txt (27 lines) (fix: give a line number of the file)"
+        in found
+    )
+    assert "seeds/articles/2024: articles in a sub-folder are not read: 2024/010_new.txt (fix: move them into seeds/articles/ itself)" in found
+    assert (
+        "seeds/events.yml: the file is empty: every record it held would be lost (fix: restore its records (git checkout seeds/events.yml), or delete the file)"
+        in found
+    )
+
+
+def test_a_binary_file_is_called_binary(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    (project / "seeds/articles/050_photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    assert problems(project) == [
+        "seeds/articles/050_photo.txt: this is a binary file (a PNG image), not text "
+        "(fix: put the article's text in the file as plain UTF-8, or move the file out of seeds/articles/)"
+    ]
+
+
+def test_a_quote_that_is_a_number_and_a_shared_alias_quote_the_yaml(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    edit(project / "seeds/events.yml", 'quote: "تأسست OpenAI في عام 2015 بهدف تطوير"', "quote: 42")
+    edit(project / PEOPLE, "  latin: Sam Altman\n", "  latin: Sam Altman\n  aliases: [جريـج بروكمان]\n")  # with a tatweel
+    assert problems(project) == [
+        "seeds/events.yml:23: 'quote' of event 'openai-founded' must be text copied from the article, not a number (fix: write quote: \"…\" in quotes)",
+        "seeds/people.yml:66: the name «جريج بروكمان» of 'greg-brockman' is also a name of 'sam-altman' (seeds/people.yml:17, written «جريـج بروكمان» there) "
+        "(fix: keep the name on one entity, or make it a short form of both)",
+    ]
+
+
+# --- never delete what we did not write ---------------------------------------------------------
+
+
+def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args], capture_output=True, text=True, cwd=cwd, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}
+    )
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file() and "__pycache__" not in p.parts}
+
+
+@pytest.mark.parametrize("out", ["seeds", "docs", "generator", ".", "seeds/articles", "..", "foreign"])
+def test_the_cli_refuses_every_folder_it_did_not_write(tmp_path: Path, out: str) -> None:
+    project = copy_project(tmp_path / "p")
+    (tmp_path / "p/foreign").mkdir()
+    (tmp_path / "p/foreign/notes.txt").write_text("mine", encoding="utf-8")
+    before = snapshot(tmp_path)
+    result = cli("build", "--out", out, cwd=project)
+    assert result.returncode == 2, result.stdout
+    assert result.stderr.startswith("error: refusing to write into ")
+    assert snapshot(tmp_path) == before
+
+
+def test_the_cli_rewrites_its_own_folder_and_only_changed_files(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    first = cli("build", "--out", "out", cwd=project)
+    assert first.returncode == 0, first.stderr
+    assert (project / "out/.dossier-output").is_file()
+    (project / "out/stale.md").write_text("old", encoding="utf-8")
+    second = cli("build", "--out", "out", cwd=project)
+    assert second.returncode == 0, second.stderr
+    assert "(1 files changed)" in second.stdout, "only the stale file went; unchanged pages were not rewritten"
+    assert not (project / "out/stale.md").exists()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("site_dir", ["seeds", "generator", "docs", ".", "seeds/articles"])
+def test_mkdocs_refuses_a_site_dir_over_the_project_before_deleting_anything(tmp_path: Path, site_dir: str) -> None:
+    project = copy_project(tmp_path / "p")
+    before = snapshot(project)
+    result = mkdocs_build(project, project / site_dir)
+    assert result.returncode != 0
+    # ours, or MkDocs' own refusal of a site_dir holding docs_dir: either way, before anything is deleted
+    assert "refusing to build into" in result.stderr or "'docs_dir' should not be within the 'site_dir'" in result.stderr
+    assert snapshot(project) == before
+
+
+# --- determinism across processes --------------------------------------------------------------
+
+
+def test_the_same_seeds_give_the_same_markdown_in_processes_with_other_hash_seeds(tmp_path: Path) -> None:
+    outs = []
+    for seed in ("1", "4242"):
+        out = tmp_path / f"md{seed}"
+        result = subprocess.run(
+            [sys.executable, "-m", "generator", "build", "--out", str(out)],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "PYTHONHASHSEED": seed},
+        )
+        assert result.returncode == 0, result.stderr
+        outs.append(snapshot(out))
+    assert outs[0] == outs[1] and len(outs[0]) > 100
+
+
+def test_the_export_is_the_same_in_another_process() -> None:
+    code = "from pathlib import Path; from generator.build import generate; import sys; sys.stdout.write(generate(Path('.')).files['dossier.json'])"
+    runs = [
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env={"PYTHONPATH": str(ROOT), "PYTHONHASHSEED": seed}).stdout
+        for seed in ("7", "8")
+    ]
+    assert runs[0] == runs[1] and runs[0].startswith("{")
+
+
+# --- mkdocs serve keeps answering while the seeds are broken ----------------------------------
+
+
+def fetch(url: str, timeout: float = 5.0) -> str:
+    import urllib.request
+
+    with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 - loopback only
+        return str(response.read().decode("utf-8"))
+
+
+@pytest.mark.slow
+def test_serve_shows_the_problems_and_reloads_once_the_seeds_are_fixed(tmp_path: Path) -> None:
+    import os
+    import socket
+    import time
+
+    project = copy_project(tmp_path)
+    people = project / PEOPLE
+    good = people.read_text(encoding="utf-8")
+    people.write_text(good.replace("\n  latin: Sam Altman\n", "\n   latin: Sam Altman\n"), encoding="utf-8")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
+        cwd=project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/"
+
+        def wait_for(text: str, path: str = "") -> str:
+            deadline = time.monotonic() + 60
+            page = ""
+            while time.monotonic() < deadline:
+                try:
+                    page = fetch(url + path)
+                    if text in page:
+                        return page
+                except OSError:
+                    pass
+                time.sleep(0.5)
+            raise AssertionError(f"{text!r} never appeared at {url}{path}; last page: {page[:500]}")
+
+        broken = wait_for("The seeds have problems")
+        assert "seeds/people.yml:19" in broken and "invalid YAML" in broken
+        wait_for("The seeds have problems", "people/")  # a generated page's URL answers too, with the list
+        people.write_text(good, encoding="utf-8")
+        wait_for("سام ألتمان", "people/sam-altman/")
+        assert "The seeds have problems" not in fetch(url)
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
