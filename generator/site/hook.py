@@ -87,4 +87,3 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return (
         f'!!! failure "The seeds have {count} problem(s): the dossier is not rebuilt until they are fixed"\n    See the home page for the list.\n\n{markdown}'
     )
-
