@@ -4,8 +4,7 @@
  * Material's own search worker, so the page, its search box, result list and keyboard handling
  * are Material's. The protocol (Material 9.8, integrations/search/worker): the page posts
  * {type: 0 SETUP, data: {config, docs, options}} once, then {type: 2 QUERY, data: "text"} per
- * keystroke; the worker answers {type: 1 READY} and {type: 3 RESULT, data: {items}} (here twice:
- * the first ten pages as soon as they are loaded, then up to twenty), where items
+ * keystroke; the worker answers {type: 1 READY} and {type: 3 RESULT, data: {items}}, where items
  * is a list of groups, one per page: the page first, then its sections, each
  * {location, title, text, score, terms}. title and text are HTML (Material inserts them as is):
  * every piece of page text is escaped here, and the only markup added is <mark> around whole words.
@@ -21,8 +20,7 @@
   "use strict";
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
   var ROOT = /*ROOT*/ "../../../search/";
-  var LIMIT = 20;         /* pages in a result list */
-  var FIRST = 10;         /* pages in the first answer: as many as Material shows before scrolling */
+  var LIMIT = 10;         /* pages in a result list */
   var SECTIONS = 6;       /* paragraphs shown under one page */
   var CONTEXT = 140;      /* characters of an excerpt on either side of its first match */
   var EXACT = 0, PREFIX = 1, FUZZY = 2, NONE = 3;
@@ -369,22 +367,15 @@
     return { items: items };
   }
 
-  /* Answers `post` once with the first pages (FIRST of them, so the list shows at once), then,
-   * when more matched, again with up to LIMIT; `current` tells whether the query is still the
-   * latest (Material renders each RESULT in place of the last). */
-  function search(query, post, current) {
+  /* The LIMIT best pages: each needs its page file (for its excerpt), so a longer list would cost
+   * a request per page; Material shows ten before the reader scrolls. */
+  function search(query) {
     var q = parse(query);
-    if (!q.terms.length) return Promise.resolve(post({ items: [] }));
+    if (!q.terms.length) return Promise.resolve({ items: [] });
     return expand(q).then(function (matches) {
       var ranked = rank(q.terms, matches).slice(0, LIMIT);
-      var show = function (n) {
-        var some = ranked.slice(0, n);
-        return load(some.map(function (r) { return "d/" + r.doc + ".js"; })).then(function () {
-          if (current()) post(results(some, q.terms, q.raw, matches));
-        });
-      };
-      return show(FIRST).then(function () {
-        if (ranked.length > FIRST && current()) show(LIMIT);  /* not waited for: a new query may start */
+      return load(ranked.map(function (r) { return "d/" + r.doc + ".js"; })).then(function () {
+        return results(ranked, q.terms, q.raw, matches);
       });
     });
   }
@@ -402,13 +393,13 @@
       });
     } else if (message.type === QUERY) {
       var id = ++latest;
-      var current = function () { return id === latest; };
-      var post = function (data) { postMessage({ type: RESULT, data: data }); };
       queue = queue.then(function () {
-        if (!current()) return;  /* a newer query is waiting: answer that one */
-        return search(message.data, post, current).catch(function (err) {
+        if (id !== latest) return;  /* a newer query is waiting: answer that one */
+        return search(message.data).then(function (data) {
+          if (id === latest) postMessage({ type: RESULT, data: data });
+        }, function (err) {
           console.warn("search: " + message.data, err);
-          post({ items: [] });
+          postMessage({ type: RESULT, data: { items: [] } });
         });
       });
     }
