@@ -6,52 +6,23 @@ editorial note is marked as editorial.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 
-from ..arabic import fold
 from ..index import DossierIndex
 from ..kb.schema import Entity
 from ..link.names import Mention
-from ..text import html_text, inline, literal
+from ..text import inline, literal
 from . import labels as L
 from .markdown import NOT_SEARCHED, annotation_box, around, cite, date_text, front_matter, link_to
 from .pages import Pages
 
-BOOST = "search:\n  boost: 2\n"
-
 
 def also_written(e: Entity) -> list[str]:
-    """Every spelling the articles use for the entity: what search must find the page by."""
+    """Every spelling the articles use for the entity: what search finds the page by (site/searchdocs.py)."""
     names = [e.name, *e.aliases, *e.short]
     if e.latin:
         names.append(e.latin)
     return list(dict.fromkeys(names))
-
-
-def search_meta(index: DossierIndex, e: Entity) -> str:
-    """A boost, and every spelling as a search tag.
-
-    Material weighs tags above titles, so the entity's page comes first for any of its
-    names, above pages that merely mention it. A word that is itself another entity's name
-    is left out (OpenAI's board is tagged «مجلس إدارة», not «OpenAI»), and a word is tagged
-    once, so that the query OpenAI finds OpenAI first and not every team named after it.
-    Material inserts tags into the result list as HTML: they are escaped here.
-    """
-    seen: set[str] = set()
-    tags = []
-    for name in also_written(e):
-        words = []
-        for word in name.split():
-            key = fold(word)
-            if key in seen or index.owner.get(key, e.id) != e.id:
-                continue
-            seen.add(key)
-            words.append(word)
-        if words:
-            tags.append(" ".join(words))
-    lines = "".join(f"  - {json.dumps(html_text(t), ensure_ascii=False)}\n" for t in tags)
-    return f"{BOOST}tags:\n{lines}"
 
 
 def _facts(index: DossierIndex, e: Entity) -> list[str]:
@@ -140,7 +111,7 @@ def _mentions(index: DossierIndex, e: Entity) -> str:
 
 
 def render_entity(index: DossierIndex, e: Entity) -> str:
-    out = [front_matter(e.name, search_meta(index, e)), f"# {inline(e.name)}\n"]
+    out = [front_matter(e.name), f"# {inline(e.name)}\n"]
     out += _facts(index, e)
     out += _roles(index, e)
     out += _sources_say(index, e)

@@ -9,11 +9,9 @@ from . import labels as L
 from .markdown import annotation_box, cite, date_text, front_matter, link_to
 from .pages import Pages
 
-BOOST = "search:\n  boost: 2\n"
-
 
 def render_event(index: DossierIndex, ev: Event, before: Event | None, after: Event | None) -> str:
-    out = [front_matter(ev.title, BOOST), f"# {inline(ev.title)}\n"]
+    out = [front_matter(ev.title), f"# {inline(ev.title)}\n"]
     text = f"**{L.DATE}:** {date_text(ev.date)} ({L.PRECISION_LABEL}: {L.PRECISION.get(len(ev.date), '')})"
     resolution = index.annotation(ev.resolution) if ev.resolution else None
     if ev.date_basis is DateBasis.RESOLVED:
