@@ -29,6 +29,7 @@ import string
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .. import arabic
 
@@ -87,6 +88,7 @@ def words(text: str) -> Iterator[tuple[int, int]]:
         yield pos, len(text)
 
 
+@lru_cache(maxsize=1 << 18)  # a dossier repeats its words: fold each once
 def term(word: str) -> str:
     """What a word is indexed and searched as: folded, edge punctuation cut, proclitics cut."""
     return arabic.strip_proclitics(arabic.fold(word).strip(TRIM))
