@@ -120,8 +120,8 @@ def visit(browser: Browser, site: Path, query: str, *, offline: bool) -> Visit:
         page.keyboard.press("s")
         box = page.locator("input.md-search__input")
         box.wait_for(state="visible")
-        if not offline:  # the worker must be ready, or Material drops the query
-            page.wait_for_function("() => document.querySelector('.md-search-result__meta')?.textContent.trim().length > 0")
+        # Ready: Material replaces «بدء البحث» (initialising) with «اكتب لبدء البحث» (type to search).
+        page.wait_for_function("() => document.querySelector('.md-search-result__meta')?.textContent.includes('اكتب')", timeout=20_000)
         box.fill(query)
         box.press("End")  # Material searches on keyup: the last keystroke
         page.wait_for_function(
@@ -160,10 +160,12 @@ def main(argv: list[str]) -> int:
     site = Path(argv[0])
     offline = "--offline" in argv
     queries = [q for q in argv[1:] if q != "--offline"] or table_queries()
+    visits = []
     with chromium() as browser:
-        visits = [visit(browser, site, q, offline=offline) for q in queries]
-    for v in visits:
-        print(f"{v.bytes:>9,} B  search {v.search_bytes:>8,} B  {v.files:>3} files  {v.latency_ms:7.1f} ms  {v.results:>3} results  {v.query}")
+        for q in queries:
+            v = visit(browser, site, q, offline=offline)
+            visits.append(v)
+            print(f"{v.bytes:>9,} B  search {v.search_bytes:>8,} B  {v.files:>3} files  {v.latency_ms:7.1f} ms  {v.results:>3} results  {v.query}", flush=True)
     lat = [v.latency_ms for v in visits if v.latency_ms >= 0]
     sizes = [v.bytes for v in visits]
     print(f"bytes: max {max(sizes):,}, median {statistics.median(sizes):,.0f}; latency: median {statistics.median(lat):.1f} ms, max {max(lat):.1f} ms")
