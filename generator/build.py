@@ -12,14 +12,15 @@ from pathlib import Path
 
 from .editor import editor_report
 from .errors import Report
-from .export import export
+from .export import export_files
 from .index import DossierIndex
+from .kb.curated import load_not_entities
 from .kb.load import load_kb
+from .link.lookalike import find_lookalikes, with_lookalikes
 from .link.names import link_all
 from .read import read_seeds
 from .render import render_all
-
-EXPORT = "dossier.json"
+from .render.html import Urls
 
 
 @dataclass(frozen=True)
@@ -32,15 +33,23 @@ class Dossier:
     report: Report
     """Notes for the editor (dropped lines, unknown names, …); errors have already been raised."""
     files: dict[str, str] = field(default_factory=dict)
-    """Other generated files (the JSON export) by path in the built site."""
+    """Other generated files (dossier.json, export/<id>.json) by path in the built site."""
 
 
-def generate(root: Path) -> Dossier:
-    """Build every page from the seeds under `root`; raise InputError listing every problem."""
+def generate(root: Path, directory_urls: bool = True) -> Dossier:
+    """Build every page from the seeds under `root`; raise InputError listing every problem.
+
+    `directory_urls`: the site's URL style (people/x/ or people/x.html), which links are written for.
+    """
     report = Report()
     articles, unread = read_seeds(root, report)
     kb = load_kb(root, articles, report, unread)
+    not_entities = load_not_entities(root, {a.id for a in articles}, {a.id for a in kb.annotations}, report)
     report.raise_if_errors()
-    index = DossierIndex.build(articles, kb, link_all(articles, kb.entities))
-    editor_report(index, report)
-    return Dossier(index, render_all(index), report, {EXPORT: export(index)})
+    links = link_all(articles, kb.entities)
+    lookalikes = find_lookalikes(articles, kb.entities, links)
+    if any(la.linked for la in lookalikes):  # link the new spellings too, and the short forms after them
+        links = link_all(articles, with_lookalikes(kb.entities, lookalikes))
+    index = DossierIndex.build(articles, kb, links)
+    editor_report(index, report, not_entities, lookalikes)
+    return Dossier(index, render_all(index, Urls(directory_urls)), report, export_files(index))

@@ -1,122 +1,112 @@
 """The editor's report: what the knowledge base may be missing, told, never fatal.
 
-- names in the articles that look like people or organisations but are not in
-  the KB: Latin capitalised runs nobody claims, and Arabic words right after a
-  cue («قال»، «كتب»، «الرئيس التنفيذي لشركة X»، «المؤسس المشارك» …);
-- entities no article mentions; claims without a source; short forms skipped
-  because they fit two entities of the same article.
-Simple heuristics on purpose: they point the editor at a paragraph, the
-editor decides.
+Notes ask the editor to act: names in the articles that look like people or
+organisations but are not in the KB (generator.namefinder), new spellings of
+known people (generator.lookalike), entities no article mentions, claims
+without a source, short forms that fit two entities. What a declared rule did
+(a line dropped by seeds/boilerplate.yml, a name silenced by
+seeds/not-entities.yml) is listed too, but is not a note: once every name is
+in the KB or in the curated list, the report reads "0 errors, 0 notes".
 """
 
 from __future__ import annotations
 
-import re
+from collections import Counter
+from itertools import groupby
 
-from .arabic import fold, key
-from .errors import Report
+from .arabic import fold, strip_proclitics
+from .errors import Problem, Report
 from .index import DossierIndex
+from .kb.curated import NotEntities
+from .link.lookalike import LookAlike
 from .model import Article
-from .text import LATIN_RUN
+from .namefinder import Candidate, NameFinder
 
-# Titles after which a name follows, possibly after "of <organisation>": الرئيس التنفيذي لشركة Contoso جون دو.
-TITLE_CUE = re.compile(
-    r"(?:الرئيس التنفيذي|الرئيسة التنفيذية|المدير التنفيذي|المديرة التنفيذية|المؤسس المشارك|المؤسسة المشاركة|مؤسس|مؤسسة"
-    r"|كبير العلماء|الباحث|الباحثة|المتحدث باسم|المتحدثة باسم)"
-    r"(?: السابق| السابقة)?(?:\s+(?:لشركة|لـ|في|بشركة)\s*(?P<org>[A-Za-z][\w.-]*(?: [A-Z][\w.-]*)*|[^\s،,]+))?\s+(?P<name>\S+(?: \S+)?)"
-)
-SAY_CUE = re.compile(r"(?<!\w)(?:قال|قالت|كتب|كتبت|صرح|صرحت|أعلن|أعلنت|أضاف|أضافت|أكد|أكدت)\s+(?P<name>\S+(?: \S+)?)")
-STOP = {
-    fold(w)
-    for w in (
-        "أن إن أنه إنه أنها إنها إنهم أنهم في على من إلى عن مع بعد قبل عندما حين كما لكن لقد قد هو هي هم هذا هذه ذلك تلك"
-        " أحد إحدى بعض كل لم لن ما لا يوم أيضا أيضًا سابقا سابقًا الآن حتى وقد فقد ثم أو أي التي الذي الذين بأن بأنه بأنها"
-        " لشركة لـ شركة السابق السابقة المشارك المشاركة فقط"
-    ).split()
-}
-TRAILING = "،,.:؛!?؟»«“”\"'()"
+UNKNOWN = "unknown name"
+LOOKALIKE = "new spelling of a known person"
+UNMENTIONED = "never mentioned"
+NO_SOURCE = "claim without a source"
+AMBIGUOUS = "ambiguous short form"
+SILENCED = "silenced name"
+DROPPED = "dropped text"
 
 
-def _name_like(words: str, common: set[str]) -> str:
-    """The leading words of `words` that could be a name.
-
-    Not a name: a word with the article «ال», a function word, a word with a
-    pronoun suffix, or a word the articles also use with «ال» (لقيادة, as
-    القيادة occurs: a common noun). A punctuation mark ends the name.
-    """
-    out = []
-    for w in words.split(" "):
-        bare = w.strip(TRAILING)
-        folded = fold(bare)
-        if (
-            not bare
-            or bare.startswith(("ال", "ٱل"))
-            or folded in STOP
-            or not re.match(r"[\u0621-\u064a]", bare)
-            or folded.endswith(("ها", "هم", "نا"))
-            or "ال" + key(bare) in common
-        ):
-            break
-        out.append(bare)
-        if bare != w:
-            break
-    return " ".join(out)
+def _bare(text: str) -> str:
+    return " ".join(strip_proclitics(w) for w in fold(text).split())
 
 
-def editor_report(index: DossierIndex, report: Report) -> None:
-    """Add the editor's notes to `report` (stable order: by article file, then line)."""
+def unknown_names(
+    index: DossierIndex, not_entities: NotEntities | None = None, skip: set[tuple[str, int, int]] | None = None
+) -> list[tuple[Article, Candidate]]:
+    """Every name the finder sees that no link covers and no KB name or curated entry claims, once per article."""
     articles, kb = index.articles, index.kb
-    common = {fold(w.strip(TRAILING)) for a in articles for b in a.blocks for w in b.text.split()}
+    finder = NameFinder(articles)
     known = {fold(n) for e in kb.entities for n in (*e.full_names, *e.short, e.latin) if n}
+    known |= {_bare(n) for n in known}
     covered: dict[tuple[str, int], list[tuple[int, int]]] = {}
-    for mention in index.mentions:
-        covered.setdefault((mention.article, mention.block), []).append((mention.start, mention.end))
-
-    def unknown(article: Article, block_no: int, start: int, end: int, text: str) -> bool:
-        spans = covered.get((article.id, block_no), [])
-        return not any(s < end and start < e for s, e in spans) and fold(text) not in known
-
+    for m in index.mentions:
+        covered.setdefault((m.article, m.block), []).append((m.start, m.end))
+    out = []
     for article in articles:
         seen: set[str] = set()
-        for block in article.numbered:
-            n = block.number or 0
-            found: list[tuple[str, str]] = []
-            for m in LATIN_RUN.finditer(block.text):
-                words = m.group(0)
-                if words[0].isupper() and len(words) > 1 and unknown(article, n, m.start(), m.end(), words):
-                    found.append((words, "Latin name"))
-            for cue in (TITLE_CUE, SAY_CUE):
-                for m in cue.finditer(block.text):
-                    org = m.groupdict().get("org")
-                    if org and not LATIN_RUN.fullmatch(org) and unknown(article, n, m.start("org"), m.end("org"), org):
-                        if bare := _name_like(org, common):
-                            found.append((bare, "after a title, as its organisation"))
-                    name = _name_like(m.group("name"), common)
-                    if cue is TITLE_CUE and name.startswith("ل"):
-                        name = ""  # «الرئيس التنفيذي لقيادة …»: what follows a title with ل is a purpose, not a name
-                    if name and unknown(article, n, m.start("name"), m.start("name") + len(name), name):
-                        found.append((name, f"after «{m.group(0).split()[0]}»"))
-            for name, why in found:
-                if fold(name) not in seen:
-                    seen.add(fold(name))
-                    report.note(
-                        article.path,
-                        block.line,
-                        f"not in the knowledge base: «{name}» ({why}, paragraph {n})",
-                        "add it to seeds/people.yml or organisations.yml if it is a person or an organisation",
-                    )
+        linked = {block: spans for (a, block), spans in covered.items() if a == article.id}
+        for c in finder.find(article, linked):
+            spans = covered.get((article.id, c.block), [])
+            folded = fold(c.text)
+            if any(s < c.end and c.start < e for s, e in spans) or folded in known or _bare(c.text) in known or folded in seen:
+                continue
+            if skip and any((article.id, c.block, s) in skip for s in range(c.start, c.end)):
+                continue
+            if not_entities is not None and not_entities.silences(article.id, c.text):
+                continue
+            seen.add(folded)
+            out.append((article, c))
+    return out
+
+
+def editor_report(index: DossierIndex, report: Report, not_entities: NotEntities | None = None, lookalikes: tuple[LookAlike, ...] = ()) -> None:
+    """Add the editor's notes to `report`, and what declared rules did to its `told` list."""
+    not_entities = not_entities or NotEntities()
+    kb = index.kb
+    skip: set[tuple[str, int, int]] = set()
+    for la in lookalikes:
+        article = index.article(la.article)
+        skip |= {(la.article, la.block, s) for s in range(la.start, la.end)}
+        person = index.entity(la.entity)
+        assert person is not None, la.entity
+        if la.linked:
+            message = f"«{la.written}» taken as «{person.name}» ('{la.entity}') and linked: a new spelling of the first name (paragraph {la.block})"
+            fix = f"confirm it: add «{la.written}» to the aliases of '{la.entity}' in {person.file}; or list it in seeds/not-entities.yml"
+        else:
+            others = ", ".join(la.candidates)
+            message = f"«{la.written}» looks like a known person ({others}), not linked: the surname is not unique (paragraph {la.block})"
+            fix = "add the spelling to the aliases of the right person, or list it in seeds/not-entities.yml"
+        report.note(article.path, la.line, message, fix, LOOKALIKE)
+    for article, c in unknown_names(index, not_entities, skip):
+        report.note(
+            article.path,
+            c.line,
+            f"not in the knowledge base: «{c.text}» ({c.why}, paragraph {c.block})",
+            "add it to seeds/people.yml or organisations.yml if it is a person or an organisation, else to seeds/not-entities.yml",
+            UNKNOWN,
+        )
+    for entry in not_entities.entries:
+        covered = f" (note '{entry.note}')" if entry.note else ""
+        report.tell(entry.file, entry.line, f"«{entry.name}» is not reported: {entry.reason}{covered}", "", SILENCED)
     mentioned = {m.entity for m in index.mentions}
     for e in kb.entities:
-        if e.id not in mentioned:
+        if e.id not in mentioned and not not_entities.silences("", e.id):
             report.note(
                 e.file,
                 e.line,
                 f"'{e.id}' («{e.name}») is never mentioned in the articles",
-                "add the spelling the articles use to its aliases, or remove the entity",
+                "add the spelling the articles use to its aliases, remove the entity, or list its id in seeds/not-entities.yml",
+                UNMENTIONED,
             )
-        for c in e.claims:
-            if c.source is None:
-                report.note(e.file, c.line, f"a claim of '{e.id}' has no source and is not shown: «{c.text}»", "add source: {article: ..., quote: ...}")
+        for claim in e.claims:
+            if claim.source is None:
+                message = f"a claim of '{e.id}' has no source and is not shown: «{claim.text}»"
+                report.note(e.file, claim.line, message, "add source: {article: ..., quote: ...}", NO_SOURCE)
     for a in index.ambiguous:
         path = index.article(a.article).path
         report.note(
@@ -124,4 +114,39 @@ def editor_report(index: DossierIndex, report: Report) -> None:
             a.line,
             f"short form «{a.text}» fits {', '.join(a.candidates)}; not linked (paragraph {a.block})",
             "write the full name in the article's KB entry, or drop the short form from one entity",
+            AMBIGUOUS,
         )
+
+
+# --- the report as text -----------------------------------------------------
+
+
+def summary(report: Report) -> str:
+    """One line: "0 errors, 0 notes", then what declared rules did (listed by `make check`)."""
+    told = Counter(p.kind or "other" for p in report.told)
+    line = f"{len(report.errors)} error{'s' if len(report.errors) != 1 else ''}, {len(report.notes)} note{'s' if len(report.notes) != 1 else ''}"
+    if told:
+        line += " (" + ", ".join(f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in sorted(told.items())) + ", listed by `make check`)"
+    return line
+
+
+def grouped(report: Report) -> str:
+    """Every note, then every told line, grouped by file (an article, or a KB file) and by kind."""
+    out: list[str] = []
+    for title, problems in (("Notes (the editor should act)", report.notes), ("Done by declared rules (for the record)", report.told)):
+        if not problems:
+            continue
+        out.append(f"== {title}")
+        ordered = sorted(problems, key=lambda p: (p.path, p.kind, p.line or 0, p.message))
+        for path, in_file in groupby(ordered, key=lambda p: p.path):
+            out.append(f"{path}")
+            for kind, items in groupby(in_file, key=lambda p: p.kind):
+                out.append(f"  {kind or 'other'}:")
+                out += [f"    {_line(p)}" for p in items]
+    out.append(summary(report))
+    return "\n".join(out)
+
+
+def _line(p: Problem) -> str:
+    where = f"line {p.line}: " if p.line else ""
+    return f"{where}{p.message}" + (f" (fix: {p.fix})" if p.fix else "")

@@ -38,6 +38,8 @@ class Problem:
     """How to mend it, in one sentence."""
     rank: Rank = Rank.PROBLEM
     column: int | None = None
+    kind: str = ""
+    """What sort of note (unknown name, dropped text, …): the editor's report groups by it."""
 
     def __str__(self) -> str:
         where = self.path
@@ -49,10 +51,12 @@ class Problem:
 
 @dataclass
 class Report:
-    """Errors stop the build; notes (dropped boilerplate, unknown names) are only told."""
+    """Errors stop the build; notes (unknown names, …) ask the editor to act; `told` is what a
+    declared rule did (a dropped line, a silenced name): listed, never counted as a note."""
 
     errors: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)
+    told: list[Problem] = field(default_factory=list)
     unreadable: set[str] = field(default_factory=set)
     """Files that could not be read at all: checks that refer into them are skipped."""
 
@@ -67,8 +71,11 @@ class Report:
     def skipped(self, path: str, message: str) -> None:
         self.errors.append(Problem(path, None, message, "", Rank.SKIPPED))
 
-    def note(self, path: str | Path, line: int | None, message: str, fix: str = "") -> None:
-        self.notes.append(Problem(str(path), line, message, fix))
+    def note(self, path: str | Path, line: int | None, message: str, fix: str = "", kind: str = "") -> None:
+        self.notes.append(Problem(str(path), line, message, fix, kind=kind))
+
+    def tell(self, path: str | Path, line: int | None, message: str, fix: str = "", kind: str = "") -> None:
+        self.told.append(Problem(str(path), line, message, fix, kind=kind))
 
     def raise_if_errors(self) -> None:
         if self.errors:

@@ -2,6 +2,7 @@
 
 Deterministic: keys sorted, lists in a stable order (articles by file, entities
 and events as the KB lists them, mentions in reading order), no timestamps.
+Each entity also gets its own file (export/<id>.json) with its share of the records.
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ import json
 from typing import Any
 
 from .index import DossierIndex
-from .kb.schema import Source
+from .kb.schema import Annotation, Arc, Entity, Event, Role, Source, Term
+from .link.names import Mention
 from .model import Article
 
 FORMAT = "openai-dossier/1"
@@ -35,64 +37,121 @@ def _article(a: Article) -> dict[str, Any]:
     }
 
 
+def _entity(e: Entity) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "type": "person" if e.is_person else "organisation",
+        "kind": e.kind.value,
+        "name": e.name,
+        "latin": e.latin,
+        "aliases": list(e.aliases),
+        "short": list(e.short),
+        "parent": e.parent or None,
+        "page": e.page,
+        "claims": [{"text": c.text, "source": _source(c.source)} for c in e.claims if c.source],
+        "said": [_source(s) for s in e.said],
+    }
+
+
+def _role(person: Entity, r: Role) -> dict[str, Any]:
+    return {"person": person.id, "org": r.org, "title": r.title, "start": r.start or None, "end": r.end or None, "source": _source(r.source)}
+
+
+def _event(ev: Event) -> dict[str, Any]:
+    return {
+        "id": ev.id,
+        "title": ev.title,
+        "date": ev.date,
+        "precision": ev.precision,
+        "date_basis": ev.date_basis.value,
+        "resolution": ev.resolution or None,
+        "page": ev.page,
+        "participants": [{"entity": p.entity, "part": p.part} for p in ev.participants],
+        "sources": [_source(s) for s in ev.sources],
+    }
+
+
+def _annotation(a: Annotation) -> dict[str, Any]:
+    return {"id": a.id, "kind": a.kind.value, "note": a.note, "anchor": _source(a.anchor), "basis": [_source(b) for b in a.basis], "about": list(a.about)}
+
+
+def _mention(index: DossierIndex, m: Mention) -> dict[str, Any]:
+    return {
+        "entity": m.entity,
+        "article": m.article,
+        "block": m.block,
+        "anchor": m.anchor,
+        "start": m.start,
+        "end": m.end,
+        "name_start": m.name_start,
+        "short": m.short,
+        "text": index.block_text(m.article, m.block)[m.start : m.end],
+    }
+
+
+def _dump(doc: dict[str, Any]) -> str:
+    # Compact: no indentation (json's C encoder only runs without it), one record per line is left to jq.
+    return json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+
+
+def _arc(arc: Arc) -> dict[str, Any]:
+    return {"id": arc.id, "title": arc.title, "summary": arc.summary, "events": list(arc.events), "sources": [_source(s) for s in arc.sources]}
+
+
+def _term(t: Term) -> dict[str, Any]:
+    return {
+        "id": t.id,
+        "term": t.term,
+        "latin": t.latin,
+        "spellings": list(t.spellings),
+        "defined_by": _source(t.defined_by) if t.defined_by else None,
+        "editorial": t.editorial or None,
+        "basis": [_source(s) for s in t.basis],
+        "entity": t.entity or None,
+    }
+
+
 def export(index: DossierIndex) -> str:
     """dossier.json: every article, entity, role, event, note and mention, with their sources."""
-    articles, kb = index.articles, index.kb
-    doc = {
-        "format": FORMAT,
-        "articles": [_article(a) for a in articles],
-        "entities": [
-            {
-                "id": e.id,
-                "type": "person" if e.is_person else "organisation",
-                "kind": e.kind.value,
-                "name": e.name,
-                "latin": e.latin,
-                "aliases": list(e.aliases),
-                "short": list(e.short),
-                "parent": e.parent or None,
-                "page": e.page,
-                "claims": [{"text": c.text, "source": _source(c.source)} for c in e.claims if c.source],
-                "said": [_source(s) for s in e.said],
-            }
-            for e in kb.entities
-        ],
-        "roles": [
-            {"person": e.id, "org": r.org, "title": r.title, "start": r.start or None, "end": r.end or None, "source": _source(r.source)}
-            for e in kb.entities
-            for r in e.roles
-        ],
-        "events": [
-            {
-                "id": ev.id,
-                "title": ev.title,
-                "date": ev.date,
-                "precision": ev.precision,
-                "date_basis": ev.date_basis.value,
-                "resolution": ev.resolution or None,
-                "page": ev.page,
-                "participants": [{"entity": p.entity, "part": p.part} for p in ev.participants],
-                "sources": [_source(s) for s in ev.sources],
-            }
-            for ev in kb.events
-        ],
-        "annotations": [
-            {"id": a.id, "kind": a.kind.value, "note": a.note, "anchor": _source(a.anchor), "basis": [_source(b) for b in a.basis], "about": list(a.about)}
-            for a in kb.annotations
-        ],
-        "mentions": [
-            {
-                "entity": m.entity,
-                "article": m.article,
-                "block": m.block,
-                "anchor": m.anchor,
-                "start": m.start,
-                "end": m.end,
-                "name_start": m.name_start,
-                "short": m.short,
-                "text": index.block_text(m.article, m.block)[m.start : m.end],
-            }
-            for m in index.mentions
-        ],
-    }
-    return json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+    kb = index.kb
+    return _dump(
+        {
+            "format": FORMAT,
+            "articles": [_article(a) for a in index.articles],
+            "entities": [_entity(e) for e in kb.entities],
+            "roles": [_role(e, r) for e in kb.entities for r in e.roles],
+            "events": [_event(ev) for ev in kb.events],
+            "annotations": [_annotation(a) for a in kb.annotations],
+            "arcs": [_arc(arc) for arc in kb.arcs],
+            "glossary": [_term(t) for t in kb.glossary],
+            "mentions": [_mention(index, m) for m in index.mentions],
+        }
+    )
+
+
+def entity_path(e: Entity) -> str:
+    return f"export/{e.id}.json"
+
+
+def export_entity(index: DossierIndex, e: Entity) -> str:
+    """One entity's share of the export, so a reader of one person need not fetch the whole dossier.
+
+    The same records as dossier.json: the entity, its roles (or the people with a role in it), its
+    events, the notes about it, and its mentions; articles are named by id, not copied.
+    """
+    roles = [_role(e, r) for r in e.roles] + [_role(person, r) for person, r in index.members(e.id)]
+    return _dump(
+        {
+            "format": FORMAT,
+            "entity": _entity(e),
+            "roles": roles,
+            "events": [_event(ev) for ev in index.events_of(e.id)],
+            "annotations": [_annotation(a) for a in index.notes_about(e.id)],
+            "mentions": [_mention(index, m) for m in index.mentions_of(e.id)],
+        }
+    )
+
+
+def export_files(index: DossierIndex) -> dict[str, str]:
+    """Every exported file by its path in the built site."""
+    return {"dossier.json": export(index), **{entity_path(e): export_entity(index, e) for e in index.entities}}

@@ -108,7 +108,8 @@ def parse(text: str, meta: ArticleMeta, rules: Rules, label: str, report: Report
     if not body:
         report.error(label, None, "nothing is left once boilerplate is dropped", "check seeds/boilerplate.yml")
         return None
-    (title_line, title), body = body[0], body[1:]
+    (title_line, scraped_title), body = body[0], body[1:]
+    title = _trim_title(title_line, scraped_title, rules, drop)
 
     byline, minutes_stated, in_header = "", 0, True
     kinds: list[tuple[int, str, str]] = []
@@ -120,7 +121,7 @@ def parse(text: str, meta: ArticleMeta, rules: Rules, label: str, report: Report
         if (rule := rules.line_rule(t, "anywhere")) is not None:
             drop(n, t, rule.id, rule.reason)
             continue
-        if rules.repeated_title and t == title and forced is None:
+        if rules.repeated_title and t in (title, scraped_title) and forced is None:
             drop(n, t, "repeated-title", "تكرار لعنوان المقال (تعليق صورة أو تكرار في التخطيط)")
             continue
         if in_header:
@@ -144,7 +145,8 @@ def parse(text: str, meta: ArticleMeta, rules: Rules, label: str, report: Report
         report.error(label, None, "the article has a title but no body text", "check the file and seeds/boilerplate.yml")
         return None
     for d in sorted(dropped, key=lambda d: d.line):
-        report.note(label, d.line, f"dropped as boilerplate [{d.rule}]: «{d.text}»", f"if this is article text, change the rule '{d.rule}' in {RULES_FILE}")
+        fix = f"if this is article text, change the rule '{d.rule}' in {RULES_FILE}"
+        report.tell(label, d.line, f"dropped as boilerplate [{d.rule}]: «{d.text}»", fix, "dropped text")
     words = sum(len(b.text.split()) for b in blocks) + len(title.split())
     minutes = minutes_stated or max(1, round(words / 180))
     return Article(
@@ -201,6 +203,16 @@ def _number(items: list[tuple[int, str, str, str]]) -> list[Block]:
             number += 1
             blocks.append(Block(k, t, n, number, section))
     return blocks
+
+
+def _trim_title(line: int, title: str, rules: Rules, drop: Callable[[int, str, str, str], None]) -> str:
+    """Drop the site's name glued to the end of the title («… | OpenAI»), by a declared rule."""
+    for rule in rules.title_suffixes:
+        m = rule.pattern.search(title)
+        if m and m.end() == len(title) and m.start() > 0 and title[: m.start()].strip():
+            drop(line, m.group(0).strip(), rule.id, rule.reason)
+            return title[: m.start()].rstrip()
+    return title
 
 
 def _trim_sentences(blocks: list[Block], rules: Rules, drop: Callable[[int, str, str, str], None]) -> list[Block]:

@@ -44,6 +44,7 @@ class Rules:
 
     lines: tuple[LineRule, ...] = ()
     sentences: tuple[LineRule, ...] = ()
+    title_suffixes: tuple[LineRule, ...] = ()
     metadata: tuple[tuple[str, re.Pattern[str]], ...] = ()
     faq_headings: frozenset[str] = frozenset()
     repeated_title: bool = True
@@ -112,6 +113,7 @@ def load_rules(root: Path, report: Report) -> Rules:
     return Rules(
         lines=compile_rules("lines", {"head", "tail", "anywhere"}),
         sentences=compile_rules("sentences", {"anywhere"}),
+        title_suffixes=compile_rules("title_suffixes", {"anywhere"}),
         metadata=tuple(metadata),
         faq_headings=frozenset(str(h) for h in faq) if isinstance(faq, list) else frozenset(),
         repeated_title=bool(data.get("repeated_title", True)),

@@ -16,6 +16,7 @@ import string
 _PUNCT: dict[str, str | int | None] = {c: f"&#{ord(c)};" for c in string.punctuation}
 _BIDI: dict[str, str | int | None] = {c: f"⟦U+{ord(c):04X}⟧" for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"}
 _TABLE = str.maketrans({**_PUNCT, **_BIDI})
+_BIDI_TABLE = str.maketrans(_BIDI)
 # A run of Latin words: OpenAI, GPT-4.1, Q*, Emmett Shear, @adamdangelo, Microsoft Gaming.
 LATIN_RUN = re.compile(r"[@#]?[A-Za-z][A-Za-z0-9]*(?:[-.'’/&][A-Za-z0-9]+)*\*?(?:[ ]+[A-Za-z0-9][A-Za-z0-9]*(?:[-.'’/&][A-Za-z0-9]+)*\*?)*")
 
@@ -36,6 +37,14 @@ def inline(text: str) -> str:
         pos = m.end()
     out.append(literal(text[pos:]))
     return "".join(out)
+
+
+_BIDI_RE = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def visible_bidi(text: str) -> str:
+    """Bidi controls shown as visible codes instead of applied (most texts have none: no copy then)."""
+    return text.translate(_BIDI_TABLE) if _BIDI_RE.search(text) else text
 
 
 def attr(text: str) -> str:

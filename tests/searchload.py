@@ -24,8 +24,8 @@ from urllib.parse import unquote, urlsplit
 
 from playwright.sync_api import Browser, Page
 
+from benchmarks.searchsite import load_cases
 from tests.conftest import copy_project
-from tests.searchsite import load_cases
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -155,7 +155,7 @@ def table_queries() -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    from tests.searchsite import chromium
+    from benchmarks.searchsite import chromium
 
     site = Path(argv[0])
     offline = "--offline" in argv

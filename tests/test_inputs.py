@@ -12,7 +12,7 @@ import pytest
 
 from generator.build import generate
 from generator.errors import InputError
-from generator.text import inline
+from generator.render.html import text
 from tests.conftest import ROOT, copy_project, mkdocs_build
 
 PEOPLE = "seeds/people.yml"
@@ -57,7 +57,7 @@ def test_script_in_an_alias_and_in_a_date_note_stays_text(tmp_path: Path) -> Non
     edit(project / "seeds/articles.yml", "فالمقال من نوفمبر 2023.", """فالمقال من نوفمبر 2023. [هنا](http://x "t" onmouseover=alert(1)) <b onclick=alert(2)>""")
     dossier = generate(project)
     page = dossier.pages["people/sam-altman.md"]
-    assert "<img" not in page and inline("اسم<img src=x onerror=alert(1)>") in page
+    assert "<img" not in page and text("اسم<img src=x onerror=alert(1)>") in page
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     for path in ("articles/openai-staff-threaten-microsoft-2023/index.html", "articles/index.html", "people/sam-altman/index.html"):
@@ -276,7 +276,7 @@ def test_serve_shows_the_problems_and_reloads_once_the_seeds_are_fixed(tmp_path:
         port = s.getsockname()[1]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
         cwd=project,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -305,6 +305,31 @@ def test_serve_shows_the_problems_and_reloads_once_the_seeds_are_fixed(tmp_path:
         people.write_text(good, encoding="utf-8")
         wait_for("سام ألتمان", "people/sam-altman/")
         assert "The seeds have problems" not in fetch(url)
+        # As make serve runs it (--dirty): an edited paragraph shows on its page.
+        seed = project / "seeds/articles/003_ac6010717a169fa7.txt"
+        seed.write_text(seed.read_text(encoding="utf-8").replace("تعليقاً محيراً", "تعليقاً محيراً جدا جدا"), encoding="utf-8")
+        wait_for("تعليقاً محيراً جدا جدا", "articles/altman-firing-revolt-return-2023/")
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def test_a_page_written_for_serve_changes_when_only_its_text_does() -> None:
+    """`mkdocs serve --dirty` rebuilds a page when its file changes: the file must change with any paragraph."""
+    from generator.site.fragments import restore, split
+
+    page = '---\ntitle: "t"\n---\n\n# t\n\n<p id="p-1">أ</p>\n\n## h\n\n<ul>\n<li>ب</li>\n</ul>\n'
+    edited = page.replace("أ", "أأ")
+    skeleton, blocks = split(page, stamp=True)
+    assert "<p" not in skeleton and "## h" in skeleton
+    assert split(edited, stamp=True)[0] != skeleton, "an edited paragraph changes the stamped skeleton"
+    assert split(edited)[0] == split(page)[0], "unstamped (mkdocs build), the skeleton holds headings only"
+    converted = skeleton.replace("dossier-fragment-0", "<p>dossier-fragment-0</p>").replace("dossier-fragment-1", "<p>dossier-fragment-1</p>")
+    assert '<p id="p-1">أ</p>' in restore(converted, blocks) and "<li>ب</li>" in restore(converted, blocks)
+
+
+def test_a_block_with_markdown_inside_still_goes_through_markdown() -> None:
+    from generator.site.fragments import split
+
+    page = '# t\n\n<div class="x" markdown>\n[a](b.md){: .c }\n\nmore\n</div>\n\n<p>raw</p>\n'
+    assert split(page) == (page, []), "md_in_html blocks need Markdown: such a page is passed whole"

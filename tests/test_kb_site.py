@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from generator.build import generate
+from generator.render.html import text
 from generator.site.searchdocs import documents as search_documents
-from generator.text import inline
 
 ROOT = Path(__file__).resolve().parent.parent
 NEW = "900_new_article.txt"
@@ -50,11 +50,11 @@ def test_new_article_builds_links_known_people_and_reports_unknown_names(built: 
     mentions = [(m.entity, m.block) for m in dossier.index.mentions if m.article == new_id]
     assert mentions == [("sam-altman", 1), ("sam-altman", 1), ("openai", 2), ("sam-altman", 2)]
     page = dossier.pages[f"articles/{new_id}.md"]
-    assert '[سام ألتمان](../people/sam-altman.md "سام ألتمان &#40;Sam Altman&#41;")' in page
-    assert "[لألتمان]" not in page  # only the first mention of a person in a paragraph is linked
+    assert '<a href="../../people/sam-altman/" title="سام ألتمان (Sam Altman)">سام ألتمان</a>' in page
+    assert ">لألتمان</a>" not in page  # only the first mention of a person in a paragraph is linked
     notes = [str(n) for n in dossier.report.notes]
     assert any(f"seeds/articles/{NEW}:4: not in the knowledge base: «Contoso» (Latin name" in n for n in notes)
-    assert any(f"seeds/articles/{NEW}:4: not in the knowledge base: «جون دو» (after «الرئيس»" in n for n in notes)
+    assert any(f"seeds/articles/{NEW}:4: not in the knowledge base: «جون دو» (after a title" in n for n in notes)
     html = (site / "articles" / new_id / "index.html").read_text(encoding="utf-8")
     assert 'href="../../people/sam-altman/"' in html
     # The new article's mentions show on the person's page, with a link to the paragraph.
@@ -83,30 +83,31 @@ def test_every_role_and_event_shown_cites_its_quote_and_paragraph(built: tuple[P
     dossier = generate(root)
     for e in dossier.index.entities:
         page = dossier.pages[e.page]
-        roles = page.split("## الأدوار\n\n", 1)[1].split("\n\n", 1)[0].splitlines() if e.roles else []
+        roles = re.findall(r"<li>.*</li>", page.split('<ul class="dossier-roles">', 1)[1].split("</ul>", 1)[0]) if e.roles else []
         assert len(roles) == len(e.roles)
         for line, role in zip(roles, e.roles, strict=True):
-            assert re.search(rf"\]\(\.\./articles/{role.source.article}\.md#p-{role.source.block}\)$", line), line
+            assert re.search(rf'<a href="\.\./\.\./articles/{role.source.article}/#p-{role.source.block}">[^<]*(<bdi>[^<]*</bdi>[^<]*)*</a></li>$', line), line
     for ev in dossier.index.kb.events:
         page = dossier.pages[ev.page]
-        happened = page.split("## ما حدث، بنص المصادر\n\n", 1)[1].split("\n\n", 1)[0].splitlines()
+        happened = re.findall(r"<li>.*</li>", page.split("## ما حدث، بنص المصادر\n\n", 1)[1].split("</ul>", 1)[0])
         assert len(happened) == len(ev.sources) > 0
         for line, s in zip(happened, ev.sources, strict=True):
             anchor = f"#p-{s.block}" if s.block else ""  # block 0: the quote is the article's title
-            assert f"articles/{s.article}.md{anchor})" in line and f"«{inline(s.quote)}»" in line, line
+            assert f'href="../../articles/{s.article}/{anchor}"' in line and f"«{text(s.quote)}»" in line, line
 
 
 def test_entity_pages_are_searched_by_every_spelling(built: tuple[Path, Path]) -> None:
     root, site = built
     dossier = generate(root)
     page = dossier.pages["people/ilya-sutskever.md"]
-    also = next(line for line in page.splitlines() if line.startswith("**يُكتب أيضًا:**"))
-    spellings = ("إيليا سوتسكيفر", "إيليا سوتسكفير", "سوتسكيفر", "Ilya Sutskever")
-    for spelling in spellings:
+    also = next(line for line in page.splitlines() if line.startswith('<p class="dossier-also"><strong>يُكتب أيضًا:</strong>'))
+    for spelling in ("إيليا سوتسكفير", "سوتسكيفر"):
         assert spelling in also
+    # Only the other spellings: not the name itself, not the Latin one (shown on its own line).
+    assert "إيليا سوتسكيفر،" not in also and not also.endswith("إيليا سوتسكيفر</p>") and "Ilya" not in also
     # The search index is the generator's (search/), not Material's: every spelling is a name of the page.
     docs = {d.page: d for d in search_documents(dossier)}
-    assert set(spellings) <= set(docs["people/ilya-sutskever.md"].names)
+    assert {"إيليا سوتسكيفر", "إيليا سوتسكفير", "سوتسكيفر", "Ilya Sutskever"} <= set(docs["people/ilya-sutskever.md"].names)
     assert not any(d.names for page, d in docs.items() if page.startswith("articles/"))
     assert json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"] == []
     assert (site / "search" / "manifest.js").is_file()
@@ -132,9 +133,9 @@ def test_nav_reaches_every_entity_page_through_an_index(built: tuple[Path, Path]
         assert index in config
     for e in dossier.index.entities:
         folder, name = e.page.split("/")
-        assert f"]({name})" in dossier.pages[f"{folder}/index.md"]
+        assert f'<a href="{e.id}/">' in dossier.pages[f"{folder}/index.md"]
     for ev in dossier.index.kb.events:
-        assert f"]({ev.id}.md)" in dossier.pages["events/index.md"]
+        assert f'<a href="{ev.id}/">' in dossier.pages["events/index.md"]
 
 
 def test_generation_is_deterministic(built: tuple[Path, Path]) -> None:

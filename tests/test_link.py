@@ -176,12 +176,12 @@ def test_segments_keep_links_and_markers_apart_and_escaped() -> None:
         Span(text.index("OpenAI") + 2, text.index("OpenAI") + 6, after="[2](#ann-y)"),
     ]
     assert segments(text, spans) == (
-        "قامت شركة [<bdi>OpenAI</bdi>](../orgs/openai.md)[2](#ann-y) بتعيين "
-        '[ميرا موراتي](../people/mira-murati.md "ميرا موراتي")، الرئيس التنفيذي للتكنولوجيا في الشركة'
+        'قامت شركة <a href="../orgs/openai.md"><bdi>OpenAI</bdi></a>[2](#ann-y) بتعيين '
+        '<a href="../people/mira-murati.md" title="ميرا موراتي">ميرا موراتي</a>، الرئيس التنفيذي للتكنولوجيا في الشركة'
         "[1](#ann-x)، في منصب"
     )
-    # Markdown in the text stays text: the brackets are escaped, never a link.
-    assert segments("قال [x](y) *z*", []) == "قال &#91;<bdi>x</bdi>&#93;&#40;<bdi>y</bdi>&#41; &#42;<bdi>z&#42;</bdi>"
+    # Markup in the text stays text: HTML is escaped (the page puts it in a raw HTML block, which Markdown leaves alone).
+    assert segments("قال <b>x</b> & [y](z)", []) == "قال &lt;<bdi>b</bdi>&gt;<bdi>x</bdi>&lt;/<bdi>b</bdi>&gt; &amp; [<bdi>y</bdi>](<bdi>z</bdi>)"
 
 
 def test_a_one_letter_latin_name_is_linked_only_as_written() -> None:

@@ -22,8 +22,8 @@ import pytest
 from playwright.sync_api import BrowserContext, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from benchmarks.searchsite import serve
 from generator.site.package import pack
-from tests.searchsite import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 EPOCH = "1700000000"  # 2023-11-14, a fixed SOURCE_DATE_EPOCH for every build here

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
+from benchmarks.searchsite import SearchCase, load_cases, search, serve
 from tests.conftest import mkdocs_build
-from tests.searchsite import SearchCase, load_cases, search, serve
 
 TOP = 3
 ROOT = Path(__file__).resolve().parent.parent

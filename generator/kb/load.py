@@ -284,6 +284,9 @@ def _annotation(scope: _Scope, item: Located, f: Fields, id: str) -> Annotation 
     return Annotation(id, kind, f.text("note").strip(), anchor, ANNOTATIONS, item.line, basis, about)
 
 
+from .views import load_curated, load_front  # noqa: E402  (views.py builds on _Scope above)
+
+
 def load_kb(root: Path, articles: Iterable[Article], report: Report, unread: dict[str, str] | None = None) -> KnowledgeBase:
     """Read and check the four KB files; only found sources survive into the result.
 
@@ -301,4 +304,6 @@ def load_kb(root: Path, articles: Iterable[Article], report: Report, unread: dic
     scope.refs.say_skipped(scope.skipped)
     check_names(people + orgs, report)
     check_slugs(scope.ids, report)
-    return KnowledgeBase(tuple(people + orgs), tuple(events), tuple(annotations))
+    arcs, glossary = load_curated(scope, root, people + orgs, events)
+    title, intro = load_front(scope, root)
+    return KnowledgeBase(tuple(people + orgs), tuple(events), tuple(annotations), arcs, glossary, title, intro)

@@ -175,3 +175,42 @@ class KnowledgeBase:
     entities: tuple[Entity, ...] = ()
     events: tuple[Event, ...] = ()
     annotations: tuple[Annotation, ...] = ()
+    arcs: tuple[Arc, ...] = ()
+    """seeds/arcs.yml, in the editor's order (kb/views.py)."""
+    glossary: tuple[Term, ...] = ()
+    """seeds/glossary.yml, in the editor's order (kb/views.py)."""
+    title: str = ""
+    """The front page's heading (seeds/dossier.yml)."""
+    intro: str = ""
+    """The front page's opening paragraph, the editor's words (seeds/dossier.yml)."""
+
+
+@dataclass(frozen=True)
+class Arc:
+    """A story arc (seeds/arcs.yml): the editor's summary of a run of events, with the passages it rests on."""
+
+    id: str
+    title: str
+    summary: str
+    """Editorial: always shown marked as the editor's."""
+    events: tuple[str, ...]
+    sources: tuple[Source, ...]
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Term:
+    """A glossary term (seeds/glossary.yml): the articles' own definition, the editor's, or both."""
+
+    id: str
+    term: str
+    latin: str
+    spellings: tuple[str, ...]
+    """How the articles write it: where a tooltip goes."""
+    defined_by: Source | None
+    editorial: str
+    basis: tuple[Source, ...]
+    entity: str
+    file: str
+    line: int

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..index import DossierIndex
-from . import article, entity, event, indexes
+from . import article, entity, event, front, glossary, graph, indexes, timeline
+from .html import Urls
 from .pages import Pages
 
 Renderer = Callable[[DossierIndex, Pages], None]
@@ -18,12 +19,16 @@ RENDERERS: tuple[tuple[str, Renderer], ...] = (
     ("entity", entity.render),
     ("event", event.render),
     ("indexes", indexes.render),
+    ("front", front.render),
+    ("timeline", timeline.render),
+    ("graph", graph.render),
+    ("glossary", glossary.render),
 )
 
 
-def render_all(index: DossierIndex) -> dict[str, str]:
-    """Every generated page, Markdown by path under docs/, in path order."""
-    pages = Pages()
+def render_all(index: DossierIndex, urls: Urls | None = None) -> dict[str, str]:
+    """Every generated page, Markdown by path under docs/, in path order, with links for the URL style."""
+    pages = Pages(urls)
     for name, renderer in RENDERERS:
         pages.renderer = name
         renderer(index, pages)

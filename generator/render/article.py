@@ -10,10 +10,12 @@ from collections import defaultdict
 
 from ..arabic import fold
 from ..index import DossierIndex
-from ..kb.schema import AnnotationKind, EntityKind
+from ..kb.schema import EntityKind
 from ..model import Article, Block, Kind
-from ..text import arabic_date, html_text, inline, literal, md_attr
+from ..text import arabic_date, html_text, inline
+from . import glossary
 from . import labels as L
+from .html import Here, a, attr, p, text, ul
 from .markdown import Span, annotation_box, date_text, front_matter, label, link_to, segments
 from .pages import Pages
 
@@ -29,48 +31,56 @@ def date_label(article: Article) -> str:
     date = article.meta.date
     if date is None:
         return L.UNDATED
-    text = literal(arabic_date(date.value))
+    shown = text(arabic_date(date.value))
     if date.resolved:
-        return f'{text} <span class="dossier-resolved" title="{md_attr(date.note)}">({L.RESOLVED_BY_EDITOR})</span>'
-    return text
+        return f'{shown} <span class="dossier-resolved" title="{attr(date.note)}">({L.RESOLVED_BY_EDITOR})</span>'
+    return shown
 
 
 def _number_link(block: Block) -> str:
-    return f'[{block.number}](#{block.anchor}){{: .dossier-num title="{L.PARAGRAPH} {block.number}" data-search-exclude="" }}'
+    return f'<a href="#{block.anchor}" class="dossier-num" title="{L.PARAGRAPH} {block.number}" data-search-exclude>{block.number}</a>'
 
 
 LOST_QUESTION = f'<span class="dossier-lost" title="{L.LOST_QUESTION_TIP}">{L.LOST_QUESTION}</span> '
-BLOCK_CLASSES = {Kind.QUESTION: ".dossier-p .dossier-question", Kind.ANSWER: ".dossier-p .dossier-answer"}
+BLOCK_CLASSES = {Kind.QUESTION: "dossier-p dossier-question", Kind.ANSWER: "dossier-p dossier-answer"}
 
 
 def _block(block: Block, previous: Block | None, spans: list[Span]) -> str:
+    """One block as raw HTML (a heading as Markdown, for the table of contents)."""
     if block.kind is Kind.HEADING:
-        return f"## {inline(block.text)}"
-    text = segments(block.text, spans)
+        return f"## {inline(block.text)}\n"
+    body = segments(block.text, spans)
     if block.kind is Kind.ANSWER and (previous is None or previous.kind is not Kind.QUESTION):
-        text = LOST_QUESTION + text
-    body = f"{_number_link(block)} {text}\n{{: #{block.anchor} {BLOCK_CLASSES.get(block.kind, '.dossier-p')} }}"
+        body = LOST_QUESTION + body
+    attrs = f'id="{block.anchor}" class="{BLOCK_CLASSES.get(block.kind, "dossier-p")}"'
     if block.kind is Kind.ITEM:
-        return f"- {body}"
-    if block.kind is Kind.QUOTE:
-        return "> " + body.replace("\n", "\n> ")
-    return body
+        return f"<li {attrs}>{_number_link(block)} {body}</li>"
+    element = f"<p {attrs}>{_number_link(block)} {body}</p>"
+    return f"<blockquote>{element}</blockquote>\n" if block.kind is Kind.QUOTE else element + "\n"
 
 
 def _body(blocks: tuple[Block, ...], spans: Extras) -> str:
-    """Blocks separated by blank lines, except list items, which form one list."""
+    """Blocks as raw HTML blocks separated by blank lines; consecutive list items form one list."""
     out: list[str] = []
     previous: Block | None = None
     for block in blocks:
-        if out:
-            same_list = previous is not None and previous.kind is Kind.ITEM and block.kind is Kind.ITEM
-            out.append("\n" if same_list else "\n\n")
+        in_list = previous is not None and previous.kind is Kind.ITEM
+        if in_list and block.kind is not Kind.ITEM:
+            out.append("</ul>\n\n")
+        elif out and not (in_list and block.kind is Kind.ITEM):
+            out.append("\n")
+        if block.kind is Kind.ITEM and not in_list:
+            out.append("<ul>\n")
         out.append(_block(block, previous, spans.get(block.number or 0, [])))
+        if block.kind is Kind.ITEM:
+            out.append("\n")
         previous = block
-    return "".join(out) + "\n"
+    if previous is not None and previous.kind is Kind.ITEM:
+        out.append("</ul>\n")
+    return "".join(out)
 
 
-def spans(index: DossierIndex, article: Article) -> Extras:
+def spans(index: DossierIndex, article: Article, here: Here) -> Extras:
     """Links on the first mention of each entity in each paragraph, and annotation markers."""
     out: Extras = defaultdict(list)
     first: set[tuple[int, str]] = set()
@@ -81,35 +91,59 @@ def spans(index: DossierIndex, article: Article) -> Extras:
         e = index.entity(m.entity)
         assert e is not None, m.entity
         title = f"{e.name} ({e.latin})" if e.latin and e.latin != e.name else e.name
-        out[m.block].append(Span(m.start, m.end, f"../{e.page}", title))
-    for n, a in enumerate(index.notes_in(article.id), start=1):
-        src = a.anchor
-        marker = f'[{n}](#ann-{a.id} "{literal(L.NOTE_MARKER_PREFIX + a.note)}"){{: .dossier-annref data-search-exclude="" }}'
+        out[m.block].append(Span(m.start, m.end, here.to(e.page), title))
+    for n, note in enumerate(index.notes_in(article.id), start=1):
+        src = note.anchor
+        marker = a(f"#ann-{note.id}", str(n), L.NOTE_MARKER_PREFIX + note.note, "dossier-annref", " data-search-exclude")
         out[src.block or 0].append(Span(src.start, src.end, after=marker))
+    for block, terms in glossary.term_spans(index, article, out, here).items():
+        out[block].extend(terms)
     return dict(out)
 
 
-def _tail(index: DossierIndex, article: Article) -> str:
-    """After the article's body: its editorial notes, then who and what it names."""
-    out = []
+def _notes(index: DossierIndex, article: Article, here: Here) -> str:
+    """The editorial notes, gathered after the text in one collapsible section, numbered like their markers.
+
+    Closed, the section is one line, so a reader scrolling the article sees the article; every
+    note stays in the page (search, print and the export keep its text, kind, quote and basis),
+    and a marker in the text opens it (docs/assets/javascripts/details.js, and the browser itself).
+    """
     notes = index.notes_in(article.id)
-    if notes:
-        out.append(f"## {L.NOTES_HEADING} ({len(notes)})\n")
-        out.append(f"{L.NOTES_INTRO}\n")
-        for n, a in enumerate(notes, start=1):
-            out.append(annotation_box(index, a, anchor=True, number=n, searched=True))
+    if not notes:
+        return ""
+    out = [f"## {L.NOTES_HEADING}\n", '<details class="dossier-notes">', f"<summary>{L.NOTES_SUMMARY} ({L.count(len(notes), L.N.NOTE)})</summary>"]
+    out.append(p(L.NOTES_HINT, "dossier-notes-hint").rstrip("\n"))
+    out += [annotation_box(index, note, here, anchor=True, number=n, searched=True).rstrip("\n") for n, note in enumerate(notes, start=1)]
+    out.append("</details>\n")
+    return "\n".join(out)
+
+
+def _cast(index: DossierIndex, article: Article, here: Here) -> str:
+    """Who and what the article names, by kind; then its events as a short dated list."""
+    out = []
     named = sorted({m.entity for m in index.mentions_in(article.id)})
-    events = index.events_in(article.id)
-    if named or events:
+    if named:
         out.append(f"## {L.IN_THIS_ARTICLE}\n")
         entities = [e for i in named if (e := index.entity(i))]
+        rows = []
         for kind in EntityKind:
             group = sorted((e for e in entities if e.kind is kind), key=lambda e: (fold(e.name), e.id))
             if group:
-                out.append(f"**{L.KIND_PLURAL[kind]}:** " + "، ".join(link_to(e) for e in group) + "\n")
-        if events:
-            out.append(f"**{L.EVENTS}:** " + "، ".join(f"{link_to(ev)} ({date_text(ev.date)})" for ev in events) + "\n")
+                rows.append(f"<p><strong>{L.KIND_PLURAL[kind]}:</strong> " + "، ".join(link_to(e, here) for e in group) + "</p>")
+        out.append('<div class="dossier-cast">\n' + "\n".join(rows) + "\n</div>\n")
+    events = index.events_in(article.id)
+    if events:
+        out.append(f"## {L.ARTICLE_EVENTS} ({L.count(len(events), L.N.EVENT)})\n")
+        out.append(ul([f"{date_text(ev.date)}: {link_to(ev, here)}" for ev in events], "dossier-events"))
     return "\n".join(out)
+
+
+def _date_note(article: Article) -> str:
+    """How the editor dated an undated article: one closed line under the header, not a box above the text."""
+    date = article.meta.date
+    if date is None or not date.resolved:
+        return ""
+    return f'<details class="dossier-date-note">\n<summary>{L.DATE_NOTE_SUMMARY}</summary>\n<p>{text(date.note)}</p>\n</details>\n'
 
 
 def _dropped(article: Article) -> str:
@@ -120,34 +154,34 @@ def _dropped(article: Article) -> str:
         f'<span class="dossier-dropped-why">({L.LINE} {d.line}: {html_text(d.reason)})</span></li>'
         for d in article.dropped
     )
-    return f'<details class="dossier-dropped">\n<summary>{L.DROPPED} ({len(article.dropped)})</summary>\n<ul>\n{rows}\n</ul>\n</details>\n'
+    return f'<details class="dossier-dropped">\n<summary>{L.DROPPED} ({L.count(len(article.dropped), L.N.TEXT)})</summary>\n<ul>\n{rows}\n</ul>\n</details>\n'
 
 
-def _neighbours(newer: Article | None, older: Article | None) -> str:
+def _neighbours(newer: Article | None, older: Article | None, here: Here) -> str:
     links = []
     if newer is not None:
-        links.append(f"{L.NEWER}: [{inline(newer.title)}]({newer.id}.md)")
+        links.append(f"{L.NEWER}: " + a(here.to(article_path(newer)), text(newer.title)))
     if older is not None:
-        links.append(f"{L.OLDER}: [{inline(older.title)}]({older.id}.md)")
-    links.append(f"[{L.ALL_ARTICLES}](index.md)")
-    return " · ".join(links) + "\n{: .dossier-neighbours }\n"
+        links.append(f"{L.OLDER}: " + a(here.to(article_path(older)), text(older.title)))
+    links.append(a(here.to("articles/index.md"), L.ALL_ARTICLES))
+    return p(" · ".join(links), "dossier-neighbours")
 
 
-def render_article(index: DossierIndex, article: Article, newer: Article | None, older: Article | None) -> str:
+def render_article(index: DossierIndex, article: Article, newer: Article | None, older: Article | None, here: Here) -> str:
     meta = article.meta
     out = [front_matter(article.title), f"# {inline(article.title)}\n"]
-    facts = [f"{label(L.SOURCE)} {inline(meta.outlet) if meta.outlet else L.SOURCE_UNSTATED}", f"{label(L.DATE)} {date_label(article)}"]
+    facts = [f"{label(L.SOURCE)} {text(meta.outlet) if meta.outlet else L.SOURCE_UNSTATED}", f"{label(L.DATE)} {date_label(article)}"]
     if article.byline:
-        facts.append(f"{label(L.AUTHOR)} {inline(article.byline)}")
+        facts.append(f"{label(L.AUTHOR)} {text(article.byline)}")
     note = "" if article.reading_stated else f" ({L.ESTIMATE})"
     facts.append(f"{label(L.READING_TIME)} {L.minutes(article.reading_minutes)}{note}")
-    out.append(" · ".join(facts) + "\n{: .dossier-meta }\n")
-    if meta.date and meta.date.resolved:
-        out.append(f'!!! note "{L.ANNOTATION_KIND[AnnotationKind.RESOLVED_DATE]}"\n    {inline(meta.date.note)}\n')
-    out.append(_body(article.blocks, spans(index, article)))
-    out.append(_tail(index, article))
+    out.append(p(" · ".join(facts), "dossier-meta"))
+    out.append(_date_note(article))
+    out.append(_body(article.blocks, spans(index, article, here)))
+    out.append(_notes(index, article, here))
+    out.append(_cast(index, article, here))
     out.append(_dropped(article))
-    out.append(_neighbours(newer, older))
+    out.append(_neighbours(newer, older, here))
     return "\n".join(out)
 
 
@@ -157,4 +191,5 @@ def render(index: DossierIndex, pages: Pages) -> None:
     for i, article in enumerate(ordered):
         newer = ordered[i - 1] if i > 0 else None
         older = ordered[i + 1] if i + 1 < len(ordered) else None
-        pages.add(article_path(article), render_article(index, article, newer, older))
+        path = article_path(article)
+        pages.add(path, render_article(index, article, newer, older, pages.here(path)))

@@ -1,4 +1,4 @@
-"""Person and organisation pages: who they are, their roles, what the sources say, notes, every mention.
+"""Person and organisation pages, in one order: who they are and their roles; what the sources say; their timeline; notes; mentions.
 
 Every fact cites the quote it rests on, linked to its paragraph; every
 editorial note is marked as editorial.
@@ -8,13 +8,22 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from ..export import entity_path
 from ..index import DossierIndex
 from ..kb.schema import Entity
 from ..link.names import Mention
-from ..text import inline, literal
+from ..text import html_text, inline
+from . import graph, timeline
 from . import labels as L
+from . import viewlabels as V
+from .html import Here, a, p, text, ul
 from .markdown import NOT_SEARCHED, annotation_box, around, cite, date_text, front_matter, link_to
 from .pages import Pages
+
+MENTIONS_ON_PAGE = 60
+"""Mentions shown on the entity's own page; the rest are on numbered pages of their own, so no page
+grows with the dossier."""
+MENTIONS_PER_PAGE = 200
 
 
 def also_written(e: Entity) -> list[str]:
@@ -25,101 +34,150 @@ def also_written(e: Entity) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def _facts(index: DossierIndex, e: Entity) -> list[str]:
-    out = []
+def other_spellings(e: Entity) -> list[str]:
+    """The other ways the articles write the entity: not its name, not its Latin spelling (shown beside it)."""
+    return [n for n in dict.fromkeys([*e.aliases, *e.short]) if n not in (e.name, e.latin)]
+
+
+def _who(index: DossierIndex, e: Entity, here: Here) -> list[str]:
+    """Who or what it is: what kind of organisation, its Latin spelling, what it belongs to, other spellings; roles, members."""
     facts = []
-    if e.latin:
-        facts.append(f"**{L.IN_LATIN}:** <bdi>{literal(e.latin)}</bdi>")
-    facts.append(f"**{L.KIND}:** {L.KIND_SINGULAR[e.kind]}")
+    if not e.is_person:
+        facts.append(L.KIND_SINGULAR[e.kind])
+    if e.latin and e.latin != e.name:
+        facts.append(f"<strong>{L.IN_LATIN}:</strong> <bdi>{html_text(e.latin)}</bdi>")
     parent = index.entity(e.parent) if e.parent else None
     if parent is not None:
-        facts.append(f"**{L.BELONGS_TO}:** {link_to(parent)}")
-    out.append(" · ".join(facts) + "\n{: .dossier-meta }\n")
-    out.append(f"**{L.ALSO_WRITTEN}:** " + "، ".join(inline(n) for n in also_written(e)) + "\n{: .dossier-also }\n")
-    return out
-
-
-def _roles(index: DossierIndex, e: Entity) -> list[str]:
-    out = []
+        facts.append(f"<strong>{L.BELONGS_TO}:</strong> {link_to(parent, here)}")
+    facts.append(a(here.file(entity_path(e)), L.ENTITY_DATA, cls="dossier-data"))
+    out = [f"## {L.WHO}\n", p(" · ".join(facts), "dossier-meta")]
+    others = other_spellings(e)
+    if others:
+        out.append(p(f"<strong>{L.ALSO_WRITTEN}:</strong> " + "، ".join(text(n) for n in others), "dossier-also"))
     if e.roles:
-        out.append(f"## {L.ROLES}\n")
+        items = []
         for r in e.roles:
             span = "–".join(filter(None, [date_text(r.start), date_text(r.end)]))
             org = index.entity(r.org)
-            out.append(f"- **{inline(r.title)}** {L.IN_IT} {link_to(org) if org else inline(r.org)}{f' ({span})' if span else ''}: {cite(index, r.source)}")
-        out.append("")
+            where = link_to(org, here) if org else text(r.org)
+            items.append(f"<strong>{text(r.title)}</strong> {L.IN_IT} {where}{f' ({span})' if span else ''}: {cite(index, r.source, here)}")
+        out.append(ul(items, "dossier-roles"))
     members = index.members(e.id)
     if members:
-        out.append(f"## {L.PEOPLE_IN_ORG}\n")
-        out += [f"- {link_to(p)}: **{inline(r.title)}** — {cite(index, r.source)}" for p, r in members]
-        out.append("")
+        out.append(f"### {L.PEOPLE_IN_ORG}\n")
+        out.append(ul([f"{link_to(person, here)}: <strong>{text(r.title)}</strong> — {cite(index, r.source, here)}" for person, r in members]))
     children = index.children(e.id)
     if children:
-        out.append(f"## {L.UNDER_IT}\n")
-        out += [f"- {link_to(c)} ({L.KIND_SINGULAR[c.kind]})" for c in children]
-        out.append("")
+        out.append(f"### {L.UNDER_IT}\n")
+        out.append(ul([f"{link_to(c, here)} ({L.KIND_SINGULAR[c.kind]})" for c in children]))
     return out
 
 
-def _sources_say(index: DossierIndex, e: Entity) -> list[str]:
-    out = []
+def _sources_say(index: DossierIndex, e: Entity, here: Here) -> list[str]:
+    """The facts the articles state about it, each with its quote; then its own quoted words."""
+    body = []
     claims = [(c, c.source) for c in e.claims if c.source is not None]
     if claims:
-        out.append(f"## {L.SOURCES_SAY}\n")
-        out += [f"- {inline(c.text)}: {cite(index, s)}" for c, s in claims]
-        out.append("")
-    events = index.events_of(e.id)
-    if events:
-        out.append(f"## {L.EVENTS}\n")
-        for ev in events:
-            parts = [p.part for p in ev.participants if p.entity == e.id and p.part]
-            out.append(f"- {date_text(ev.date)}: {link_to(ev)}" + (f" ({inline('، '.join(parts))})" if parts else ""))
-        out.append("")
+        body.append(ul([f"{text(c.text)}: {cite(index, s, here)}" for c, s in claims]))
     if e.said:
-        out.append(f"## {L.SAID_BY_PERSON if e.is_person else L.SAID_BY_ORG}\n")
-        out += [f"- {cite(index, s)}" for s in e.said]
-        out.append("")
-    together = index.together(e.id)
-    if together:
-        out.append(f"## {L.MENTIONED_WITH}\n")
-        out.append(f"{L.MENTIONED_WITH_INTRO}\n")
-        out += [f"- {link_to(other)}: {n}" for i, n in together[:10] if (other := index.entity(i))]
-        out.append("")
-    return out
+        body.append(f"### {L.SAID_BY_PERSON if e.is_person else L.SAID_BY_ORG}\n")
+        body.append(ul([cite(index, s, here) for s in e.said]))
+    return [f"## {L.SOURCES_SAY}\n", *body] if body else []
 
 
-def _mentions(index: DossierIndex, e: Entity) -> str:
-    found = index.mentions_of(e.id)
-    out = [f"## {L.MENTIONS} ({len(found)})\n"]
-    if not found:
-        out.append(f"{L.NOT_MENTIONED}\n")
+def _timeline(index: DossierIndex, e: Entity, here: Here) -> list[str]:
+    events = index.events_of(e.id)
+    if not events:
+        return []
+    return [f"## {L.TIMELINE}\n", timeline.component(index, events, here)]
+
+
+def _notes(index: DossierIndex, e: Entity, here: Here) -> list[str]:
+    """The editorial notes about it, numbered as endnotes under their own heading."""
+    notes = index.notes_about(e.id)
+    if not notes:
+        return []
+    heading = f"## {L.ENTITY_NOTES} ({L.count(len(notes), L.N.NOTE)})\n"
+    return [heading, *(annotation_box(index, note, here, number=n) for n, note in enumerate(notes, start=1))]
+
+
+def _mention_list(index: DossierIndex, found: tuple[Mention, ...], here: Here) -> list[str]:
+    """Mentions grouped by article (articles in file order), each in its sentence."""
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for m in found:
         by_article[m.article].append(m)
+    out = []
     for article_id in sorted(by_article):
         article = index.article(article_id)
+        page = f"articles/{article_id}.md"
         # A paragraph, not a heading: a heading would make a search section titled like the article.
-        out.append(f"[{inline(article.title)}](../articles/{article_id}.md)\n{{: .dossier-mentions-of }}\n")
+        out.append(p(a(here.to(page), text(article.title)), "dossier-mentions-of"))
+        items = []
         for m in by_article[article_id]:
             before, name, after = around(index.block_text(m.article, m.block), m.start, m.end)
-            out.append(
-                f"- {NOT_SEARCHED}{inline(before)}<mark>{inline(name)}</mark>{inline(after)}</span> "
-                f"([{L.PARAGRAPH} {m.block}](../articles/{article_id}.md#{m.anchor}))"
+            items.append(
+                f"{NOT_SEARCHED}{text(before)}<mark>{text(name)}</mark>{text(after)}</span> ({a(here.to(page, m.anchor), f'{L.PARAGRAPH} {m.block}')})"
             )
-        out.append("")
+        out.append(ul(items))
+    return out
+
+
+def mention_pages(e: Entity, count: int) -> list[str]:
+    """Paths of the numbered pages that hold the mentions beyond the entity page's first ones."""
+    rest = max(0, count - MENTIONS_ON_PAGE)
+    return [f"{e.page.removesuffix('.md')}/mentions-{n}.md" for n in range(2, 2 + (rest + MENTIONS_PER_PAGE - 1) // MENTIONS_PER_PAGE)]
+
+
+def _mentions(index: DossierIndex, e: Entity, here: Here) -> str:
+    found = index.mentions_of(e.id)
+    out = [f"## {L.MENTIONS}\n"]
+    if not found:
+        out.append(p(L.NOT_MENTIONED))
+    else:
+        articles = len({m.article for m in found})
+        out.append(p(f"{L.count(len(found), L.N.MENTION)} {L.IN_IT} {L.count(articles, L.N.ARTICLE)}."))
+    out += _mention_list(index, found[:MENTIONS_ON_PAGE], here)
+    more = mention_pages(e, len(found))
+    if more:
+        links = " · ".join(a(here.to(path), str(n)) for n, path in enumerate(more, start=2))
+        out.append(p(f"{L.MORE_MENTIONS}: {links}", "dossier-more"))
+    together = index.together(e.id)
+    if together:
+        out.append(f"### {L.MENTIONED_WITH}\n")
+        out.append(p(L.MENTIONED_WITH_INTRO))
+        out.append(ul([f"{link_to(other, here)}: {L.IN_IT} {L.count(n, L.N.PARAGRAPH)}" for i, n in together[:10] if (other := index.entity(i))]))
     return "\n".join(out)
 
 
-def render_entity(index: DossierIndex, e: Entity) -> str:
-    out = [front_matter(e.name), f"# {inline(e.name)}\n"]
-    out += _facts(index, e)
-    out += _roles(index, e)
-    out += _sources_say(index, e)
-    out += [annotation_box(index, a) for a in index.notes_about(e.id)]
-    out.append(_mentions(index, e))
+def render_entity(index: DossierIndex, e: Entity, here: Here, relations: tuple[graph.Relation, ...] = ()) -> str:
+    """Sections in a fixed order, each a heading in the table of contents: who it is and its roles; what the
+    sources say; its timeline; a person's closest relations; the editor's notes about it; its mentions in the
+    articles. A way back to its index at the top and the bottom."""
+    back = p(f"{V.BACK_TO} {a(here.to(e.page.rsplit('/', 1)[0] + '/index.md'), V.PEOPLE if e.is_person else V.ORGS)}", "dossier-back")
+    out = [front_matter(e.name), back, f"# {inline(e.name)}\n"]
+    out += _who(index, e, here)
+    out += _sources_say(index, e, here)
+    out += _timeline(index, e, here)
+    if e.is_person:
+        out.append(graph.person_section(index, e, relations, here))
+    out += _notes(index, e, here)
+    out.append(_mentions(index, e, here))
+    out.append(back)
+    return "\n".join(out)
+
+
+def render_mentions_page(index: DossierIndex, e: Entity, number: int, found: tuple[Mention, ...], here: Here) -> str:
+    title = f"{e.name} — {L.MENTIONS} ({number})"
+    out = [front_matter(title, "search:\n  exclude: true\n"), f"# {inline(title)}\n", p(a(here.to(e.page), text(e.name)))]
+    out += _mention_list(index, found, here)
     return "\n".join(out)
 
 
 def render(index: DossierIndex, pages: Pages) -> None:
+    relations = graph.relations(index)
     for e in index.entities:
-        pages.add(e.page, render_entity(index, e))
+        pages.add(e.page, render_entity(index, e, pages.here(e.page), relations))
+        found = index.mentions_of(e.id)
+        for n, path in enumerate(mention_pages(e, len(found)), start=2):
+            start = MENTIONS_ON_PAGE + (n - 2) * MENTIONS_PER_PAGE
+            pages.add(path, render_mentions_page(index, e, n, found[start : start + MENTIONS_PER_PAGE], pages.here(path)))

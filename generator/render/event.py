@@ -4,46 +4,51 @@ from __future__ import annotations
 
 from ..index import DossierIndex
 from ..kb.schema import DateBasis, Event
-from ..text import inline, literal
+from ..text import inline
 from . import labels as L
+from .html import Here, a, p, text, ul
 from .markdown import annotation_box, cite, date_text, front_matter, link_to
 from .pages import Pages
 
 
-def render_event(index: DossierIndex, ev: Event, before: Event | None, after: Event | None) -> str:
+def render_event(index: DossierIndex, ev: Event, before: Event | None, after: Event | None, here: Here) -> str:
     out = [front_matter(ev.title), f"# {inline(ev.title)}\n"]
-    text = f"**{L.DATE}:** {date_text(ev.date)} ({L.PRECISION_LABEL}: {L.PRECISION.get(len(ev.date), '')})"
+    # The date says its own precision («نوفمبر 2023», «17 نوفمبر 2023»): no internal label beside it.
+    line = f"<strong>{L.DATE}:</strong> {date_text(ev.date)}"
     resolution = index.annotation(ev.resolution) if ev.resolution else None
     if ev.date_basis is DateBasis.RESOLVED:
         if resolution is not None:
-            text += f' [{L.RESOLVED_BY_EDITOR}](#ann-{ev.resolution} "{literal(resolution.note)}"){{: .dossier-resolved }}'
+            line += " " + a(f"#ann-{ev.resolution}", L.RESOLVED_BY_EDITOR, resolution.note, "dossier-resolved")
         else:
-            text += f" ({L.RESOLVED_BY_EDITOR})"
-    out.append(text + "\n{: .dossier-meta }\n")
+            line += f" ({L.RESOLVED_BY_EDITOR})"
+    out.append(p(line, "dossier-meta"))
     out.append(f"## {L.WHAT_HAPPENED}\n")
-    out += [f"- {cite(index, s)}" for s in ev.sources]
-    out.append("")
+    out.append(ul([cite(index, s, here) for s in ev.sources]))
     if ev.participants:
         out.append(f"## {L.PARTICIPANTS}\n")
-        for p in ev.participants:
-            e = index.entity(p.entity)
-            out.append(f"- {link_to(e) if e else inline(p.entity)}" + (f": {inline(p.part)}" if p.part else ""))
-        out.append("")
+        items = []
+        for part in ev.participants:
+            e = index.entity(part.entity)
+            items.append((link_to(e, here) if e else text(part.entity)) + (f": {text(part.part)}" if part.part else ""))
+        out.append(ul(items))
     if before or after:
         out.append(f"## {L.BEFORE_AFTER}\n")
+        items = []
         if before:
-            out.append(f"- {L.BEFORE}: {date_text(before.date)}، {link_to(before)}")
+            items.append(f"{L.BEFORE}: {date_text(before.date)}، {link_to(before, here)}")
         if after:
-            out.append(f"- {L.AFTER}: {date_text(after.date)}، {link_to(after)}")
-        out.append("")
-    notes = [a for a in index.annotations if a.id == ev.resolution or ev.id in a.about]
-    for a in notes:
-        out.append(annotation_box(index, a, anchor=a.id == ev.resolution))
-    out.append(f"[{L.ALL_EVENTS}](index.md)\n")
+            items.append(f"{L.AFTER}: {date_text(after.date)}، {link_to(after, here)}")
+        out.append(ul(items))
+    notes = [note for note in index.annotations if note.id == ev.resolution or ev.id in note.about]
+    if notes:
+        out.append(f"## {L.ENTITY_NOTES} ({L.count(len(notes), L.N.NOTE)})\n")
+        out += [annotation_box(index, note, here, anchor=note.id == ev.resolution, number=n) for n, note in enumerate(notes, start=1)]
+    out.append(p(a(here.to("events/index.md"), L.ALL_EVENTS)))
     return "\n".join(out)
 
 
 def render(index: DossierIndex, pages: Pages) -> None:
     events = index.timeline
     for i, ev in enumerate(events):
-        pages.add(ev.page, render_event(index, ev, events[i - 1] if i else None, events[i + 1] if i + 1 < len(events) else None))
+        before, after = (events[i - 1] if i else None), (events[i + 1] if i + 1 < len(events) else None)
+        pages.add(ev.page, render_event(index, ev, before, after, pages.here(ev.page)))

@@ -6,6 +6,11 @@ has no label here fails loudly (KeyError) instead of showing its code name.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from enum import StrEnum
+
+from babel.core import Locale
+
 from ..kb.schema import AnnotationKind, EntityKind
 
 KIND_PLURAL: dict[EntityKind, str] = {
@@ -38,7 +43,6 @@ ANNOTATION_KIND: dict[AnnotationKind, str] = {
     AnnotationKind.CONTRADICTION: "تعارض بين المصادر",
     AnnotationKind.RESOLVED_DATE: "تاريخ استنتجه المحرر",
 }
-PRECISION = {4: "السنة", 7: "الشهر", 10: "اليوم"}
 
 # Sections and fixed phrases.
 UNDATED = "بلا تاريخ"
@@ -64,14 +68,12 @@ ON_TEXT = "على النص"
 BASIS = "الأساس"
 CONCERNS = "تتعلق بـ"
 NOTES_HEADING = "ملاحظات تحريرية"
-NOTES_INTRO = "ليست من نص المقال: أضافها محرر الملف، وكل منها مرقم كما في الإشارة داخل النص."
 IN_THIS_ARTICLE = "في هذا المقال"
 EVENTS = "الأحداث"
 IN_LATIN = "بالحروف اللاتينية"
-KIND = "النوع"
 BELONGS_TO = "تتبع"
+ENTITY_DATA = "بياناته بصيغة <bdi>JSON</bdi>"
 ALSO_WRITTEN = "يُكتب أيضًا"
-ROLES = "الأدوار"
 IN_IT = "في"
 PEOPLE_IN_ORG = "الأشخاص فيها"
 UNDER_IT = "يتبعها"
@@ -79,20 +81,31 @@ SOURCES_SAY = "ما تقوله المصادر"
 SAID_BY_PERSON = "من أقواله المنقولة"
 SAID_BY_ORG = "أقوال منقولة"
 MENTIONED_WITH = "يُذكر معه كثيرًا"
-MENTIONED_WITH_INTRO = "في الفقرة نفسها، مع عدد الفقرات:"
+MENTIONED_WITH_INTRO = "من يُذكر معه في الفقرة نفسها، وفي كم فقرة:"
 MENTIONS = "الإشارات في المقالات"
+MORE_MENTIONS = "بقية الإشارات، في صفحات"
 NOT_MENTIONED = "لا تذكره المقالات بأي من أسمائه."
 WHAT_HAPPENED = "ما حدث، بنص المصادر"
 PARTICIPANTS = "المشاركون"
 BEFORE_AFTER = "قبله وبعده"
 BEFORE = "قبله"
 AFTER = "بعده"
-PRECISION_LABEL = "الدقة"
-MENTIONS_COUNT = "الإشارات"
-NO_MENTIONS = "لا إشارات"
 RESOLVED_CHIP = "استنتاج المحرر"
 RESOLVED_CHIP_TIP = "تاريخ استنتجه المحرر، لا النص؛ انظر صفحة الحدث"
 NOTE_MARKER_PREFIX = "ملاحظة تحريرية: "
+STATED_CHIP = "بنص المصدر"
+STATED_CHIP_TIP = "تاريخ ينص عليه المصدر نفسه"
+
+# Article pages: the text first; notes, cast and events after it.
+NOTES_SUMMARY = "ملاحظات المحرر على هذا المقال"
+NOTES_HINT = "ليست من نص المقال: أضافها محرر الملف؛ رقم كل منها هو رقم إشارتها في النص."
+DATE_NOTE_SUMMARY = "كيف أرّخ محرر الملف هذا المقال"
+ARTICLE_EVENTS = "أحداث يرويها المقال"
+
+# Person, organisation and event pages: sections in a fixed order, each in the table of contents.
+WHO = "التعريف والأدوار"
+TIMELINE = "الخط الزمني"
+ENTITY_NOTES = "ملاحظات تحريرية"
 
 # Index pages: titles, and their one-line introductions (count phrases).
 ARTICLES = "المقالات"
@@ -101,27 +114,125 @@ ORGS = "الجهات والمنتجات"
 
 
 def articles_intro(n: int) -> str:
-    return f"{n} مقالًا في الملف، الأحدث أولًا."
+    return f"{count(n, N.ARTICLE)} في الملف، الأحدث أولًا."
 
 
 def people_intro(n: int) -> str:
-    return f"{n} شخصًا تذكرهم المقالات."
+    return f"{count(n, N.PERSON)} تذكرهم المقالات."
 
 
 def orgs_intro(n: int) -> str:
-    return f"{n} جهة ومنتجًا ومفهومًا تذكرها المقالات، بحسب النوع."
+    return f"{count(n, N.ENTRY)} للجهات والمنتجات والمفاهيم التي تذكرها المقالات، بحسب النوع."
 
 
-def events_intro(n: int) -> str:
-    return f"{n} حدثًا، بالترتيب الزمني."
+def events_intro(n: int, resolved: int) -> str:
+    """How many events, and whose dates the editor worked out: said once here, a chip only on the fewer lines."""
+    text = f"{count(n, N.EVENT)}، بالترتيب الزمني."
+    if not resolved:
+        return text
+    if resolved == n:
+        return f"{text} تواريخها كلها استنتجها المحرر من النصوص؛ صفحة كل حدث تبيّن كيف."
+    verb = {1: "استنتجه", 2: "استنتجهما"}.get(resolved, "استنتجها")
+    how = f"{count(resolved, N.DATE)} منها {verb} المحرر من النصوص، وصفحة كل حدث تبيّن كيف"
+    if 2 * resolved > n:
+        return f"{text} {how}؛ والموسوم «{STATED_CHIP}» نصّ المصدر على تاريخه."
+    return f"{text} {how}؛ وهي الموسومة «{RESOLVED_CHIP}»."
 
 
 def minutes(n: int) -> str:
-    """Arabic counted noun for minutes."""
-    if n == 1:
-        return "دقيقة واحدة"
-    if n == 2:
-        return "دقيقتان"
-    if 3 <= n <= 10:
-        return f"{n} دقائق"
-    return f"{n} دقيقة"
+    """Reading time: «دقيقة واحدة»، «دقيقتان»، «3 دقائق»، «11 دقيقةً»."""
+    return count(n, N.MINUTE)
+
+
+# --- counts: «number + noun» by the Arabic plural rules -----------------------------------
+#
+# Arabic chooses the noun's form by the number: لا مقالات، مقال واحد، مقالان، 3 مقالات
+# (3–10: plural), 11 مقالًا (11–99: accusative singular), 100 مقال (100, 101, …: genitive
+# singular). The categories come from CLDR (Babel), so 103 is «few» and 111 «many» as the
+# rules say, not as a range check would guess.
+
+_ARABIC = Locale("ar")
+
+
+@dataclass(frozen=True)
+class Noun:
+    """The forms of one counted noun."""
+
+    one: str
+    """Singular, also the form after 100, 101, … (genitive): مقال."""
+    two: str
+    """Dual: مقالان."""
+    plural: str
+    """After 3–10, and for «none»: مقالات."""
+    many: str
+    """After 11–99 (accusative singular): مقالًا."""
+    feminine: bool = False
+    """The word for «one» agrees: ملاحظة واحدة."""
+
+
+class N(StrEnum):
+    """The nouns the dossier counts."""
+
+    ARTICLE = "article"
+    PERSON = "person"
+    EVENT = "event"
+    NOTE = "note"
+    MENTION = "mention"
+    ORGANISATION = "organisation"
+    ENTRY = "entry"
+    PARAGRAPH = "paragraph"
+    MINUTE = "minute"
+    TEXT = "text"
+    SOURCE = "source"
+    NAME = "name"
+    ENTITY = "entity"
+    DATE = "date"
+    EDITORIAL_NOTE = "editorial-note"
+    RELATION = "relation"
+    TERM = "term"
+
+
+NOUNS: dict[N, Noun] = {
+    N.ARTICLE: Noun("مقال", "مقالان", "مقالات", "مقالًا"),
+    N.PERSON: Noun("شخص", "شخصان", "أشخاص", "شخصًا"),
+    N.EVENT: Noun("حدث", "حدثان", "أحداث", "حدثًا"),
+    N.NOTE: Noun("ملاحظة", "ملاحظتان", "ملاحظات", "ملاحظةً", feminine=True),
+    N.MENTION: Noun("إشارة", "إشارتان", "إشارات", "إشارةً", feminine=True),
+    N.ORGANISATION: Noun("جهة", "جهتان", "جهات", "جهةً", feminine=True),
+    N.ENTRY: Noun("مدخل", "مدخلان", "مداخل", "مدخلًا"),
+    N.PARAGRAPH: Noun("فقرة", "فقرتان", "فقرات", "فقرةً", feminine=True),
+    N.MINUTE: Noun("دقيقة", "دقيقتان", "دقائق", "دقيقةً", feminine=True),
+    N.TEXT: Noun("نص", "نصان", "نصوص", "نصًّا"),
+    N.SOURCE: Noun("مصدر", "مصدران", "مصادر", "مصدرًا"),
+    N.NAME: Noun("اسم", "اسمان", "أسماء", "اسمًا"),
+    N.ENTITY: Noun("كيان", "كيانان", "كيانات", "كيانًا"),
+    N.DATE: Noun("تاريخ", "تاريخان", "تواريخ", "تاريخًا"),
+    N.EDITORIAL_NOTE: Noun("ملاحظة تحريرية", "ملاحظتان تحريريتان", "ملاحظات تحريرية", "ملاحظةً تحريريةً", feminine=True),
+    N.RELATION: Noun("علاقة", "علاقتان", "علاقات", "علاقةً", feminine=True),
+    N.TERM: Noun("مصطلح", "مصطلحان", "مصطلحات", "مصطلحًا"),
+}
+
+
+def category(n: int) -> str:
+    """CLDR plural category of `n` in Arabic: zero, one, two, few, many or other."""
+    return str(_ARABIC.plural_form(n))
+
+
+def count(n: int, noun: N) -> str:
+    """«number + noun», grammatical for every n ≥ 0: لا مقالات، مقال واحد، مقالان، 3 مقالات، 11 مقالًا، 100 مقال."""
+    if n < 0:
+        raise ValueError(f"a count cannot be negative: {n}")
+    forms = NOUNS[noun]
+    match category(n):
+        case "zero":
+            return f"لا {forms.plural}"
+        case "one":
+            return f"{forms.one} {'واحدة' if forms.feminine else 'واحد'}"
+        case "two":
+            return forms.two
+        case "few":
+            return f"{n} {forms.plural}"
+        case "many":
+            return f"{n} {forms.many}"
+        case _:
+            return f"{n} {forms.one}"

@@ -1,7 +1,8 @@
-"""Shared Markdown pieces: front matter, links with marks inside article text, citations, notes.
+"""Shared page pieces: front matter, linked article text with note markers, citations, notes.
 
-Every value goes through generator/text.py on its way into Markdown, so
-article text and YAML values are shown as written and never act as markup.
+Everything but headings is emitted as raw HTML (see html.py), with hrefs
+relative to the page being written (`Here`). Every value is escaped on its way
+in, so article text and YAML values are shown as written and never act as markup.
 """
 
 from __future__ import annotations
@@ -13,14 +14,16 @@ from dataclasses import dataclass
 
 from ..index import DossierIndex
 from ..kb.schema import Annotation, Entity, Event, Source
-from ..text import arabic_date, attr, inline, literal
+from ..text import arabic_date
+from ..text import attr as html_attr
 from . import labels as L
+from .html import Here, a, text
 
 
 def front_matter(title: str, extra: str = "") -> str:
     # The title goes into templates verbatim, so it is given already escaped for HTML;
     # JSON strings are valid YAML, so no character of a title can break the front matter.
-    return f"---\ntitle: {json.dumps(attr(title), ensure_ascii=False)}\n{extra}---\n\n"
+    return f"---\ntitle: {json.dumps(html_attr(title), ensure_ascii=False)}\n{extra}---\n\n"
 
 
 def label(name: str) -> str:
@@ -28,17 +31,17 @@ def label(name: str) -> str:
 
 
 def date_text(value: str) -> str:
-    return literal(arabic_date(value)) if value else ""
+    return text(arabic_date(value)) if value else ""
 
 
-def link_to(e: Entity | Event, up: str = "../") -> str:
+def link_to(e: Entity | Event, here: Here) -> str:
     name = e.name if isinstance(e, Entity) else e.title
-    return f"[{inline(name)}]({up}{e.page})"
+    return a(here.to(e.page), text(name))
 
 
 @dataclass(frozen=True)
 class Span:
-    """Inline markup over an exact stretch of a block's text: a link, or a marker placed after it."""
+    """Markup over an exact stretch of a block's text: a link, or a marker placed after it."""
 
     start: int
     end: int
@@ -46,11 +49,11 @@ class Span:
     """Link the text [start, end) here; empty: leave the text as it is."""
     title: str = ""
     after: str = ""
-    """Markdown placed right after the stretch (an annotation marker)."""
+    """HTML placed right after the stretch (an annotation marker)."""
 
 
-def segments(text: str, spans: Iterable[Span]) -> str:
-    """Markdown for `text` with links and markers, every piece of text still escaped by `inline`.
+def segments(value: str, spans: Iterable[Span]) -> str:
+    """HTML for `value` with links and markers, every piece of text escaped by `text`.
 
     Links never nest or overlap (a link starting inside an earlier one is
     dropped); a marker goes where its stretch ends, or right after the link
@@ -65,18 +68,17 @@ def segments(text: str, spans: Iterable[Span]) -> str:
         if link.start < pos:
             continue
         while mi < len(marks) and marks[mi].end <= link.start:
-            out.append(inline(text[pos : marks[mi].end]) + marks[mi].after)
+            out.append(text(value[pos : marks[mi].end]) + marks[mi].after)
             pos, mi = marks[mi].end, mi + 1
-        title = f' "{literal(link.title)}"' if link.title else ""
-        out.append(f"{inline(text[pos : link.start])}[{inline(text[link.start : link.end])}]({link.href}{title})")
+        out.append(text(value[pos : link.start]) + a(link.href, text(value[link.start : link.end]), link.title))
         pos = link.end
         while mi < len(marks) and marks[mi].end <= link.end:
             out.append(marks[mi].after)
             mi += 1
     for mark in marks[mi:]:
-        out.append(inline(text[pos : mark.end]) + mark.after)
+        out.append(text(value[pos : mark.end]) + mark.after)
         pos = mark.end
-    out.append(inline(text[pos:]))
+    out.append(text(value[pos:]))
     return "".join(out)
 
 
@@ -88,43 +90,43 @@ def segments(text: str, spans: Iterable[Span]) -> str:
 NOT_SEARCHED = '<span class="dossier-quote" data-search-exclude>'
 
 
-def where(index: DossierIndex, article: str, block: int | None, up: str = "../") -> str:
-    """A link to one paragraph of one article, named by the article's title."""
+def where(index: DossierIndex, article: str, block: int | None, here: Here) -> str:
+    """A link to one paragraph of one article, named by the article's title; on that article's own page, «الفقرة 4» only."""
+    page = f"articles/{article}.md"
+    if page == here.src:
+        return a(here.to(page, f"p-{block}"), f"{L.PARAGRAPH} {block}") if block else a("#", L.ARTICLE_TITLE)
     title = index.article(article).title
     if not block:
-        return f"[{L.ARTICLE_TITLE} «{inline(title)}»]({up}articles/{article}.md)"
-    return f"[{L.PARAGRAPH} {block}، «{inline(title)}»]({up}articles/{article}.md#p-{block})"
+        return a(here.to(page), f"{L.ARTICLE_TITLE} «{text(title)}»")
+    return a(here.to(page, f"p-{block}"), f"{L.PARAGRAPH} {block}، «{text(title)}»")
 
 
-def cite(index: DossierIndex, source: Source, up: str = "../") -> str:
+def cite(index: DossierIndex, source: Source, here: Here) -> str:
     """The quote itself, and where it is: the evidence for the fact it follows."""
-    return f"{NOT_SEARCHED}«{inline(source.quote)}»</span> — {where(index, source.article, source.block, up)}"
+    return f"{NOT_SEARCHED}«{text(source.quote)}»</span> — {where(index, source.article, source.block, here)}"
 
 
-def annotation_box(index: DossierIndex, a: Annotation, up: str = "../", anchor: bool = False, number: int = 0, searched: bool = False) -> str:
-    """An editorial note, always visibly marked as editorial, with what it rests on.
+def annotation_box(index: DossierIndex, note: Annotation, here: Here, anchor: bool = False, number: int = 0, searched: bool = False) -> str:
+    """An editorial note, always visibly marked as editorial, with its kind, the text it is on and what it rests on.
 
-    Search indexes each note once, on the page of the article it is anchored in.
+    Search indexes each note once, on the page of the article it is anchored in. `number` makes
+    it an endnote (a marker in the text carries the same number).
     """
-    ident = f' id="ann-{a.id}"' if anchor else ""
+    ident = f' id="ann-{note.id}"' if anchor else ""
     ident += "" if searched else " data-search-exclude"
-    title = f"{L.EDITORIAL_NOTE}{f' {number}' if number else ''} — {L.ANNOTATION_KIND[a.kind]}"
+    title = f"{L.EDITORIAL_NOTE}{f' {number}' if number else ''} — {L.ANNOTATION_KIND[note.kind]}"
     lines = [
-        f'<div class="admonition note dossier-annotation"{ident} markdown>',
+        f'<div class="admonition note dossier-annotation"{ident}>',
         f'<p class="admonition-title">{title}</p>',
-        "",
-        inline(a.note),
-        "",
-        f"**{L.ON_TEXT}:** {cite(index, a.anchor, up)}",
-        "",
+        f"<p>{text(note.note)}</p>",
+        f"<p><strong>{L.ON_TEXT}:</strong> {cite(index, note.anchor, here)}</p>",
     ]
-    if a.basis:
-        lines.append(f"**{L.BASIS}:**\n")
-        lines += [f"- {cite(index, b, up)}" for b in a.basis]
-        lines.append("")
-    about = [index.entity(i) or index.event(i) for i in a.about]
+    if note.basis:
+        lines.append(f"<p><strong>{L.BASIS}:</strong></p>")
+        lines.append("<ul>" + "".join(f"<li>{cite(index, b, here)}</li>" for b in note.basis) + "</ul>")
+    about = [x for i in note.about if (x := index.entity(i) or index.event(i))]
     if about:
-        lines.append(f"**{L.CONCERNS}:** " + "، ".join(link_to(x, up) for x in about if x) + "\n")
+        lines.append(f"<p><strong>{L.CONCERNS}:</strong> " + "، ".join(link_to(x, here) for x in about) + "</p>")
     lines.append("</div>\n")
     return "\n".join(lines)
 
@@ -135,16 +137,16 @@ SENTENCE_END = re.compile(r"[.!?؟…]+(?=\s|$)")
 CONTEXT_CHARS = 160
 
 
-def around(text: str, start: int, end: int) -> tuple[str, str, str]:
-    """The sentence holding text[start:end], cut to a readable length: (before, mention, after)."""
+def around(value: str, start: int, end: int) -> tuple[str, str, str]:
+    """The sentence holding value[start:end], cut to a readable length: (before, mention, after)."""
     s = 0
-    for m in SENTENCE_END.finditer(text, 0, start):
+    for m in SENTENCE_END.finditer(value, 0, start):
         s = m.end()
-    after_end = SENTENCE_END.search(text, end)
-    e = after_end.end() if after_end else len(text)
-    before, after = text[s:start].lstrip(), text[end:e]
+    after_end = SENTENCE_END.search(value, end)
+    e = after_end.end() if after_end else len(value)
+    before, after = value[s:start].lstrip(), value[end:e]
     if len(before) > CONTEXT_CHARS:
         before = "… " + before[-CONTEXT_CHARS:].split(" ", 1)[-1]
     if len(after) > CONTEXT_CHARS:
         after = after[:CONTEXT_CHARS].rsplit(" ", 1)[0] + " …"
-    return before, text[start:end], after
+    return before, value[start:end], after

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..errors import GeneratorError
+from .html import Here, Urls
 
 
 class PageCollision(GeneratorError):
@@ -12,7 +13,9 @@ class PageCollision(GeneratorError):
 class Pages:
     """Collects Markdown pages; refuses a second page at a path already taken."""
 
-    def __init__(self) -> None:
+    def __init__(self, urls: Urls | None = None) -> None:
+        self.urls = urls or Urls()
+        """The URL style links are written for (raw HTML links are not rewritten by MkDocs)."""
         self._pages: dict[str, str] = {}
         self._by: dict[str, str] = {}
         self.renderer = ""
@@ -23,6 +26,10 @@ class Pages:
             raise PageCollision(f"two pages at docs/{path} (from the {self._by[path]} and the {self.renderer} renderer); rename one of the ids behind them")
         self._pages[path] = markdown
         self._by[path] = self.renderer
+
+    def here(self, path: str) -> Here:
+        """Where a page about to be added stands: links on it are made relative to it."""
+        return Here(path, self.urls)
 
     def __contains__(self, path: str) -> bool:
         return path in self._pages

@@ -24,13 +24,15 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from generator.build import generate  # noqa: E402
+from generator.editor import summary  # noqa: E402
 from generator.errors import InputError  # noqa: E402
-from generator.site import state  # noqa: E402
+from generator.site import fragments, state  # noqa: E402
 from generator.site.problems import nav_paths, problems_page  # noqa: E402
 from generator.site.searchsite import install as install_search  # noqa: E402
-from generator.write import overlap  # noqa: E402
+from generator.write import overlap, write_tree  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.dossier")
+SERVE_PAGES = "build/serve-pages"
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -51,9 +53,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     root = Path(config.config_file_path).resolve().parent
-    state.problems = None
+    recovering, state.problems = state.problems is not None, None
     try:
-        dossier = generate(root)
+        dossier = generate(root, directory_urls=config.use_directory_urls)
     except InputError as exc:
         if state.command != "serve":
             raise PluginError(str(exc)) from None
@@ -65,18 +67,39 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.append(File.generated(config, path, content=problems_page(exc)))
         install_search(None, files, config)
         return files
-    notes = dossier.report.notes
-    if notes:
-        log.info("dossier: %d notes for the editor (python -m generator check lists them)", len(notes))
+    if recovering:
+        _forget_problem_pages(files, config)
+    for note in dossier.report.notes:  # one summary line below; every note with `mkdocs serve -v` or `make check`
+        log.debug(str(note))
+    state.fragments = {}
+    skeletons = {}
     for path, content in dossier.pages.items():
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} would be overwritten by a generated page; remove or rename it")
-        files.append(File.generated(config, path, content=content))
+        skeletons[path], state.fragments[path] = fragments.split(content, stamp=state.command == "serve")
+    if state.command == "serve":
+        # Pages on disk, rewritten only when they change: `mkdocs serve --dirty` (make serve) then
+        # rebuilds only the pages an edit touched, not the dossier.
+        cache = root / SERVE_PAGES
+        write_tree(skeletons, cache, root)
+        for path in skeletons:
+            files.append(File.generated(config, path, abs_src_path=str(cache / path)))
+    else:
+        for path, skeleton in skeletons.items():
+            files.append(File.generated(config, path, content=skeleton))
     for path, content in dossier.files.items():  # the JSON export: copied as is, not a page
         files.append(File.generated(config, path, content=content))
-    log.info("dossier: %d articles, %d generated pages", len(dossier.index.articles), len(dossier.pages))
+    log.info("dossier: %d articles, %d generated pages; editor's report: %s", len(dossier.index.articles), len(dossier.pages), summary(dossier.report))
     install_search(dossier, files, config)
     return files
+
+
+def _forget_problem_pages(files: Files, config: MkDocsConfig) -> None:
+    """After broken seeds are fixed: remove the built problem pages (in serve's own site folder), so that
+    `mkdocs serve --dirty` builds those pages again even though their sources did not change."""
+    for path in nav_paths(config.nav):
+        built = Path(config.site_dir) / File(path, None, config.site_dir, config.use_directory_urls).dest_uri
+        built.unlink(missing_ok=True)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -87,3 +110,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return (
         f'!!! failure "The seeds have {count} problem(s): the dossier is not rebuilt until they are fixed"\n    See the home page for the list.\n\n{markdown}'
     )
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Put back the raw HTML blocks that skipped Markdown (see generator/site/fragments.py)."""
+    blocks = state.fragments.get(page.file.src_uri)
+    return fragments.restore(html, blocks) if blocks else html

@@ -34,7 +34,8 @@ def pack(site: Path, out: Path, top: str | None = None) -> str:
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(".zip.part")
     with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-        for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        # Sorted as the names in the zip read (export.html before export/…), not as path parts.
+        for path in sorted((p for p in site.rglob("*") if p.is_file()), key=lambda p: p.relative_to(site).as_posix()):
             info = zipfile.ZipInfo(f"{top}/{path.relative_to(site).as_posix()}", date_time=date)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16

@@ -4,11 +4,13 @@ Articles: the title, the source line and headings, then each numbered paragraph 
 each editorial note under its own anchor. Entity pages: their names (every spelling,
 which ranks the page first for any of them), kind, roles and claims; quotes of article
 text are left out, so a search for an article's words finds the article. Event pages:
-title, date and participants. Index pages: their titles.
+title, date and participants. Index pages (the front page, timeline, glossary, …): their titles.
 """
 
 from __future__ import annotations
 
+import html
+import json
 import re
 from collections.abc import Iterable
 
@@ -23,7 +25,7 @@ from .searchindex import Document, Unit
 
 ARTICLE, ABOUT, INDEX = 0, 1, 2
 """Ranks: among equally good matches, articles first, then entity and event pages, then index pages."""
-INDEX_PAGES = {"articles/index.md": L.ARTICLES, "people/index.md": L.PEOPLE, "orgs/index.md": L.ORGS, "events/index.md": L.EVENTS}
+TITLE = re.compile(r'^title: (".*")$', re.M)
 
 
 def documents(dossier: Dossier) -> list[Document]:
@@ -37,8 +39,18 @@ def documents(dossier: Dossier) -> list[Document]:
             e = index.entity(p.entity)
             parts.append(f"{e.name if e else p.entity}{': ' + p.part if p.part else ''}")
         docs.append(Document(ev.page, ev.title, (Unit("", ev.title, (f"{L.DATE}: {arabic_date(ev.date)}", *parts)),), rank=ABOUT))
-    docs += [Document(page, title, (Unit("", title, ()),), rank=INDEX) for page, title in INDEX_PAGES.items() if page in dossier.pages]
+    covered = {d.page for d in docs}
+    for page, markdown in dossier.pages.items():  # the front page, indexes, timeline, glossary…: found by their titles
+        if page not in covered and (page == "index.md" or page.endswith("/index.md")):
+            title = _title(markdown) or page
+            docs.append(Document(page, title, (Unit("", title, ()),), rank=INDEX))
     return docs
+
+
+def _title(markdown: str) -> str:
+    """The title in a generated page's front matter (JSON, HTML-escaped: see render/markdown.front_matter)."""
+    m = TITLE.search(markdown.split("\n---\n", 1)[0])
+    return html.unescape(json.loads(m.group(1))) if m else ""
 
 
 def article_document(article: Article, notes: Iterable[Annotation]) -> Document:
@@ -57,7 +69,7 @@ def entity_document(index: DossierIndex, e: Entity) -> Document:
     """Every spelling is a name of the page: a query made of its words finds it first. Where two
     entities share a word (OpenAI, OpenAI's board), the one spelled by that word alone wins."""
     spellings = also_written(e)
-    blocks = [f"{L.ALSO_WRITTEN}: " + "، ".join(spellings), f"{L.KIND}: {L.KIND_SINGULAR[e.kind]}"]
+    blocks = [f"{L.ALSO_WRITTEN}: " + "، ".join(spellings), L.KIND_SINGULAR[e.kind]]
     for r in e.roles:
         org = index.entity(r.org)
         blocks.append(f"{r.title} في {org.name if org else r.org}")

@@ -12,3 +12,5 @@ command: str = ""
 """'build', 'gh-deploy' or 'serve', from on_startup."""
 problems: InputError | None = None
 """The seeds' problems when the last rebuild could not generate the dossier (serve only)."""
+fragments: dict[str, list[str]] = {}
+"""Per generated page (by its path under docs/): the raw HTML blocks its Markdown holds placeholders for."""

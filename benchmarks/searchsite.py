@@ -1,6 +1,6 @@
 """Build the dossier into a folder, serve it on 127.0.0.1 and search it in headless Chromium.
 
-Shared by tests/test_search.py and benchmarks/search_recall.py, so the test and
+Shared by tests/test_search.py and benchmarks/search_recall.py (so it lives here: benchmarks never import from tests/), so the test and
 the recall benchmark measure search the same way: open `index.html?q=…` (Material
 runs the query from the URL) and read the result list.
 """
@@ -23,7 +23,7 @@ from urllib.parse import quote
 import yaml
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from tests.conftest import CHROMIUM_ARGS
+from benchmarks.browser import CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "cases" / "search.yml"

@@ -1,0 +1,109 @@
+"""New spellings of known people: a known surname after a first name that differs only as a transliteration.
+
+«غريغ بروكمان» is «جريج بروكمان»: Arabic writers render G as ج، غ، ق or ك, drop
+or add long vowels (إيليا/إليا), end a name in ا، ه or ة. Compared as a
+consonant skeleton, such first names are equal. Where the surname belongs to
+one person only, the new spelling is linked (as if it were an alias) and the
+editor's report asks to confirm it; where two people share the surname, it is
+only proposed.
+
+The linking side is `with_lookalikes`: the entities with each linked spelling
+added as an alias, for the linker to run again with (generator/build.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from ..arabic import fold, strip_proclitics
+from ..kb.schema import Entity
+from ..model import Article
+from .names import Links
+
+_SAME_SOUND = str.maketrans({"غ": "ج", "ق": "ج", "ك": "ج", "ط": "ت", "ص": "س", "ث": "س", "ذ": "ز", "ظ": "ز", "ض": "د", "ة": "ه", "ح": "ه", "پ": "ب", "ڤ": "ف"})
+_VOWELS = re.compile("[اويىءئؤ]")
+_WORD = re.compile(r"[\u0621-\u064a][\u0621-\u065f\u0670]*")
+
+
+def skeleton(word: str) -> str:
+    """The consonants of a folded name, with letters that transliterate the same sound made equal."""
+    w = fold(word).translate(_SAME_SOUND)
+    w = w[:-1] if len(w) > 2 and w.endswith("ه") else w  # a final ه/ة is a vowel: ميرا، ميره
+    w = _VOWELS.sub("", w)
+    return re.sub(r"(.)\1+", r"\1", w)
+
+
+@dataclass(frozen=True)
+class LookAlike:
+    """A first name + known surname, not a known spelling of anyone."""
+
+    article: str
+    block: int
+    line: int
+    start: int
+    end: int
+    written: str
+    """The two words as the article writes them, proclitic cut."""
+    entity: str
+    """The person it is taken for (the first, by id, when several fit)."""
+    candidates: tuple[str, ...]
+    linked: bool
+    """The surname belongs to one person only: linked, to be confirmed."""
+
+
+def _first_and_last(e: Entity) -> list[tuple[str, str]]:
+    out = []
+    for name in e.full_names:
+        words = fold(name).split()
+        if len(words) >= 2 and all(_WORD.fullmatch(w) for w in words):
+            out.append((words[0], words[-1]))
+    return out
+
+
+def find_lookalikes(articles: Iterable[Article], entities: Iterable[Entity], links: Links) -> tuple[LookAlike, ...]:
+    """Every unknown «first name + known surname» whose first name sounds like the person's."""
+    people = [e for e in sorted(entities, key=lambda e: e.id) if e.is_person]
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    firsts: dict[str, set[str]] = defaultdict(set)
+    known_names = {fold(n) for e in entities for n in (*e.full_names, *e.short)}
+    for p in people:
+        for first, last in _first_and_last(p):
+            by_surname[last].add(p.id)
+            firsts[p.id].add(skeleton(first))
+    found: list[LookAlike] = []
+    for article in articles:
+        covered = {(m.block, s) for m in links.of_article(article.id) if not m.short for s in range(m.start, m.end)}
+        for block in article.numbered:
+            words = list(re.finditer(r"\S+", block.text))
+            for a, b in zip(words, words[1:], strict=False):
+                first_raw, last_raw = a.group(0), b.group(0).rstrip('،,.:؛!?؟»”")')
+                if not _WORD.fullmatch(first_raw.lstrip('«“"(')) or first_raw.endswith(("،", ",", ".", ":")):
+                    continue
+                first_raw = first_raw.lstrip('«“"(')
+                last = strip_proclitics(fold(last_raw)) if fold(last_raw) not in by_surname else fold(last_raw)
+                owners = by_surname.get(last)
+                if not owners:
+                    continue
+                folded_first = fold(first_raw)
+                cut = folded_first[1:] if folded_first[:1] in ("و", "ف") and len(folded_first) > 3 else folded_first
+                start = a.start() + (len(a.group(0)) - len(a.group(0).lstrip('«“"('))) + (len(folded_first) - len(cut) if cut != folded_first else 0)
+                if (block.number, start) in covered or f"{cut} {last}" in known_names or cut in known_names:
+                    continue
+                fits = sorted(p for p in owners if skeleton(cut) in firsts[p] and len(skeleton(cut)) >= 2)
+                if not fits:
+                    continue
+                end = b.start() + len(last_raw)
+                found.append(LookAlike(article.id, block.number or 0, block.line, start, end, block.text[start:end], fits[0], tuple(fits), len(owners) == 1))
+    return tuple(found)
+
+
+def with_lookalikes(entities: Iterable[Entity], found: Iterable[LookAlike]) -> tuple[Entity, ...]:
+    """The entities, each linked look-alike spelling added to its person's aliases (for the linker only)."""
+    extra: dict[str, list[str]] = defaultdict(list)
+    for la in found:
+        if la.linked and la.written not in extra[la.entity]:
+            extra[la.entity].append(la.written)
+    return tuple(replace(e, aliases=(*e.aliases, *extra[e.id])) if e.id in extra else e for e in entities)

@@ -1,0 +1,256 @@
+"""The ways into the story, from the generated Markdown: timeline order, graph evidence, front-page
+figures, glossary tooltips, Arabic counts, curated-file errors. Browser checks: test_views_site.py."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.build import generate
+from generator.errors import InputError
+from generator.kb.schema import DateBasis, Event
+from generator.render import front, glossary, graph, timeline
+from generator.render.layout import Box, layout
+from generator.render.viewlabels import ARTICLE, NOTE, PERSON, count
+from tests.conftest import ROOT, copy_project
+
+
+@pytest.fixture(scope="module")
+def dossier():
+    return generate(ROOT)
+
+
+def _event(id: str, date: str) -> Event:
+    return Event(id, id, date, DateBasis.STATED, "seeds/events.yml", 1)
+
+
+# --- timeline ------------------------------------------------------------------------------
+
+
+def test_timeline_order_puts_the_precise_before_the_vague_within_their_period() -> None:
+    events = [
+        _event(i, d) for i, d in [("a", "2024"), ("b", "2024-05"), ("c", "2024-05-20"), ("d", "2024-05-03"), ("e", "2023-11"), ("f", "2025-01-01"), ("g", "")]
+    ]
+    cut = timeline.periods(events)
+    assert [[e.id for e in p.events] for p in cut] == [["e"], ["d", "c", "b"], ["a"], ["f"], ["g"]]
+    assert [p.heading for p in cut] == ["نوفمبر 2023", "مايو 2024", "في 2024، دون شهر محدد", "يناير 2025", "بلا تاريخ"]
+
+
+def test_timeline_page_follows_the_events_dates_and_precisions(dossier) -> None:
+    md = dossier.pages["timeline/index.md"]
+    ids = re.findall(r'<li id="ev-([a-z0-9-]+)"', md)
+    events = {e.id: e for e in dossier.index.kb.events}
+    assert sorted(ids) == sorted(events), "every event once"
+    keys = [timeline.order_key(events[i]) for i in ids]
+    assert keys == sorted(keys)
+    for i in ids:
+        ev = events[i]
+        item = re.search(rf'<li id="ev-{i}".*</li>', md)
+        assert item is not None
+        assert f'<time datetime="{ev.date}">' in item.group(0)
+        shown = re.search(r"<time [^>]*>([^<]*)", item.group(0)).group(1)  # type: ignore[union-attr]
+        assert len(re.findall(r"\d+", shown)) == {4: 1, 7: 1, 10: 2}[len(ev.date)], f"{i}: {shown} is drawn at another precision than {ev.date}"
+        if ev.date_basis is DateBasis.RESOLVED:
+            assert f'href="../events/{i}/#ann-{ev.resolution}"' in item.group(0), f"{i}: the editor's date must link to its note"
+
+
+def test_month_only_event_is_never_drawn_as_a_day(dossier) -> None:
+    md = dossier.pages["timeline/index.md"]
+    item = re.search(r'<li id="ev-brockman-resigns".*</li>', md).group(0)  # type: ignore[union-attr]
+    assert '<time datetime="2023-11">نوفمبر 2023 <span class="dossier-tl-vague">(اليوم غير محدد)</span></time>' in item
+
+
+def test_person_page_has_its_own_timeline(dossier) -> None:
+    md = dossier.pages["people/greg-brockman.md"]
+    ids = re.findall(r'<li id="ev-([a-z0-9-]+)"', md)
+    assert ids and set(ids) == {e.id for e in dossier.index.events_of("greg-brockman")}
+
+
+# --- graph ---------------------------------------------------------------------------------
+
+
+def test_every_relation_has_evidence_that_holds(dossier) -> None:
+    index = dossier.index
+    rels = graph.relations(index)
+    assert len(rels) > 50
+    named: dict[tuple[str, int], set[str]] = {}
+    for m in index.mentions:
+        named.setdefault((m.article, m.block), set()).add(m.entity)
+    for r in rels:
+        assert r.roles or r.events or r.paragraphs, r
+        for person, role in r.roles:
+            assert {person, role.org} == {r.a, r.b} and role.source.block is not None
+        for id in r.events:
+            ev = index.event(id)
+            assert ev is not None and {r.a, r.b} <= {p.entity for p in ev.participants}
+        for where in r.paragraphs:
+            assert {r.a, r.b} <= named[where]
+
+
+def test_graph_page_draws_each_node_once_as_a_link_and_each_line_explained(dossier) -> None:
+    md = dossier.pages["graph/index.md"]
+    svg = md[md.index("<svg") : md.index("</svg>")]
+    nodes = re.findall(r'<a href="\.\./(people|orgs)/([a-z0-9-]+)/" class="dossier-node', svg)
+    assert len(nodes) == len(set(nodes)) > 30
+    for kind, id in nodes:
+        e = dossier.index.entity(id)
+        assert e is not None and e.page == f"{kind}/{id}.md"
+    drawn = {id for _, id in nodes}
+    for a, b, title in re.findall(r'<g class="dossier-rel [^"]*" data-a="([^"]+)" data-b="([^"]+)"><title>([^<]+)</title>', svg):
+        assert a in drawn and b in drawn
+        assert "—" in title and ":" in title
+    assert "\n\n" not in svg, "a blank line would end the raw HTML block"
+    assert "<bdi>" not in svg, "an HTML element inside SVG text is an unknown SVG element: its words would vanish"
+
+
+def test_graph_labels_never_overlap_and_layout_is_deterministic_across_processes() -> None:
+    code = "from generator.build import generate; from pathlib import Path; import sys; sys.stdout.write(generate(Path('.')).pages['graph/index.md'])"
+    runs = [subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout for _ in range(2)]
+    assert runs[0] == runs[1]
+    boxes = [Box(str(i), 40 + (i * 37) % 90, 28) for i in range(40)]
+    placed = layout(boxes, [(str(i), str((i * 7) % 40), 1.0) for i in range(40)]).nodes
+    for i, p in enumerate(placed):
+        for q in placed[i + 1 :]:
+            assert not p.overlaps(q), (p, q)
+
+
+def test_person_graph_is_small_and_centred_on_the_person(dossier) -> None:
+    md = dossier.pages["people/sam-altman.md"]
+    svg = md[md.index("<svg") : md.index("</svg>")]
+    ids = re.findall(r'data-id="([a-z0-9-]+)"', svg)
+    assert "sam-altman" in ids and len(ids) <= graph.NEIGHBOURS + 1
+    assert all("sam-altman" in (a, b) for a, b in re.findall(r"data-a=\"([a-z0-9-]+)\" data-b=\"([a-z0-9-]+)\"", svg))
+
+
+# --- front page ----------------------------------------------------------------------------
+
+
+def test_front_page_figures_equal_the_export(dossier) -> None:
+    doc = json.loads(dossier.files["dossier.json"])
+    expected = {
+        "articles": len(doc["articles"]),
+        "people": sum(e["type"] == "person" for e in doc["entities"]),
+        "organisations": sum(e["type"] == "organisation" for e in doc["entities"]),
+        "events": len(doc["events"]),
+        "annotations": len(doc["annotations"]),
+    }
+    shown = {k: int(n) for k, n in re.findall(r'data-figure="(\w+)" data-n="(\d+)"', dossier.pages["index.md"])}
+    assert shown == expected
+    dates = [e["date"] for e in doc["events"]] + [a["date"]["value"] for a in doc["articles"] if a["date"]]
+    assert f'data-start="{min(dates)}" data-end="{max(dates)}"' in dossier.pages["index.md"]
+
+
+def test_a_sixth_article_changes_the_figures_with_no_code_change(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    (project / "seeds/articles/005_new.txt").write_text("عنوان مقال سادس عن سام ألتمان\nفقرة أولى يذكر فيها سام ألتمان وOpenAI.\n", encoding="utf-8")
+    with (project / "seeds/articles.yml").open("a", encoding="utf-8") as f:
+        f.write('\n- file: 005_new.txt\n  id: sixth-article\n  date: "2026-01-02"\n  date_basis: stated\n  date_note: اختبار.\n')
+    md = generate(project).pages["index.md"]
+    assert 'data-figure="articles" data-n="6">6 مقالات<' in md
+    assert 'data-end="2026-01-02"' in md
+    newest = md[md.index("## المقالات، الأحدث أولًا") :]
+    assert newest.index("articles/sixth-article.md") < newest.index("articles/openai-research-exodus-2025.md"), "newest first"
+
+
+def test_arcs_link_into_the_timeline_where_they_start(dossier) -> None:
+    home, tl = dossier.pages["index.md"], dossier.pages["timeline/index.md"]
+    for arc in dossier.index.kb.arcs:
+        anchor = timeline.arc_anchor(dossier.index, arc)
+        assert f"(timeline/index.md#{anchor})" in home and f"{{: #{anchor} }}" in tl, "a heading MkDocs checks"
+        first = tl.index(f'<li id="arc-{arc.id}"')
+        assert tl.rindex(f"{{: #{anchor} }}", 0, first) == tl.rfind("{: #", 0, first), "the marker stands under that heading"
+    assert home.count("ملخص تحريري") == len(dossier.index.kb.arcs)
+
+
+def test_central_people_are_the_most_mentioned_with_their_role(dossier) -> None:
+    people = front.central_people(dossier.index)
+    assert people[0].id == "sam-altman"
+    counts = [len(dossier.index.mentions_of(p.id)) for p in people]
+    assert counts == sorted(counts, reverse=True)
+    assert "[سام ألتمان](people/sam-altman.md) — الرئيس التنفيذي، <bdi>OpenAI</bdi>" in dossier.pages["index.md"]
+
+
+# --- glossary ------------------------------------------------------------------------------
+
+
+def test_glossary_term_in_an_article_links_to_its_entry_with_the_definition_as_title(dossier) -> None:
+    md = dossier.pages["articles/openai-research-exodus-2025.md"]
+    term = next(t for t in dossier.index.kb.glossary if t.id == "compute-credits")
+    m = re.search(r'<a href="\.\./\.\./glossary/#compute-credits" title="([^"]+)">أرصدة</a>', md)
+    assert m is not None
+    assert html.unescape(m.group(1)) == glossary.tooltip(term)
+    assert glossary.tooltip(term).startswith("المسرد — أرصدة الحوسبة: «يعاني الباحثون")
+    assert glossary.tooltip(term).startswith("المسرد — أرصدة الحوسبة")
+
+
+def test_glossary_marks_editorial_definitions_and_quotes_the_articles_own(dossier) -> None:
+    md = dossier.pages["glossary/index.md"]
+    agi = md[md.index("{: #agi }") :].split("### ", 1)[0]
+    assert "تعريف المقالات" in agi and "يشير <bdi>AGI</bdi> إلى الذكاء الاصطناعي" in agi and "تعريف تحريري" not in agi
+    llm = md[md.index("{: #llm }") :].split("### ", 1)[0]
+    assert "تعريف تحريري" in llm
+
+
+def test_glossary_terms_do_not_match_inside_longer_words() -> None:
+    term = next(t for t in generate(ROOT).index.kb.glossary if t.id == "agi")
+    assert glossary.find("MAGIC AGIs", [term]) == []
+    assert [(s, e) for s, e, _ in glossary.find("والذكاء الاصطناعي العام.", [term])] == [(1, 23)]
+
+
+# --- curated files: errors with file:line ---------------------------------------------------
+
+
+def test_curated_files_report_every_problem_with_its_line(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    arcs = project / "seeds/arcs.yml"
+    text = arcs.read_text(encoding="utf-8").replace("    - altman-fired\n", "    - altman-fird\n", 1)
+    arcs.write_text(text.replace("قيل لبروكمان أنه يمكنه", "قيل لبروكمان إنه يمكنه", 1), encoding="utf-8")
+    terms = project / "seeds/glossary.yml"
+    terms.write_text(terms.read_text(encoding="utf-8").replace("spellings: [المحاذاة الفائقة]", "spellings: [المحاذات الفائقة]"), encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        generate(project)
+    message = str(err.value)
+    assert re.search(r"seeds/arcs\.yml:\d+: unknown event 'altman-fird' .*did you mean 'altman-fired'", message)
+    assert re.search(r"seeds/arcs\.yml:\d+: quote of arc 'firing-and-return-2023' not found", message)
+    assert re.search(r"seeds/glossary\.yml:\d+: spelling 'المحاذات الفائقة' of term 'superalignment' occurs in no article", message)
+
+
+# --- counts --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("n", "noun", "expected"),
+    [
+        (0, ARTICLE, "لا مقالات"),
+        (1, ARTICLE, "مقال واحد"),
+        (2, ARTICLE, "مقالان"),
+        (5, ARTICLE, "5 مقالات"),
+        (11, PERSON, "11 شخصًا"),
+        (38, PERSON, "38 شخصًا"),
+        (100, ARTICLE, "100 مقال"),
+        (103, ARTICLE, "103 مقالات"),
+        (1, NOTE, "ملاحظة تحريرية واحدة"),
+        (62, NOTE, "62 ملاحظةً تحريريةً"),
+    ],
+)
+def test_counts_are_grammatical(n: int, noun, expected: str) -> None:
+    assert count(n, noun) == expected
+
+
+def test_front_page_and_glossary_do_not_grow_with_the_dossier(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    seeds = sorted((ROOT / "seeds/articles").glob("*.txt"))
+    for i in range(12):
+        (project / "seeds/articles" / f"x{i:02d}-copy.txt").write_text(seeds[i % len(seeds)].read_text(encoding="utf-8-sig"), encoding="utf-8")
+    pages = generate(project).pages
+    home = pages["index.md"]
+    newest = home[home.index("## المقالات، الأحدث أولًا") :]
+    assert newest.count("\n- [") == front.NEWEST and "17 مقالًا" in newest
+    agi = pages["glossary/index.md"].split("{: #agi }")[1].split("### ")[0]
+    assert agi.count("الفقرة") <= glossary.USES_SHOWN + 1 and "وغيرها" in agi
