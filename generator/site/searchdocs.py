@@ -4,7 +4,8 @@ Articles: the title, the source line and headings, then each numbered paragraph 
 each editorial note under its own anchor. Entity pages: their names (every spelling,
 which ranks the page first for any of them), kind, roles and claims; quotes of article
 text are left out, so a search for an article's words finds the article. Event pages:
-title, date and participants. Index pages (the front page, timeline, glossary, …): their titles.
+title, date and participants. The glossary: each term with its definition. The front page and
+index pages: their titles (a page marked `search: exclude`, like the timeline, is left out).
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ from .searchindex import Document, Unit
 ARTICLE, ABOUT, INDEX = 0, 1, 2
 """Ranks: among equally good matches, articles first, then entity and event pages, then index pages."""
 TITLE = re.compile(r'^title: (".*")$', re.M)
+EXCLUDED = re.compile(r"^search:\n  exclude: true$", re.M)
+"""A page that only repeats others (the timeline, the graph) says so in its front matter."""
+GLOSSARY = "glossary/index.md"
 
 
 def documents(dossier: Dossier) -> list[Document]:
@@ -39,9 +43,11 @@ def documents(dossier: Dossier) -> list[Document]:
             e = index.entity(p.entity)
             parts.append(f"{e.name if e else p.entity}{': ' + p.part if p.part else ''}")
         docs.append(Document(ev.page, ev.title, (Unit("", ev.title, (f"{L.DATE}: {arabic_date(ev.date)}", *parts)),), rank=ABOUT))
+    if GLOSSARY in dossier.pages:
+        docs.append(glossary_document(index, _title(dossier.pages[GLOSSARY]) or GLOSSARY))
     covered = {d.page for d in docs}
-    for page, markdown in dossier.pages.items():  # the front page, indexes, timeline, glossary…: found by their titles
-        if page not in covered and (page == "index.md" or page.endswith("/index.md")):
+    for page, markdown in dossier.pages.items():  # the front page and the indexes: found by their titles
+        if page not in covered and (page == "index.md" or page.endswith("/index.md")) and not EXCLUDED.search(markdown.split("\n---\n", 1)[0]):
             title = _title(markdown) or page
             docs.append(Document(page, title, (Unit("", title, ()),), rank=INDEX))
     return docs
@@ -63,6 +69,16 @@ def article_document(article: Article, notes: Iterable[Annotation]) -> Document:
         units.append(Unit(b.anchor, f"{b.section} · {label}" if b.section else label, (b.text,)))
     units += [Unit(f"ann-{a.id}", f"{L.EDITORIAL_NOTE} {n}", (a.note,)) for n, a in enumerate(notes, start=1)]
     return Document(f"articles/{article.id}.md", article.title, tuple(units))
+
+
+def glossary_document(index: DossierIndex, title: str) -> Document:
+    """The glossary: each term under its own anchor, with its spellings and its definition."""
+    units = [Unit("", title, ())]
+    for t in index.kb.glossary:
+        definition = f"«{t.defined_by.quote}»" if t.defined_by is not None else ""
+        blocks = [x for x in (t.latin, "، ".join(t.spellings), definition, t.editorial) if x]
+        units.append(Unit(t.id, t.term, tuple(blocks)))
+    return Document(GLOSSARY, title, tuple(units), rank=ABOUT)
 
 
 def entity_document(index: DossierIndex, e: Entity) -> Document:

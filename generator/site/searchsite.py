@@ -83,7 +83,7 @@ def install(dossier: Dossier | None, files: Files, config: MkDocsConfig) -> None
         f = files.get_file_from_path(page)
         if f is None:
             raise PluginError(f"search: no page {page}")
-        return f.url
+        return "" if f.url == "./" else f.url  # the home page, as Material's own index names it
 
     for path, content in build_index(docs, url).items():
         files.append(File.generated(config, path, content=content))
