@@ -1,7 +1,9 @@
-"""Search in a real browser: the built dossier, served over http, queried through Material's UI.
+"""Search in a real browser: the built dossier, served over http and opened from file://,
+queried through Material's UI.
 
-Every row of tests/cases/search.yml must find its page among the top results,
-highlight whole words only, and show its results right to left.
+Every row of tests/cases/search.yml must find its page among the top results, online and in the
+offline edition, highlight whole words only, and show its results right to left; the page a result
+opens highlights whole words too.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import pytest
 from playwright.sync_api import Page
 
 from benchmarks.searchsite import SearchCase, load_cases, search, serve
+from tests.conftest import mkdocs_build
 
 TOP = 3
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,18 +38,60 @@ def test_the_table_covers_every_case() -> None:
     assert sum(1 for c in CASES if c.mark) >= 5
 
 
+@pytest.fixture(scope="module")
+def offline(tmp_path_factory: pytest.TempPathFactory, browser) -> Iterator[tuple[Page, str]]:
+    """The offline edition, opened from file:// (its search runs under the iframe-worker shim)."""
+    out = tmp_path_factory.mktemp("offline")
+    result = mkdocs_build(ROOT, out, env={"OFFLINE": "true"})
+    assert result.returncode == 0, result.stderr
+    page = browser.new_page()
+    yield page, out.as_uri() + "/"
+    page.close()
+
+
 @pytest.mark.parametrize("case", CASES, ids=[f"{c.case}:{c.query}" for c in CASES])
 def test_query_finds_its_page(searching: tuple[Page, str], case: SearchCase) -> None:
-    page, base = searching
+    finds(*searching, case, case.page)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c.case}:{c.query}" for c in CASES])
+def test_query_finds_its_page_offline(offline: tuple[Page, str], case: SearchCase) -> None:
+    finds(*offline, case, case.page.removesuffix("/") + ".html")
+
+
+def finds(page: Page, base: str, case: SearchCase, expected: str) -> None:
     hits = search(page, base, case.query)
     pages = [h.page for h in hits]
-    assert case.page in pages[:TOP], f"{case.query!r} ({case.case}): {case.page} not in top {TOP} of {pages}"
-    hit = hits[pages.index(case.page)]
+    assert expected in pages[:TOP], f"{case.query!r} ({case.case}): {expected} not in top {TOP} of {pages}"
+    hit = hits[pages.index(expected)]
     assert hit.marks, f"{case.query!r}: nothing highlighted"
     assert not hit.cut, f"{case.query!r}: highlight cuts words {hit.cut}"
     if case.mark:
         assert case.mark in hit.marks, f"{case.query!r}: {case.mark!r} not highlighted whole, marks are {hit.marks}"
     assert {h.direction for h in hits} == {"rtl"}
+
+
+OPENED = [("ألتمان", "articles/altman-firing-revolt-return-2023/"), ("التمان", "people/sam-altman/"), ("للفرصة", "articles/murati-departs-openai-2024/")]
+
+
+@pytest.mark.parametrize(("query", "target"), OPENED)
+def test_the_page_a_result_opens_highlights_whole_words(searching: tuple[Page, str], query: str, target: str) -> None:
+    """Material highlights the result's terms (?h=) on the page it opens: whole words as written there."""
+    page, base = searching
+    search(page, base, query)
+    link = page.locator(f'.md-search-result__item > a[href^="{base}{target}"]').first
+    href = link.get_attribute("href")
+    assert href and "h=" in href
+    page.goto(href)
+    marks = page.locator(".md-content mark[data-md-highlight]")
+    marks.first.wait_for(state="attached", timeout=10_000)
+    cut = page.eval_on_selector_all(
+        ".md-content mark[data-md-highlight]",
+        """ms => ms.filter(m => /[\\p{L}\\p{N}\\p{M}]/u.test((m.previousSibling?.textContent ?? '').slice(-1))
+                        || /[\\p{L}\\p{N}\\p{M}]/u.test((m.nextSibling?.textContent ?? '').slice(0, 1))).map(m => m.parentElement.textContent.slice(0, 80))""",
+    )
+    assert marks.count() > 0
+    assert cut == [], f"{query}: marks cut words in {cut}"
 
 
 def test_results_screenshot_reads_right_to_left(searching: tuple[Page, str], tmp_path: Path) -> None:

@@ -23,7 +23,7 @@ CASES = yaml.safe_load((ROOT / "tests" / "cases" / "arabic.yml").read_text(encod
 
 @pytest.fixture(scope="module")
 def js(browser) -> Iterator[Page]:
-    """A blank page with the worker script loaded (without lunr it only defines self.dossierArabic)."""
+    """A blank page with the Arabic folding script loaded (it defines self.dossierArabic)."""
     page = browser.new_page()
     page.add_script_tag(content=worker_script())
     yield page

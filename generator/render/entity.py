@@ -6,10 +6,8 @@ editorial note is marked as editorial.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 
-from ..arabic import fold
 from ..export import entity_path
 from ..index import DossierIndex
 from ..kb.schema import Entity
@@ -27,40 +25,13 @@ MENTIONS_ON_PAGE = 60
 grows with the dossier."""
 MENTIONS_PER_PAGE = 200
 
-BOOST = "search:\n  boost: 2\n"
-
 
 def also_written(e: Entity) -> list[str]:
-    """Every spelling the articles use for the entity: what search must find the page by."""
+    """Every spelling the articles use for the entity: what search finds the page by (site/searchdocs.py)."""
     names = [e.name, *e.aliases, *e.short]
     if e.latin:
         names.append(e.latin)
     return list(dict.fromkeys(names))
-
-
-def search_meta(index: DossierIndex, e: Entity) -> str:
-    """A boost, and every spelling as a search tag.
-
-    Material weighs tags above titles, so the entity's page comes first for any of its
-    names, above pages that merely mention it. A word that is itself another entity's name
-    is left out (OpenAI's board is tagged «مجلس إدارة», not «OpenAI»), and a word is tagged
-    once, so that the query OpenAI finds OpenAI first and not every team named after it.
-    Material inserts tags into the result list as HTML: they are escaped here.
-    """
-    seen: set[str] = set()
-    tags = []
-    for name in also_written(e):
-        words = []
-        for word in name.split():
-            key = fold(word)
-            if key in seen or index.owner.get(key, e.id) != e.id:
-                continue
-            seen.add(key)
-            words.append(word)
-        if words:
-            tags.append(" ".join(words))
-    lines = "".join(f"  - {json.dumps(html_text(t), ensure_ascii=False)}\n" for t in tags)
-    return f"{BOOST}tags:\n{lines}"
 
 
 def other_spellings(e: Entity) -> list[str]:
@@ -183,7 +154,7 @@ def render_entity(index: DossierIndex, e: Entity, here: Here, relations: tuple[g
     sources say; its timeline; a person's closest relations; the editor's notes about it; its mentions in the
     articles. A way back to its index at the top and the bottom."""
     back = p(f"{V.BACK_TO} {a(here.to(e.page.rsplit('/', 1)[0] + '/index.md'), V.PEOPLE if e.is_person else V.ORGS)}", "dossier-back")
-    out = [front_matter(e.name, search_meta(index, e)), back, f"# {inline(e.name)}\n"]
+    out = [front_matter(e.name), back, f"# {inline(e.name)}\n"]
     out += _who(index, e, here)
     out += _sources_say(index, e, here)
     out += _timeline(index, e, here)

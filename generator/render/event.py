@@ -10,11 +10,9 @@ from .html import Here, a, p, text, ul
 from .markdown import annotation_box, cite, date_text, front_matter, link_to
 from .pages import Pages
 
-BOOST = "search:\n  boost: 2\n"
-
 
 def render_event(index: DossierIndex, ev: Event, before: Event | None, after: Event | None, here: Here) -> str:
-    out = [front_matter(ev.title, BOOST), f"# {inline(ev.title)}\n"]
+    out = [front_matter(ev.title), f"# {inline(ev.title)}\n"]
     # The date says its own precision («نوفمبر 2023», «17 نوفمبر 2023»): no internal label beside it.
     line = f"<strong>{L.DATE}:</strong> {date_text(ev.date)}"
     resolution = index.annotation(ev.resolution) if ev.resolution else None

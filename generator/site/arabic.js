@@ -1,15 +1,11 @@
-/* Arabic search for the dossier, run inside mkdocs-material's search worker.
+/* Arabic folding for the dossier's search worker: generator/arabic.py in JavaScript.
  *
- * The hook serves this file as assets/javascripts/lunr/min/lunr.ar.min.js, which
- * the worker loads through the theme (importScripts, or a <script> under the
- * offline iframe-worker), so it needs nothing over http. It mirrors
- * generator/arabic.py; the tables come from that module (generator/search.py
- * writes them in place of DATA), and tests/cases/arabic.yml runs against both.
- *
- * Indexing: each word is indexed folded and, when different, also under its
- * key (proclitics cut) with the same position, so a hit marks the whole word.
- * Querying: lunr skips the pipeline for the `*` terms Material sends, so every
- * query clause is reduced to its key where lunr.Query builds it.
+ * generator/site/searchsite.py puts this file first in the search worker (served at the path of
+ * Material's own worker; loaded with importScripts, or a <script> under the offline
+ * iframe-worker shim). It mirrors generator/arabic.py; the tables come from that module
+ * (generator/site/search.py writes them in place of DATA), and tests/cases/arabic.yml runs against both.
+ * The index (generator/site/searchindex.py) and the worker fold words with it, so a query and
+ * the text meet whatever hamza, ta marbuta, diacritics or proclitics either carries.
  */
 (function (root) {
   "use strict";
@@ -45,38 +41,4 @@
   }
 
   root.dossierArabic = { fold: fold, stripProclitics: stripProclitics, key: key };
-
-  var lunr = root.lunr;
-  if (!lunr) return;
-
-  /* Index time: the folded word, then its key, both at the word's position. */
-  function expand(token) {
-    var folded = fold(token.toString()).trim();
-    if (!folded) return null;
-    var stem = stripProclitics(folded);
-    var first = token.clone(function () { return folded; });
-    if (stem === folded) return first;
-    return [first, token.clone(function () { return stem; })];
-  }
-  lunr.Pipeline.registerFunction(expand, "dossierArabic");
-
-  /* Query time: every clause, wildcard or not, searches for its key. */
-  var clause = lunr.Query.prototype.clause;
-  lunr.Query.prototype.clause = function (c) {
-    if (c && typeof c.term === "string") {
-      var m = /^(\**)([^]*?)(\**)$/.exec(c.term);
-      var k = key(m[2]).trim();
-      if (k) c.term = m[1] + k + m[3];
-    }
-    return clause.call(this, c);
-  };
-
-  /* Material calls this.use(lunr.ar) because search `lang` is ar. Like every lunr
-   * language, it replaces lunr's English trimmer, stop words and stemmer, which
-   * Material removes only for `en` (the trimmer would delete every Arabic word). */
-  lunr.ar = function () {
-    this.pipeline.reset();
-    this.pipeline.add(expand);
-    this.searchPipeline.reset();
-  };
 })(self);

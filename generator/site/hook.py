@@ -28,7 +28,7 @@ from generator.editor import summary  # noqa: E402
 from generator.errors import InputError  # noqa: E402
 from generator.site import fragments, state  # noqa: E402
 from generator.site.problems import nav_paths, problems_page  # noqa: E402
-from generator.site.search import WORKER_PATH, worker_script  # noqa: E402
+from generator.site.searchsite import install as install_search  # noqa: E402
 from generator.write import overlap, write_tree  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.dossier")
@@ -65,7 +65,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             if (old := files.get_file_from_path(path)) is not None:
                 files.remove(old)
             files.append(File.generated(config, path, content=problems_page(exc)))
-        _arabic_search(files, config)
+        install_search(None, files, config)
         return files
     if recovering:
         _forget_problem_pages(files, config)
@@ -90,7 +90,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for path, content in dossier.files.items():  # the JSON export: copied as is, not a page
         files.append(File.generated(config, path, content=content))
     log.info("dossier: %d articles, %d generated pages; editor's report: %s", len(dossier.index.articles), len(dossier.pages), summary(dossier.report))
-    _arabic_search(files, config)
+    install_search(dossier, files, config)
     return files
 
 
@@ -116,15 +116,3 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     """Put back the raw HTML blocks that skipped Markdown (see generator/site/fragments.py)."""
     blocks = state.fragments.get(page.file.src_uri)
     return fragments.restore(html, blocks) if blocks else html
-
-
-def _arabic_search(files: Files, config: MkDocsConfig) -> None:
-    """Serve site/arabic.js where Material's search worker loads lunr.ar (see generator/site/search.py)."""
-    search = config.plugins.get("material/search")
-    if search is None or "ar" not in (search.config.lang or []):
-        log.warning("mkdocs.yml: the search plugin needs `lang: ar`, or the Arabic search script is never loaded")
-    theme_file = files.get_file_from_path(WORKER_PATH)
-    if theme_file is None:
-        raise PluginError(f"the theme has no {WORKER_PATH}; Material's search worker changed, see generator/site/search.py")
-    files.remove(theme_file)
-    files.append(File.generated(config, WORKER_PATH, content=worker_script()))

@@ -1,4 +1,4 @@
-"""Search stage: the script that makes Material's search worker fold Arabic like arabic.py.
+"""The Arabic folding of the search worker: arabic.js, with arabic.py's tables written into it.
 
 The JavaScript (arabic.js) holds only the algorithm; every table it uses is
 written here from generator/arabic.py, so the linker and the search share one
@@ -14,8 +14,6 @@ from pathlib import Path
 from .. import arabic
 
 SOURCE = Path(__file__).with_name("arabic.js")
-# Where mkdocs-material's worker loads the lunr support for search `lang: ar`.
-WORKER_PATH = "assets/javascripts/lunr/min/lunr.ar.min.js"
 PLACEHOLDER = "/*DATA*/ null"
 
 
@@ -55,5 +53,5 @@ def worker_script() -> str:
     source = SOURCE.read_text(encoding="utf-8")
     if source.count(PLACEHOLDER) != 1:
         raise RuntimeError(f"{SOURCE}: expected one {PLACEHOLDER!r} to replace with the tables")
-    data = json.dumps(tables(), ensure_ascii=True, sort_keys=True)
+    data = json.dumps(tables(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return source.replace(PLACEHOLDER, data)

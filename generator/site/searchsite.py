@@ -1,0 +1,89 @@
+"""MkDocs side of the search: Material's search interface over the generator's own index.
+
+Material's search plugin stays enabled for its box, result list and translations, but
+reads no page: its index is swapped for one that writes only the configuration, so
+``search/search_index.json`` (and the offline edition's ``search_index.js``) is a few
+hundred bytes. The index itself (generator/site/searchindex.py) is written from the
+model, and the worker that reads it (arabic.js + searchworker.js) is served where
+Material's page script starts its search worker.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from ..build import Dossier
+from .search import worker_script as arabic_script
+from .searchdocs import documents, markdown_document
+from .searchindex import SEPARATOR, Document, build_index
+
+WORKER_SOURCE = Path(__file__).with_name("searchworker.js")
+# Material's page script starts its worker from this theme file (the name carries a hash).
+WORKER_RE = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js")
+ROOT_PLACEHOLDER = '/*ROOT*/ "../../../search/"'
+
+
+class ConfigOnlyIndex:
+    """Stands in for Material's SearchIndex: keeps no page, writes only the configuration.
+
+    The page script reads `config.separator` to highlight a result's words (?h=) on the
+    page it opens, and posts the (empty) `docs` to the worker, which ignores them.
+    """
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        self.config = config
+        self.entries: list[dict[str, Any]] = []
+
+    def add_entry_from_context(self, page: object) -> None:
+        """Material calls this for every page; the index is written from the model instead."""
+
+    def generate_search_index(self, prev: object) -> str:
+        config = {"lang": self.config["lang"], "separator": SEPARATOR, "pipeline": [], "fields": self.config["fields"]}
+        return json.dumps({"config": config, "docs": []}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def worker_script(worker_path: str) -> str:
+    """arabic.js (the one Arabic folding, tables from arabic.py), then the search worker."""
+    source = WORKER_SOURCE.read_text(encoding="utf-8")
+    if source.count(ROOT_PLACEHOLDER) != 1:
+        raise RuntimeError(f"{WORKER_SOURCE}: expected one {ROOT_PLACEHOLDER!r}")
+    root = "../" * worker_path.count("/") + "search/"
+    # UTF-8 with a byte order mark: read as UTF-8 by a worker and by a <script> under the shim alike.
+    return "\ufeff" + arabic_script() + "\n" + source.replace(ROOT_PLACEHOLDER, json.dumps(root))
+
+
+def install(dossier: Dossier | None, files: Files, config: MkDocsConfig) -> None:
+    """Swap Material's index and worker for the dossier's, and add the index files.
+
+    Without a dossier (`mkdocs serve` while the seeds are broken) only the hand-written pages
+    are searched."""
+    plugin = config.plugins.get("material/search")
+    if plugin is None:
+        raise PluginError("mkdocs.yml: the dossier's search needs Material's `search` plugin (for its search box)")
+    plugin.search_index = ConfigOnlyIndex(dict(plugin.config))
+    theme_worker = next((f for f in files if WORKER_RE.fullmatch(f.src_uri)), None)
+    if theme_worker is None:
+        raise PluginError("the theme has no assets/javascripts/workers/search.*.min.js; Material's search changed, see generator/site/searchsite.py")
+    files.remove(theme_worker)
+    files.append(File.generated(config, theme_worker.src_uri, content=worker_script(theme_worker.src_uri)))
+    docs: list[Document] = documents(dossier) if dossier else []
+    generated = dossier.pages if dossier else {}
+    for f in files.documentation_pages():
+        if f.src_uri not in generated and f.abs_src_path:
+            docs.append(markdown_document(f.src_uri, f.content_string))
+
+    def url(page: str) -> str:
+        f = files.get_file_from_path(page)
+        if f is None:
+            raise PluginError(f"search: no page {page}")
+        return "" if f.url == "./" else f.url  # the home page, as Material's own index names it
+
+    for path, content in build_index(docs, url).items():
+        files.append(File.generated(config, path, content=content))
