@@ -68,31 +68,26 @@ class References:
 def check_names(entities: list[Entity], report: Report) -> None:
     """A full name (or alias) may belong to one entity only, and no short form may be another's full name."""
     owner: dict[str, tuple[Entity, str]] = {}
+
+    def clash(e: Entity, name: str, what: str, fix: str) -> None:
+        other = owner.get(fold(name))
+        if other is not None and other[0].id != e.id:
+            o, written = other
+            there = f", written «{written}» there" if written != name else ""
+            report.error(
+                e.file,
+                e.line,
+                f"the {what} «{name}» of '{e.id}' is {'also a name' if what == 'name' else 'a full name'} of '{o.id}' ({o.file}:{o.line}{there})",
+                fix,
+            )
+
     for e in entities:
         for name in e.full_names:
-            other = owner.get(fold(name))
-            if other is not None and other[0].id != e.id:
-                o, written = other
-                there = f", written «{written}» there" if written != name else ""
-                report.error(
-                    e.file,
-                    e.line,
-                    f"the name «{name}» of '{e.id}' is also a name of '{o.id}' ({o.file}:{o.line}{there})",
-                    "keep the name on one entity, or make it a short form of both",
-                )
+            clash(e, name, "name", "keep the name on one entity, or make it a short form of both")
             owner.setdefault(fold(name), (e, name))
     for e in entities:
-        for s in e.short:
-            other = owner.get(fold(s))
-            if other is not None and other[0].id != e.id:
-                o, written = other
-                there = f", written «{written}» there" if written != s else ""
-                report.error(
-                    e.file,
-                    e.line,
-                    f"the short form «{s}» of '{e.id}' is a full name of '{o.id}' ({o.file}:{o.line}{there})",
-                    "remove the short form, or the other entity's name",
-                )
+        for short in e.short:
+            clash(e, short, "short form", "remove the short form, or the other entity's name")
 
 
 def check_slugs(ids: dict[str, tuple[str, int]], report: Report) -> None:
