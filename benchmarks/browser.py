@@ -67,18 +67,24 @@ class _Counting(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def counting_server(directory: Path) -> Iterator[tuple[str, Ledger]]:
-    """Serve `directory` on 127.0.0.1; yield its base URL and the ledger of bytes sent."""
-    ledger = Ledger()
-    handler = type("Handler", (_Counting,), {"ledger": ledger})
+def loopback(handler: type[SimpleHTTPRequestHandler], directory: Path) -> Iterator[str]:
+    """Serve `directory` with `handler` on 127.0.0.1 (a free port) in a thread; yield the base URL."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(directory)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/", ledger
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextmanager
+def counting_server(directory: Path) -> Iterator[tuple[str, Ledger]]:
+    """Serve `directory` on 127.0.0.1; yield its base URL and the ledger of bytes sent."""
+    ledger = Ledger()
+    with loopback(type("Handler", (_Counting,), {"ledger": ledger}), directory) as base:
+        yield base, ledger
 
 
 def search_download(browser: Browser, site: Path, query: str) -> dict[str, Any]:

@@ -20,7 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.searchsite import SearchCase, build, chromium, default_search_config, load_cases, search, serve  # noqa: E402
+from benchmarks.browser import chromium  # noqa: E402
+from benchmarks.searchsite import SearchCase, build, default_search_config, load_cases, search, serve  # noqa: E402
 
 TOP = 3
 

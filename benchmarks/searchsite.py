@@ -11,24 +11,20 @@ import os
 import re
 import subprocess
 import sys
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import quote
 
 import yaml
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Page
 
-from benchmarks.browser import CHROMIUM_ARGS
+from benchmarks.browser import loopback
 from benchmarks.project import PROJECT_PARTS
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "cases" / "search.yml"
-CHROMIUM = "/usr/bin/chromium"
 # Material's Arabic texts for a finished search: "no results" / "N results".
 DONE = ("لا توجد نتائج", "نتائج البحث")
 
@@ -86,26 +82,9 @@ class _Quiet(SimpleHTTPRequestHandler):
         pass
 
 
-@contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(directory)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-@contextmanager
-def chromium() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
+def serve(directory: Path) -> AbstractContextManager[str]:
+    """Serve `directory` on 127.0.0.1; the base URL."""
+    return loopback(_Quiet, directory)
 
 
 def search(page: Page, base: str, query: str) -> list[Hit]:

@@ -216,7 +216,8 @@ def check_links(site: Path) -> LinkReport:
 
 
 def _main(argv: list[str]) -> int:
-    from benchmarks.searchsite import CHROMIUM, serve
+    from benchmarks.browser import CHROMIUM
+    from benchmarks.searchsite import serve
     from tests.conftest import CHROMIUM_ARGS
 
     site = Path(argv[0])

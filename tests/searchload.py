@@ -13,17 +13,16 @@ from __future__ import annotations
 
 import statistics
 import sys
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from playwright.sync_api import Browser, Page
 
+from benchmarks.browser import loopback
 from benchmarks.searchsite import load_cases
 from tests.conftest import copy_project
 
@@ -61,15 +60,8 @@ class _Logged(SimpleHTTPRequestHandler):
 def logged_server(directory: Path) -> Iterator[tuple[str, list[str]]]:
     """Serve `directory` on 127.0.0.1; yields the base URL and the list of paths requested."""
     seen: list[str] = []
-    handler = type("Handler", (_Logged,), {"seen": seen})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(directory)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/", seen
-    finally:
-        server.shutdown()
-        server.server_close()
+    with loopback(type("Handler", (_Logged,), {"seen": seen}), directory) as base:
+        yield base, seen
 
 
 @dataclass(frozen=True)
@@ -155,7 +147,7 @@ def table_queries() -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    from benchmarks.searchsite import chromium
+    from benchmarks.browser import chromium
 
     site = Path(argv[0])
     offline = "--offline" in argv
