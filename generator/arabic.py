@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 # Removed: diacritics (harakat, tanwin, shadda, sukun, dagger alef, Quranic marks), tatweel,
 # zero-width and bidi marks.
@@ -60,6 +60,10 @@ def fold(text: str) -> str:
     return SPACE_RE.sub(" ", "".join(map(fold_char, text)))
 
 
+fold_word = lru_cache(maxsize=1 << 18)(fold)
+"""`fold` remembered: for single words and names, which the name finders fold over and over."""
+
+
 # Where folding changes a text's length: a removed mark, a whitespace run or any whitespace but a
 # plain space, and İ (whose lowercase is two characters). Without any of them the map is the identity.
 _RESHAPES = re.compile(f"[{_REMOVE}]|[{SPACES}]{{2,}}|[^\\S ]|\u0130")
@@ -71,22 +75,24 @@ def fold_with_map(text: str) -> tuple[str, Sequence[int]]:
     The linker searches the folded text and maps each match back to the
     original, so links wrap exactly the letters the article wrote.
     """
+    folded = list(map(_fold_link_char, text))
     if not _RESHAPES.search(text):
-        return "".join(map(fold_char, text)), range(len(text))
-    out: list[str] = []
-    where: list[int] = []
-    for i, c in enumerate(text):
-        f = fold_char(c)
-        if not f:
-            continue
-        if f.isspace():
-            if out and out[-1] == " ":
-                continue
-            f = " "
-        for ch in f:
-            out.append(ch)
-            where.append(i)
-    return "".join(out), where
+        return "".join(folded), range(len(text))
+    out = "".join(folded)
+    where = [i for i, f in enumerate(folded) for _ in f]
+    for m in reversed(list(_SPACE_RUN.finditer(out))):  # a run of spaces (after marks between them went) is one
+        del where[m.start() + 1 : m.end()]
+    return _SPACE_RUN.sub(" ", out), where
+
+
+_SPACE_RUN = re.compile(" {2,}")
+
+
+@cache
+def _fold_link_char(c: str) -> str:
+    """`fold_char`, with every whitespace character a plain space."""
+    f = fold_char(c)
+    return " " if f.isspace() else f
 
 
 def strip_proclitics(word: str) -> str:

@@ -43,15 +43,15 @@ def unknown_names(
     finder = NameFinder(articles)
     known = {fold(n) for e in kb.entities for n in (*e.full_names, *e.short, e.latin) if n}
     known |= {_bare(n) for n in known}
-    covered: dict[tuple[str, int], list[tuple[int, int]]] = {}
+    covered: dict[str, dict[int, list[tuple[int, int]]]] = {}
     for m in index.mentions:
-        covered.setdefault((m.article, m.block), []).append((m.start, m.end))
+        covered.setdefault(m.article, {}).setdefault(m.block, []).append((m.start, m.end))
     out = []
     for article in articles:
         seen: set[str] = set()
-        linked = {block: spans for (a, block), spans in covered.items() if a == article.id}
+        linked = covered.get(article.id, {})
         for c in finder.find(article, linked):
-            spans = covered.get((article.id, c.block), [])
+            spans = linked.get(c.block, [])
             folded = fold(c.text)
             if any(s < c.end and c.start < e for s, e in spans) or folded in known or _bare(c.text) in known or folded in seen:
                 continue

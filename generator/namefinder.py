@@ -23,14 +23,14 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .arabic import fold
+from .arabic import fold_word
 from .model import Article, Block, Kind
 from .text import LATIN_RUN
 
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a][\u0621-\u065f\u0670]*")
 TRAILING = "،,.:؛!?؟»«“”\"'()[]–—-"
 STOP = {
-    fold(w)
+    fold_word(w)
     for w in (
         "أن إن أنه إنه أنها إنها إنهم أنهم في على من إلى عن مع بعد قبل عندما حين كما لكن لقد قد هو هي هم هذا هذه ذلك تلك"
         " أحد إحدى بعض كل لم لن ما لا يوم أيضا أيضًا سابقا سابقًا الآن حتى وقد فقد ثم أو أي التي الذي الذين بأن بأنه بأنها"
@@ -48,7 +48,7 @@ STOP = {
 }
 # Words that open an apposition after a person's name: «جون دو، الرئيس التنفيذي …»، «جون دو، الذي …».
 APPOSITION = {
-    fold(w)
+    fold_word(w)
     for w in (
         "الرئيس الرئيسة رئيس رئيسة المدير المديرة مدير مديرة مديرة كبير كبيرة نائب نائبة المؤسس المؤسسة مؤسس مؤسسة"
         " الباحث الباحثة باحث باحثة الخبير الخبيرة خبير خبيرة مسؤول مسؤولة المسؤول المسؤولة رائد رائدة عضو عضوة"
@@ -104,10 +104,14 @@ class _Word:
     """The linker found a known entity here: not part of an unknown name."""
 
 
+_TOKEN = re.compile(r"\S+")
+
+
 def _words(text: str, spans: Iterable[tuple[int, int]] = ()) -> list[_Word]:
-    spans = list(spans)
+    spans = sorted(spans)
+    k = 0  # words come in order: spans that end before this word never matter again
     out = []
-    for m in re.finditer(r"\S+", text):
+    for m in _TOKEN.finditer(text):
         raw = m.group(0)
         lead = len(raw) - len(raw.lstrip(TRAILING))
         bare = raw.strip(TRAILING)
@@ -116,7 +120,9 @@ def _words(text: str, spans: Iterable[tuple[int, int]] = ()) -> list[_Word]:
         start = m.start() + lead
         tail = raw[lead + len(bare) :]
         end = start + len(bare)
-        linked = any(s < end and start < e for s, e in spans)
+        while k < len(spans) and spans[k][1] <= start:
+            k += 1
+        linked = k < len(spans) and spans[k][0] < end
         out.append(_Word(bare, start, end, bool(tail), tail.startswith(("،", ",")), linked))
     return out
 
@@ -127,17 +133,25 @@ class NameFinder:
     def __init__(self, articles: Iterable[Article]) -> None:
         # Every stem the articles write with «ال»: such a word without «ال» is a common noun.
         words = {w.strip(TRAILING) for a in articles for b in a.blocks for w in b.text.split()}
-        self.common = {fold(w)[2:] for w in words if w.startswith("ال")}
-        self.common |= {fold(w)[3:] for w in words if w.startswith(("وال", "بال", "فال", "كال"))}
-        self.common |= {fold(w)[2:] for w in words if w.startswith("لل")}
+        self.common = {fold_word(w)[2:] for w in words if w.startswith("ال")}
+        self.common |= {fold_word(w)[3:] for w in words if w.startswith(("وال", "بال", "فال", "كال"))}
+        self.common |= {fold_word(w)[2:] for w in words if w.startswith("لل")}
+        self._seen: dict[tuple[str, bool], bool] = {}
 
     def name_like(self, word: str, waw: bool = False) -> bool:
         """Could this word be part of a personal or company name? (`waw`: it may carry «و», "and")"""
+        try:
+            return self._seen[word, waw]
+        except KeyError:
+            verdict = self._seen[word, waw] = self._name_like(word, waw)
+            return verdict
+
+    def _name_like(self, word: str, waw: bool) -> bool:
         bare = word[1:] if waw and word.startswith("و") and len(word) > 3 and not _known_waw(word) else word
-        folded = fold(bare)
+        folded = fold_word(bare)
         if not _ARABIC_WORD.fullmatch(bare) or len(folded) < 2 or bare.startswith(("ال", "ٱل", "لل")) or TANWEEN.search(bare):
             return False
-        if word.startswith(("وال", "لل")) or folded in STOP or fold(word) in STOP:
+        if word.startswith(("وال", "لل")) or folded in STOP or fold_word(word) in STOP:
             return False
         if word.startswith(("فال", "بال", "كال")) and len(folded) > 5 and folded[3:] in self.common:
             return False  # بالشركة; but فالون is a name
@@ -216,10 +230,10 @@ class NameFinder:
                             break
                         commas += 1
                     n = self._run(words, j, waw=commas > 0)
-                    if n >= 2 or (n == 1 and cue is SAY_CUE and j + 1 < len(words) and fold(words[j + 1].text) in ("ان", "بان")):
+                    if n >= 2 or (n == 1 and cue is SAY_CUE and j + 1 < len(words) and fold_word(words[j + 1].text) in ("ان", "بان")):
                         take(j, n, why)
                         break
-                    if n or commas or (cue is SAY_CUE and fold(words[j].text) not in ("ان", "بان")):
+                    if n or commas or (cue is SAY_CUE and fold_word(words[j].text) not in ("ان", "بان")):
                         break  # a word that is neither title nor name: what follows is something else
                     if ORG_CUE.fullmatch(words[j].text):
                         # «… لشركة Contoso جون دو»، «… لشركة مايكروسوفت، ساتيا ناديلا»: skip the organisation's
@@ -236,7 +250,7 @@ class NameFinder:
             i = bisect_left(starts, m.end())
             if 0 < i < len(words) and not words[i - 1].stop_after:
                 n = self._run(words, i, most=2)
-                if n and not (fold(words[i].text).endswith("ي") or words[i].text.endswith(("ة", "ية"))):
+                if n and not (fold_word(words[i].text).endswith("ي") or words[i].text.endswith(("ة", "ية"))):
                     take(i, n, "after a word naming an organisation")
         # Coordinated pairs: «جاكوب باتشوكي وألكسندر مادري وسزيمون سيدور».
         i = 0
@@ -257,7 +271,7 @@ class NameFinder:
                 n += 1
             if n < 2:
                 continue
-            if fold(words[i + 1].text) in APPOSITION:
+            if fold_word(words[i + 1].text) in APPOSITION:
                 take(i - n + 1, n, "before an apposition")
             elif i - n >= 0 and words[i - n].comma_after and n == 2:
                 take(i - n + 1, n, "between commas")
@@ -266,4 +280,4 @@ class NameFinder:
 
 def _known_waw(word: str) -> bool:
     """Names that begin with و themselves (وليام، وانغ): the و is not «and»."""
-    return fold(word).startswith(("وليام", "ويليام", "وانغ", "والتر", "ويل", "وارن", "وين"))
+    return fold_word(word).startswith(("وليام", "ويليام", "وانغ", "والتر", "ويل", "وارن", "وين"))

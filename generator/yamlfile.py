@@ -35,6 +35,13 @@ class _Loader(yaml.SafeLoader):
     """(key, first line, second line) of every key written twice in one mapping."""
 
 
+class _FastLoader(getattr(yaml, "CSafeLoader", _Loader)):  # type: ignore[misc]
+    """libyaml, when PyYAML was built with it: ten times faster. A file it refuses is parsed again by
+    `_Loader`, whose messages are the ones the error tests and the editor know."""
+
+    duplicates: list[tuple[str, int, int]]
+
+
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
     loader.flatten_mapping(node)
     mapping = Located()
@@ -51,11 +58,22 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
     return mapping
 
 
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_Loader.yaml_implicit_resolvers = {
-    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+for _loader in (_Loader, _FastLoader):
+    _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    _loader.yaml_implicit_resolvers = {
+        key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+
+def _parse(loader_class: type[_Loader], text: str) -> tuple[Value, list[tuple[str, int, int]]]:
+    loader = loader_class(text)
+    loader.duplicates = []
+    try:
+        data: Value = loader.get_single_data()
+    finally:
+        loader.dispose()
+    return data, loader.duplicates
 
 
 def load(path: Path, label: str, report: Report) -> Value:
@@ -65,19 +83,18 @@ def load(path: Path, label: str, report: Report) -> Value:
     except UnicodeDecodeError as exc:
         report.cause(label, None, f"not UTF-8 ({exc.reason} at byte {exc.start})", "save the file as UTF-8")
         return None
-    loader = _Loader(text)
-    loader.duplicates = []
     try:
-        data: Value = loader.get_single_data()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        what = " ".join(filter(None, [exc.context, exc.problem]))
-        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        report.cause(label, line, f"invalid YAML: {what}", "check the indentation and quoting on that line", column)
-        return None
-    finally:
-        loader.dispose()
-    for key, first, second in loader.duplicates:
+        data, duplicates = _parse(_FastLoader, text)
+    except yaml.MarkedYAMLError:
+        try:
+            data, duplicates = _parse(_Loader, text)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            what = " ".join(filter(None, [exc.context, exc.problem]))
+            line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+            report.cause(label, line, f"invalid YAML: {what}", "check the indentation and quoting on that line", column)
+            return None
+    for key, first, second in duplicates:
         report.error(
             label, second, f"key '{key}' written twice in one entry (first at line {first}); the second would replace the first", "merge the two into one"
         )

@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from ..arabic import fold, strip_proclitics
+from ..arabic import fold_word, strip_proclitics
 from ..kb.schema import Entity
 from ..model import Article
 from .names import Links
@@ -30,7 +30,7 @@ _WORD = re.compile(r"[\u0621-\u064a][\u0621-\u065f\u0670]*")
 
 def skeleton(word: str) -> str:
     """The consonants of a folded name, with letters that transliterate the same sound made equal."""
-    w = fold(word).translate(_SAME_SOUND)
+    w = fold_word(word).translate(_SAME_SOUND)
     w = w[:-1] if len(w) > 2 and w.endswith("ه") else w  # a final ه/ة is a vowel: ميرا، ميره
     w = _VOWELS.sub("", w)
     return re.sub(r"(.)\1+", r"\1", w)
@@ -57,7 +57,7 @@ class LookAlike:
 def _first_and_last(e: Entity) -> list[tuple[str, str]]:
     out = []
     for name in e.full_names:
-        words = fold(name).split()
+        words = fold_word(name).split()
         if len(words) >= 2 and all(_WORD.fullmatch(w) for w in words):
             out.append((words[0], words[-1]))
     return out
@@ -68,7 +68,7 @@ def find_lookalikes(articles: Iterable[Article], entities: Iterable[Entity], lin
     people = [e for e in sorted(entities, key=lambda e: e.id) if e.is_person]
     by_surname: dict[str, set[str]] = defaultdict(set)
     firsts: dict[str, set[str]] = defaultdict(set)
-    known_names = {fold(n) for e in entities for n in (*e.full_names, *e.short)}
+    known_names = {fold_word(n) for e in entities for n in (*e.full_names, *e.short)}
     for p in people:
         for first, last in _first_and_last(p):
             by_surname[last].add(p.id)
@@ -83,11 +83,11 @@ def find_lookalikes(articles: Iterable[Article], entities: Iterable[Entity], lin
                 if not _WORD.fullmatch(first_raw.lstrip('«“"(')) or first_raw.endswith(("،", ",", ".", ":")):
                     continue
                 first_raw = first_raw.lstrip('«“"(')
-                last = strip_proclitics(fold(last_raw)) if fold(last_raw) not in by_surname else fold(last_raw)
+                last = strip_proclitics(fold_word(last_raw)) if fold_word(last_raw) not in by_surname else fold_word(last_raw)
                 owners = by_surname.get(last)
                 if not owners:
                     continue
-                folded_first = fold(first_raw)
+                folded_first = fold_word(first_raw)
                 cut = folded_first[1:] if folded_first[:1] in ("و", "ف") and len(folded_first) > 3 else folded_first
                 start = a.start() + (len(a.group(0)) - len(a.group(0).lstrip('«“"('))) + (len(folded_first) - len(cut) if cut != folded_first else 0)
                 if (block.number, start) in covered or f"{cut} {last}" in known_names or cut in known_names:

@@ -174,9 +174,9 @@ def render_mentions_page(index: DossierIndex, e: Entity, number: int, found: tup
 
 
 def render(index: DossierIndex, pages: Pages) -> None:
-    relations = graph.relations(index)
+    mine = graph.by_node(graph.relations(index))
     for e in index.entities:
-        pages.add(e.page, render_entity(index, e, pages.here(e.page), relations))
+        pages.add(e.page, render_entity(index, e, pages.here(e.page), mine.get(e.id, ())))
         found = index.mentions_of(e.id)
         for n, path in enumerate(mention_pages(e, len(found)), start=2):
             start = MENTIONS_ON_PAGE + (n - 2) * MENTIONS_PER_PAGE

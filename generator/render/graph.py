@@ -93,6 +93,15 @@ def relations(index: DossierIndex) -> tuple[Relation, ...]:
     return tuple(Relation(x, y, tuple(roles[(x, y)]), tuple(events[(x, y)]), tuple(sorted(paragraphs[(x, y)]))) for x, y in pairs)
 
 
+def by_node(rels: Iterable[Relation]) -> dict[str, tuple[Relation, ...]]:
+    """Each node's own relations, so a person's page need not scan every pair in the dossier."""
+    out: dict[str, list[Relation]] = defaultdict(list)
+    for r in rels:
+        out[r.a].append(r)
+        out[r.b].append(r)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def _pair(x: str, y: str) -> tuple[str, str]:
     return (x, y) if x < y else (y, x)
 
