@@ -29,12 +29,21 @@ def split(markdown: str, stamp: bool = False) -> tuple[str, list[str]]:
     fragments: list[str] = []
     out = []
     whole = bool(_MARKDOWN_INSIDE.search(body))  # such pages (the front page, timeline, glossary) are few
+    run: list[str] = []  # consecutive HTML blocks share one placeholder: Markdown's cost is per block
+
+    def flush() -> None:
+        if run:
+            out.append(PLACEHOLDER.format(len(fragments)))
+            fragments.append("\n\n".join(run))
+            run.clear()
+
     for block in body.split("\n\n"):
         if block.startswith("<") and not whole:
-            out.append(PLACEHOLDER.format(len(fragments)))
-            fragments.append(block)
+            run.append(block)
         else:
+            flush()
             out.append(block)
+    flush()
     if stamp:
         digest = hashlib.sha256("\0".join(fragments).encode("utf-8")).hexdigest()[:16]
         out.append(f"<!-- dossier {digest} -->")
