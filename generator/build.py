@@ -13,6 +13,7 @@ from pathlib import Path
 from .editor import editor_report
 from .errors import Report
 from .export import export_files
+from .incremental import Memo
 from .index import DossierIndex
 from .kb.curated import load_not_entities
 from .kb.load import load_kb
@@ -36,20 +37,23 @@ class Dossier:
     """Other generated files (dossier.json, export/<id>.json) by path in the built site."""
 
 
-def generate(root: Path, directory_urls: bool = True) -> Dossier:
+def generate(root: Path, directory_urls: bool = True, memo: Memo | None = None) -> Dossier:
     """Build every page from the seeds under `root`; raise InputError listing every problem.
 
     `directory_urls`: the site's URL style (people/x/ or people/x.html), which links are written for.
+    `memo`: what the last run of this process did (`mkdocs serve`), so only what changed is done again.
     """
     report = Report()
     articles, unread = read_seeds(root, report)
     kb = load_kb(root, articles, report, unread)
     not_entities = load_not_entities(root, {a.id for a in articles}, {a.id for a in kb.annotations}, report)
     report.raise_if_errors()
-    links = link_all(articles, kb.entities)
-    lookalikes = find_lookalikes(articles, kb.entities, links)
+    link, lookalike = (memo.link_all, memo.find_lookalikes) if memo else (link_all, find_lookalikes)
+    links = link(articles, kb.entities)
+    lookalikes = lookalike(articles, kb.entities, links)
     if any(la.linked for la in lookalikes):  # link the new spellings too, and the short forms after them
-        links = link_all(articles, with_lookalikes(kb.entities, lookalikes))
+        links = link(articles, with_lookalikes(kb.entities, lookalikes))
     index = DossierIndex.build(articles, kb, links)
-    editor_report(index, report, not_entities, lookalikes)
-    return Dossier(index, render_all(index, Urls(directory_urls)), report, export_files(index))
+    editor_report(index, report, not_entities, lookalikes, memo.name_finder(articles) if memo else None)
+    pages = memo.render(index, Urls(directory_urls)) if memo else render_all(index, Urls(directory_urls))
+    return Dossier(index, pages, report, export_files(index))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from itertools import groupby
+from typing import Protocol
 
 from .arabic import fold, strip_proclitics
 from .errors import Problem, Report
@@ -35,12 +36,18 @@ def _bare(text: str) -> str:
     return " ".join(strip_proclitics(w) for w in fold(text).split())
 
 
+class Finder(Protocol):
+    def find(self, article: Article, linked: dict[int, list[tuple[int, int]]] | None = None) -> list[Candidate]: ...
+
+
 def unknown_names(
-    index: DossierIndex, not_entities: NotEntities | None = None, skip: set[tuple[str, int, int]] | None = None
+    index: DossierIndex, not_entities: NotEntities | None = None, skip: set[tuple[str, int, int]] | None = None, finder: Finder | None = None
 ) -> list[tuple[Article, Candidate]]:
-    """Every name the finder sees that no link covers and no KB name or curated entry claims, once per article."""
+    """Every name the finder sees that no link covers and no KB name or curated entry claims, once per article.
+
+    `finder`: a NameFinder over these articles, or one that remembers (generator/incremental.py)."""
     articles, kb = index.articles, index.kb
-    finder = NameFinder(articles)
+    finder = finder or NameFinder(articles)
     known = {fold(n) for e in kb.entities for n in (*e.full_names, *e.short, e.latin) if n}
     known |= {_bare(n) for n in known}
     covered: dict[str, dict[int, list[tuple[int, int]]]] = {}
@@ -64,7 +71,9 @@ def unknown_names(
     return out
 
 
-def editor_report(index: DossierIndex, report: Report, not_entities: NotEntities | None = None, lookalikes: tuple[LookAlike, ...] = ()) -> None:
+def editor_report(
+    index: DossierIndex, report: Report, not_entities: NotEntities | None = None, lookalikes: tuple[LookAlike, ...] = (), finder: Finder | None = None
+) -> None:
     """Add the editor's notes to `report`, and what declared rules did to its `told` list."""
     not_entities = not_entities or NotEntities()
     kb = index.kb
@@ -82,7 +91,7 @@ def editor_report(index: DossierIndex, report: Report, not_entities: NotEntities
             message = f"«{la.written}» looks like a known person ({others}), not linked: the surname is not unique (paragraph {la.block})"
             fix = "add the spelling to the aliases of the right person, or list it in seeds/not-entities.yml"
         report.note(article.path, la.line, message, fix, LOOKALIKE)
-    for article, c in unknown_names(index, not_entities, skip):
+    for article, c in unknown_names(index, not_entities, skip, finder):
         report.note(
             article.path,
             c.line,

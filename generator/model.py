@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 
 
 class Kind(StrEnum):
@@ -112,6 +113,11 @@ class Article:
     def id(self) -> str:
         return self.meta.id
 
-    @property
+    @cached_property
     def numbered(self) -> tuple[Block, ...]:
         return tuple(b for b in self.blocks if b.number is not None)
+
+    @cached_property
+    def text(self) -> str:
+        """The numbered paragraphs' text, one per line: to ask once whether the article writes something."""
+        return "\n".join(b.text for b in self.numbered)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from ..arabic import fold_word, strip_proclitics
 from ..kb.schema import Entity
 from ..model import Article
-from .names import Links
+from .names import Links, Mention
 
 _SAME_SOUND = str.maketrans({"غ": "ج", "ق": "ج", "ك": "ج", "ط": "ت", "ص": "س", "ث": "س", "ذ": "ز", "ظ": "ز", "ض": "د", "ة": "ه", "ح": "ه", "پ": "ب", "ڤ": "ف"})
 _VOWELS = re.compile("[اويىءئؤ]")
@@ -63,19 +63,25 @@ def _first_and_last(e: Entity) -> list[tuple[str, str]]:
     return out
 
 
-def find_lookalikes(articles: Iterable[Article], entities: Iterable[Entity], links: Links) -> tuple[LookAlike, ...]:
-    """Every unknown «first name + known surname» whose first name sounds like the person's."""
-    people = [e for e in sorted(entities, key=lambda e: e.id) if e.is_person]
-    by_surname: dict[str, set[str]] = defaultdict(set)
-    firsts: dict[str, set[str]] = defaultdict(set)
-    known_names = {fold_word(n) for e in entities for n in (*e.full_names, *e.short)}
-    for p in people:
-        for first, last in _first_and_last(p):
-            by_surname[last].add(p.id)
-            firsts[p.id].add(skeleton(first))
-    found: list[LookAlike] = []
-    for article in articles:
-        covered = {(m.block, s) for m in links.of_article(article.id) if not m.short for s in range(m.start, m.end)}
+class LookAlikeFinder:
+    """Built once per knowledge base; then `find(article, mentions)`, article by article."""
+
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        entities = tuple(entities)
+        people = [e for e in sorted(entities, key=lambda e: e.id) if e.is_person]
+        self.by_surname: dict[str, set[str]] = defaultdict(set)
+        self.firsts: dict[str, set[str]] = defaultdict(set)
+        self.known_names = {fold_word(n) for e in entities for n in (*e.full_names, *e.short)}
+        for p in people:
+            for first, last in _first_and_last(p):
+                self.by_surname[last].add(p.id)
+                self.firsts[p.id].add(skeleton(first))
+
+    def find(self, article: Article, mentions: Iterable[Mention]) -> tuple[LookAlike, ...]:
+        """Every unknown «first name + known surname» in one article whose first name sounds like the person's."""
+        by_surname, firsts, known_names = self.by_surname, self.firsts, self.known_names
+        covered = {(m.block, s) for m in mentions if not m.short for s in range(m.start, m.end)}
+        found: list[LookAlike] = []
         for block in article.numbered:
             words = list(re.finditer(r"\S+", block.text))
             for a, b in zip(words, words[1:], strict=False):
@@ -97,7 +103,13 @@ def find_lookalikes(articles: Iterable[Article], entities: Iterable[Entity], lin
                     continue
                 end = b.start() + len(last_raw)
                 found.append(LookAlike(article.id, block.number or 0, block.line, start, end, block.text[start:end], fits[0], tuple(fits), len(owners) == 1))
-    return tuple(found)
+        return tuple(found)
+
+
+def find_lookalikes(articles: Iterable[Article], entities: Iterable[Entity], links: Links) -> tuple[LookAlike, ...]:
+    """Every unknown «first name + known surname» whose first name sounds like the person's."""
+    finder = LookAlikeFinder(entities)
+    return tuple(la for article in articles for la in finder.find(article, links.of_article(article.id)))
 
 
 def with_lookalikes(entities: Iterable[Entity], found: Iterable[LookAlike]) -> tuple[Entity, ...]:

@@ -189,6 +189,8 @@ def render(index: DossierIndex, pages: Pages) -> None:
     """Every article page, each linked to its newer and older neighbour."""
     ordered = index.newest_first
     for i, article in enumerate(ordered):
+        if not pages.take(article.id):
+            continue
         newer = ordered[i - 1] if i > 0 else None
         older = ordered[i + 1] if i + 1 < len(ordered) else None
         path = article_path(article)

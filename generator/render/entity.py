@@ -176,6 +176,8 @@ def render_mentions_page(index: DossierIndex, e: Entity, number: int, found: tup
 def render(index: DossierIndex, pages: Pages) -> None:
     mine = graph.by_node(graph.relations(index))
     for e in index.entities:
+        if not pages.take(e.id):
+            continue
         pages.add(e.page, render_entity(index, e, pages.here(e.page), mine.get(e.id, ())))
         found = index.mentions_of(e.id)
         for n, path in enumerate(mention_pages(e, len(found)), start=2):

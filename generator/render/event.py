@@ -50,5 +50,7 @@ def render_event(index: DossierIndex, ev: Event, before: Event | None, after: Ev
 def render(index: DossierIndex, pages: Pages) -> None:
     events = index.timeline
     for i, ev in enumerate(events):
+        if not pages.take(ev.id):
+            continue
         before, after = (events[i - 1] if i else None), (events[i + 1] if i + 1 < len(events) else None)
         pages.add(ev.page, render_event(index, ev, before, after, pages.here(ev.page)))

@@ -90,6 +90,8 @@ def _uses(index: DossierIndex, term: Term, here: Here) -> list[str]:
     out: list[str] = []
     more = 0
     for article in index.newest_first:
+        if not any(spelling in article.text for spelling in term.spellings):
+            continue  # one search of the whole text first: most articles do not write most terms
         for block in article.numbered:
             if any(t is term for _, _, t in find(block.text, [term])):
                 if len(out) < USES_SHOWN:

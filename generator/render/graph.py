@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..arabic import REMOVE_RE, sort_key
 from ..index import DossierIndex
@@ -149,6 +150,12 @@ def explain(index: DossierIndex, r: Relation) -> str:
     return f"{first.name if first else r.a} — {second.name if second else r.b}: " + "؛ ".join(parts)
 
 
+@lru_cache(maxsize=4)
+def _laid_out(boxes: tuple[Box, ...], edges: tuple[tuple[str, str, float], ...]) -> Layout:
+    """`layout` remembered: under `mkdocs serve`, an edit that changes no relation does not lay the graph out again."""
+    return layout(boxes, edges)
+
+
 def svg(index: DossierIndex, ids: list[str], rels: list[Relation], here: Here, label: str, centre: str = "") -> str:
     """The drawing, as one raw HTML block (no blank line inside, so Markdown leaves it alone).
 
@@ -160,7 +167,7 @@ def svg(index: DossierIndex, ids: list[str], rels: list[Relation], here: Here, l
     if centre:
         placed: Layout = tree(boxes[centre], [boxes[i] for i in ids if i != centre])
     else:
-        placed = layout(list(boxes.values()), [(r.a, r.b, float(r.weight)) for r in rels])
+        placed = _laid_out(tuple(boxes.values()), tuple((r.a, r.b, float(r.weight)) for r in rels))
     at = {p.id: p for p in placed.nodes}
     w, h = placed.width, placed.height
     out = [

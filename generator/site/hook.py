@@ -55,7 +55,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     root = Path(config.config_file_path).resolve().parent
     recovering, state.problems = state.problems is not None, None
     try:
-        dossier = generate(root, directory_urls=config.use_directory_urls)
+        dossier = generate(root, directory_urls=config.use_directory_urls, memo=state.memo if state.command == "serve" else None)
     except InputError as exc:
         if state.command != "serve":
             raise PluginError(str(exc)) from None
@@ -73,11 +73,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         log.debug(str(note))
     state.fragments = {}
     skeletons = {}
+    serving = state.command == "serve"
     for path, content in dossier.pages.items():
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} would be overwritten by a generated page; remove or rename it")
-        skeletons[path], state.fragments[path] = fragments.split(content, stamp=state.command == "serve")
-    if state.command == "serve":
+        last = state.split.get(path) if serving else None
+        if last is not None and last[0] == content:
+            skeletons[path], state.fragments[path] = last[1], last[2]
+        else:
+            skeletons[path], state.fragments[path] = fragments.split(content, stamp=serving)
+            if serving:
+                state.split[path] = (content, skeletons[path], state.fragments[path])
+    if serving:
+        state.split = {path: state.split[path] for path in dossier.pages if path in state.split}
         # Pages on disk, rewritten only when they change: `mkdocs serve --dirty` (make serve) then
         # rebuilds only the pages an edit touched, not the dossier.
         cache = root / SERVE_PAGES

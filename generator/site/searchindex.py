@@ -117,6 +117,7 @@ def shard_of(t: str, shards: int) -> int:
     return h % shards
 
 
+@lru_cache(maxsize=1 << 14)  # mkdocs serve: a page an edit did not change is not weighed again
 def weight(doc: Document) -> dict[str, int]:
     """Per term of the document: NAME × the length in words (1-9) of the shortest of the page's
     names holding the term (0: none) + TITLE × title occurrences (at most 9) + text occurrences

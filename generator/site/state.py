@@ -7,6 +7,7 @@ lost; this module is imported normally and stays.
 from __future__ import annotations
 
 from ..errors import InputError
+from ..incremental import Memo
 
 command: str = ""
 """'build', 'gh-deploy' or 'serve', from on_startup."""
@@ -14,3 +15,7 @@ problems: InputError | None = None
 """The seeds' problems when the last rebuild could not generate the dossier (serve only)."""
 fragments: dict[str, list[str]] = {}
 """Per generated page (by its path under docs/): the raw HTML blocks its Markdown holds placeholders for."""
+memo: Memo = Memo()
+"""What the last rebuild did (serve only): links, names and pages are redone only where an edit reaches."""
+split: dict[str, tuple[str, str, list[str]]] = {}
+"""Per generated page (serve only): its last Markdown, and the skeleton and blocks `fragments.split` made of it."""

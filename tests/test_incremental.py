@@ -1,0 +1,89 @@
+"""`mkdocs serve` redoes only what an edit touches, and the result is the full run's, byte for byte."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.build import Dossier, generate
+from generator.incremental import Memo
+from tests.conftest import copy_project
+
+ALTMAN = "seeds/articles/003_ac6010717a169fa7.txt"  # the article with the most notes
+MURATI = "seeds/articles/004_746f9e8682ba0950.txt"
+
+
+def same(a: Dossier, b: Dossier) -> None:
+    assert a.pages.keys() == b.pages.keys()
+    differ = [path for path in a.pages if a.pages[path] != b.pages[path]]
+    assert not differ, f"pages differ from a full run: {differ[:5]}"
+    assert a.files == b.files
+    assert [str(p) for p in a.report.notes] == [str(p) for p in b.report.notes]
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "p")
+
+
+def test_an_edit_inside_a_paragraph_renders_that_article_and_what_it_names_only(project: Path) -> None:
+    memo = Memo()
+    first = generate(project, memo=memo)
+    assert memo.rendered_pages == len(first.pages)
+    edit(project / ALTMAN, "على حدود الاكتشاف.", "على حدود الاكتشاف، كما قال ساتيا ناديلا.")
+    again = generate(project, memo=memo)
+    same(again, generate(project))
+    assert again.pages != first.pages
+    assert 0 < memo.rendered_pages < len(again.pages) / 2, f"rendered {memo.rendered_pages} of {len(again.pages)} pages"
+    assert any("كما قال" in md for path, md in again.pages.items() if path.startswith("people/satya-nadella")), "the new mention, in its sentence"
+
+
+def test_a_mention_added_then_removed_comes_and_goes_on_the_entity_page(project: Path) -> None:
+    memo = Memo()
+    generate(project, memo=memo)
+    seed = project / MURATI
+    original = seed.read_text(encoding="utf-8")
+    seed.write_text(original + "\nوقال جنسن هوانغ إن الشركة تعمل مع مايكروسوفت.\n", encoding="utf-8")
+    added = generate(project, memo=memo)
+    same(added, generate(project))
+    seed.write_text(original, encoding="utf-8")
+    removed = generate(project, memo=memo)
+    same(removed, generate(project))
+    assert memo.rendered_pages < len(removed.pages) / 2
+
+
+def test_an_edit_that_moves_citations_renders_everything_the_same_way(project: Path) -> None:
+    memo = Memo()
+    generate(project, memo=memo)
+    seed = project / ALTMAN
+    lines = seed.read_text(encoding="utf-8").split("\n")
+    seed.write_text("\n".join([lines[0], "فقرة جديدة يضيفها الاختبار في أول المقال.", *lines[1:]]), encoding="utf-8")
+    again = generate(project, memo=memo)
+    same(again, generate(project))
+    assert memo.rendered_pages == len(again.pages), "the paragraphs after it were renumbered: every citation may move"
+
+
+def test_a_knowledge_base_edit_and_the_url_style_render_everything(project: Path) -> None:
+    memo = Memo()
+    generate(project, memo=memo)
+    people = project / "seeds/people.yml"
+    people.write_text(people.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    same(generate(project, memo=memo), generate(project))
+    files = generate(project, directory_urls=False, memo=memo)
+    same(files, generate(project, directory_urls=False))
+    assert memo.rendered_pages == len(files.pages)
+
+
+def test_nothing_changed_renders_only_the_pages_about_the_whole_dossier(project: Path) -> None:
+    memo = Memo()
+    first = generate(project, memo=memo)
+    again = generate(project, memo=memo)
+    same(again, first)
+    assert memo.rendered_pages < 15, memo.rendered_pages
