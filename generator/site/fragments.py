@@ -38,7 +38,7 @@ def split(markdown: str, stamp: bool = False) -> tuple[str, list[str]]:
             run.clear()
 
     for block in body.split("\n\n"):
-        if block.startswith("<") and not whole:
+        if block.lstrip("\n").startswith("<") and not whole:  # a third newline may lead it
             run.append(block)
         else:
             flush()
