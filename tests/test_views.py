@@ -120,6 +120,24 @@ def test_graph_labels_never_overlap_and_layout_is_deterministic_across_processes
             assert not p.overlaps(q), (p, q)
 
 
+def test_the_page_graph_keeps_the_strongest_relations_and_no_name_without_a_line() -> None:
+    """A dense dossier has thousands of relations among the 80 names shown: the page keeps MAX_RELATIONS."""
+    ids = [f"n{i:02}" for i in range(80)]
+    rels = tuple(
+        graph.Relation(a, b, (), (), tuple(("x", k) for k in range(1 + (i * j) % 7)))
+        for i, a in enumerate(ids)
+        for j, b in enumerate(ids)
+        if a < b
+    )
+    shown = graph.strongest(list(rels), graph.MAX_RELATIONS)
+    assert len(shown) == graph.MAX_RELATIONS < len(rels)
+    assert {x for r in shown for x in (r.a, r.b)} == set(ids), "every name keeps its strongest line"
+    ranked = sorted(rels, key=lambda r: (-r.weight, r.a, r.b))
+    assert set(ranked[: graph.MAX_RELATIONS - len(ids)]) <= set(shown), "the strongest overall are all kept"
+    assert [r for r in rels if r in shown] == shown, "in the given order"
+    assert graph.strongest(list(rels[:10]), graph.MAX_RELATIONS) == list(rels[:10])
+
+
 def test_person_graph_is_small_and_centred_on_the_person(dossier) -> None:
     md = dossier.pages["people/sam-altman.md"]
     svg = md[md.index("<svg") : md.index("</svg>")]

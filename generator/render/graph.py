@@ -32,6 +32,9 @@ NODE_KINDS = frozenset({EntityKind.PERSON, EntityKind.COMPANY, EntityKind.BOARD,
 """Who can be a node: people and organisations (not products, outlets, platforms or concepts)."""
 MAX_NODES = 80
 """The page graph shows at most this many, the most connected: the drawing stays readable and its cost bounded."""
+MAX_RELATIONS = 200
+"""…and at most this many relations among them, the strongest (each name keeps its own strongest): the page
+does not grow with the dossier (a dense dossier has thousands of relations among 80 names)."""
 NEIGHBOURS = 10
 """A person's small graph: the person and this many closest."""
 FONT = 14.0
@@ -115,7 +118,26 @@ def page_graph(index: DossierIndex, rels: tuple[Relation, ...]) -> tuple[list[st
         strength[r.b] += r.weight
     chosen = sorted(strength, key=lambda i: (-strength[i], i))[:MAX_NODES]
     keep = set(chosen)
-    return sorted(chosen), [r for r in rels if r.a in keep and r.b in keep]
+    among = [r for r in rels if r.a in keep and r.b in keep]
+    return sorted(chosen), strongest(among, MAX_RELATIONS)
+
+
+def strongest(rels: list[Relation], most: int) -> list[Relation]:
+    """At most `most` relations, in their given order: each node's strongest first, then the strongest overall."""
+    if len(rels) <= most:
+        return rels
+    ranked = sorted(rels, key=lambda r: (-r.weight, r.a, r.b))
+    picked: set[tuple[str, str]] = set()
+    seen: set[str] = set()
+    for r in ranked:  # no name is left without a line
+        if (r.a not in seen or r.b not in seen) and len(picked) < most:
+            picked.add((r.a, r.b))
+            seen.update((r.a, r.b))
+    for r in ranked:
+        if len(picked) >= most:
+            break
+        picked.add((r.a, r.b))
+    return [r for r in rels if (r.a, r.b) in picked]
 
 
 def ego_graph(rels: Iterable[Relation], centre: str) -> tuple[list[str], list[Relation]]:
@@ -275,8 +297,12 @@ def page(index: DossierIndex, here: Here) -> str:
     rels = relations(index)
     ids, shown = page_graph(index, rels)
     total = len({x for r in rels for x in (r.a, r.b)})
+    keep = set(ids)
+    among = sum(1 for r in rels if r.a in keep and r.b in keep)
     out = [front_matter(V.GRAPH, "hide:\n  - navigation\n  - toc\nsearch:\n  exclude: true\n"), f"# {V.GRAPH}\n", f"{V.GRAPH_INTRO}\n"]
-    if len(ids) < total:
+    if len(shown) < among:
+        out.append(V.GRAPH_CAP_EDGES.format(shown=len(ids), total=total, edges=len(shown), all_edges=among) + "\n")
+    elif len(ids) < total:
         out.append(V.GRAPH_CAP.format(shown=len(ids), total=total) + "\n")
     out.append(legend())
     out.append(f"{V.NARROW_SCREEN}\n{{: .dossier-graph-narrow }}\n")
