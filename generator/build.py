@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .background import Background
 from .editor import editor_report
 from .errors import Report
 from .export import export_files
@@ -37,11 +38,13 @@ class Dossier:
     """Other generated files (dossier.json, export/<id>.json) by path in the built site."""
 
 
-def generate(root: Path, directory_urls: bool = True, memo: Memo | None = None) -> Dossier:
+def generate(root: Path, directory_urls: bool = True, memo: Memo | None = None, parallel: bool = False) -> Dossier:
     """Build every page from the seeds under `root`; raise InputError listing every problem.
 
     `directory_urls`: the site's URL style (people/x/ or people/x.html), which links are written for.
     `memo`: what the last run of this process did (`mkdocs serve`), so only what changed is done again.
+    `parallel`: the editor's report on the second core while the pages are rendered (one-shot builds only:
+    a forked child of `mkdocs serve`'s threaded process could inherit a held lock).
     """
     report = Report()
     articles, unread = read_seeds(root, report)
@@ -54,6 +57,20 @@ def generate(root: Path, directory_urls: bool = True, memo: Memo | None = None) 
     if any(la.linked for la in lookalikes):  # link the new spellings too, and the short forms after them
         links = link(articles, with_lookalikes(kb.entities, lookalikes))
     index = DossierIndex.build(articles, kb, links)
-    editor_report(index, report, not_entities, lookalikes, memo.name_finder(articles) if memo else None)
+    finder = memo.name_finder(articles) if memo else None
+
+    def notes() -> Report:
+        found = Report()
+        editor_report(index, found, not_entities, lookalikes, finder)
+        return found
+
+    editor = Background(notes) if parallel and memo is None else None
+    if editor is None:
+        editor_report(index, report, not_entities, lookalikes, finder)
     pages = memo.render(index, Urls(directory_urls)) if memo else render_all(index, Urls(directory_urls))
-    return Dossier(index, pages, report, export_files(index))
+    files = export_files(index)
+    if editor is not None:
+        found = editor.result()
+        report.notes += found.notes
+        report.told += found.told
+    return Dossier(index, pages, report, files)

@@ -1,4 +1,5 @@
-"""`mkdocs serve` redoes only what an edit touches, and the result is the full run's, byte for byte."""
+"""`mkdocs serve` redoes only what an edit touches, and the result is the full run's, byte for byte;
+so is a build's that computes the editor's report beside the pages."""
 
 from __future__ import annotations
 
@@ -87,3 +88,12 @@ def test_nothing_changed_renders_only_the_pages_about_the_whole_dossier(project:
     again = generate(project, memo=memo)
     same(again, first)
     assert memo.rendered_pages < 15, memo.rendered_pages
+
+
+def test_the_editors_report_computed_on_the_second_core_is_the_same(project: Path) -> None:
+    (project / MURATI).write_text((project / MURATI).read_text(encoding="utf-8") + "\nوقال جون دوفريني إن الأمر انتهى.\n", encoding="utf-8")
+    alone, beside = generate(project), generate(project, parallel=True)
+    assert any("جون دوفريني" in p.message for p in alone.report.notes), "the test needs a note to compare"
+    assert [str(p) for p in beside.report.notes] == [str(p) for p in alone.report.notes]
+    assert [str(p) for p in beside.report.told] == [str(p) for p in alone.report.told]
+    assert beside.pages == alone.pages and beside.files == alone.files

@@ -123,12 +123,7 @@ def test_graph_labels_never_overlap_and_layout_is_deterministic_across_processes
 def test_the_page_graph_keeps_the_strongest_relations_and_no_name_without_a_line() -> None:
     """A dense dossier has thousands of relations among the 80 names shown: the page keeps MAX_RELATIONS."""
     ids = [f"n{i:02}" for i in range(80)]
-    rels = tuple(
-        graph.Relation(a, b, (), (), tuple(("x", k) for k in range(1 + (i * j) % 7)))
-        for i, a in enumerate(ids)
-        for j, b in enumerate(ids)
-        if a < b
-    )
+    rels = tuple(graph.Relation(a, b, (), (), tuple(("x", k) for k in range(1 + (i * j) % 7))) for i, a in enumerate(ids) for j, b in enumerate(ids) if a < b)
     shown = graph.strongest(list(rels), graph.MAX_RELATIONS)
     assert len(shown) == graph.MAX_RELATIONS < len(rels)
     assert {x for r in shown for x in (r.a, r.b)} == set(ids), "every name keeps its strongest line"

@@ -55,7 +55,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     root = Path(config.config_file_path).resolve().parent
     recovering, state.problems = state.problems is not None, None
     try:
-        dossier = generate(root, directory_urls=config.use_directory_urls, memo=state.memo if state.command == "serve" else None)
+        serving = state.command == "serve"
+        dossier = generate(root, directory_urls=config.use_directory_urls, memo=state.memo if serving else None, parallel=not serving)
     except InputError as exc:
         if state.command != "serve":
             raise PluginError(str(exc)) from None

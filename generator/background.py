@@ -1,0 +1,51 @@
+"""Work that nothing waits for until the end, done on the second core.
+
+`mkdocs build` needs the editor's report only for its last log line, so the
+report is computed in a forked child (it inherits the index, nothing is copied
+in) while this process renders the pages; the child sends its result back
+pickled. Where fork does not exist, or the child fails, the work is simply
+done here, so the result never depends on the machine.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+
+class Background(Generic[T]):
+    """`fn()` started now; `result()` waits for it."""
+
+    def __init__(self, fn: Callable[[], T]) -> None:
+        self._fn = fn
+        self._pid = 0
+        self._read = -1
+        if hasattr(os, "fork"):
+            read, write = os.pipe()
+            pid = os.fork()
+            if pid == 0:  # the child: compute, send, and leave without running the parent's exit handlers
+                code = 1
+                try:
+                    os.close(read)
+                    with os.fdopen(write, "wb") as out:
+                        out.write(pickle.dumps(fn(), protocol=pickle.HIGHEST_PROTOCOL))
+                    code = 0
+                finally:
+                    os._exit(code)
+            os.close(write)
+            self._pid, self._read = pid, read
+
+    def result(self) -> T:
+        if not self._pid:
+            return self._fn()
+        with os.fdopen(self._read, "rb") as got:
+            data = got.read()
+        _, status = os.waitpid(self._pid, 0)
+        if status != 0 or not data:
+            return self._fn()  # the child failed: do it here, and let any exception be raised here
+        value: T = pickle.loads(data)
+        return value
