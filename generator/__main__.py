@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     command = args.command or "build"
     try:
-        dossier = generate(args.root)
+        dossier = generate(args.root, parallel=True)
     except InputError as exc:
         print(exc, file=sys.stderr)
         return 1
