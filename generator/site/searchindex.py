@@ -103,9 +103,9 @@ def folded_words(text: str) -> Iterator[str]:
 
 
 def terms(text: str) -> Iterator[str]:
-    for start, end in words(text):
-        t = term(text[start:end])
-        if t:
+    """The indexed terms of `text` in order (the words `words` cuts, split by the regex engine: faster)."""
+    for word in SEPARATOR_RE.split(text):
+        if word and (t := term(word)):
             yield t
 
 
