@@ -89,6 +89,14 @@ def test_a_citation_of_a_paragraph_on_the_same_page_names_only_the_paragraph(pag
     assert ">الفقرة 3، «موظفو <bdi>OpenAI</bdi> يهددون" in notes  # another article's paragraph keeps its title
 
 
+def test_a_name_s_full_form_shows_on_hover_where_the_reader_first_meets_it(pages: dict[str, str]) -> None:
+    page = pages[f"articles/{ALTMAN}.md"]
+    altman = re.findall(r'<a href="../../people/sam-altman/"( title="[^"]*")?>([^<]+)</a>', page)
+    assert altman[0] == (' title="سام ألتمان (Sam Altman)"', "سام ألتمان") and len(altman) > 10
+    assert all(title == "" for title, _ in altman[1:])  # once per article, not on every paragraph's link
+    assert '<a href="../../orgs/openai/"><bdi>OpenAI</bdi></a>' in page  # the name as written says it all
+
+
 def test_the_article_events_are_a_short_dated_list(pages: dict[str, str]) -> None:
     page = pages[f"articles/{ALTMAN}.md"]
     events = page.split('<ul class="dossier-events">', 1)[1].split("</ul>", 1)[0]

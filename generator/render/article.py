@@ -38,7 +38,7 @@ def date_label(article: Article) -> str:
 
 
 def _number_link(block: Block) -> str:
-    return f'<a href="#{block.anchor}" class="dossier-num" title="{L.PARAGRAPH} {block.number}" data-search-exclude>{block.number}</a>'
+    return f'<a href="#{block.anchor}" class="dossier-num" title="{L.PARAGRAPH} {block.number}">{block.number}</a>'
 
 
 LOST_QUESTION = f'<span class="dossier-lost" title="{L.LOST_QUESTION_TIP}">{L.LOST_QUESTION}</span> '
@@ -84,13 +84,18 @@ def spans(index: DossierIndex, article: Article, here: Here) -> Extras:
     """Links on the first mention of each entity in each paragraph, and annotation markers."""
     out: Extras = defaultdict(list)
     first: set[tuple[int, str]] = set()
-    for m in index.mentions_in(article.id):
+    titled: set[str] = set()
+    for m in sorted(index.mentions_in(article.id), key=lambda m: (m.block, m.start)):  # in reading order
         if (m.block, m.entity) in first:
             continue
         first.add((m.block, m.entity))
         e = index.entity(m.entity)
         assert e is not None, m.entity
-        title = f"{e.name} ({e.latin})" if e.latin and e.latin != e.name else e.name
+        # The full name (and its Latin spelling) on hover where the reader first meets the name, not on every paragraph's link.
+        title = "" if e.id in titled else f"{e.name} ({e.latin})" if e.latin and e.latin != e.name else e.name
+        titled.add(e.id)
+        if title == index.block_text(article.id, m.block)[m.start : m.end]:
+            title = ""  # the name as written says it all
         out[m.block].append(Span(m.start, m.end, here.to(e.page), title))
     for n, note in enumerate(index.notes_in(article.id), start=1):
         src = note.anchor
