@@ -76,7 +76,10 @@ class SiteSizes:
     largest_page: Page
     median_page_bytes: int
     largest_article: Page
+    """The largest article page (articles/<id>/): the page issue 9 bounds."""
     median_article_bytes: int
+    largest_notes: Page
+    """The largest notes page (articles/<id>/notes/): an article's editorial notes in full, not an article page."""
     largest_entity: Page
     median_entity_bytes: int
     search_bytes: int
@@ -99,9 +102,10 @@ def _median(pages: list[Page]) -> int:
 
 
 def site_sizes(site: Path) -> SiteSizes:
-    """Sizes of the HTML pages by kind: articles/<id>/, people|orgs/<id>/ (section indexes excluded)."""
+    """Sizes of the HTML pages by kind: articles/<id>/, their notes pages, people|orgs/<id>/ (section indexes excluded)."""
     pages = [Page(p.relative_to(site).as_posix(), p.stat().st_size) for p in sorted(site.rglob("*.html"))]
     articles = [p for p in pages if p.path.startswith("articles/") and p.path.count("/") == 2]
+    notes = [p for p in pages if p.path.startswith("articles/") and p.path.endswith("/notes/index.html")]
     entities = [p for p in pages if p.path.split("/")[0] in ENTITY_DIRS and p.path.count("/") == 2]
     search = site / "search"
     export = site / "dossier.json"
@@ -112,6 +116,7 @@ def site_sizes(site: Path) -> SiteSizes:
         median_page_bytes=_median(pages),
         largest_article=_largest(articles),
         median_article_bytes=_median(articles),
+        largest_notes=_largest(notes),
         largest_entity=_largest(entities),
         median_entity_bytes=_median(entities),
         search_bytes=sum(p.stat().st_size for p in search.rglob("*") if p.is_file()) if search.is_dir() else 0,

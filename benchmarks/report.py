@@ -82,7 +82,7 @@ def markdown(data: dict[str, Any], plot: str = "scale.svg") -> str:
     m, rows = data["machine"], data["results"]
     columns = (
         "articles | pages | generator s | `mkdocs build` s | plain Material s | ratio ours/plain | build ms/article | peak MB build"
-        " | largest article page KB | largest entity page KB | median page KB | search KB/article | one search downloads KB"
+        " | largest article page KB | largest notes page KB | largest entity page KB | median page KB | search KB/article | one search downloads KB"
     )
     out = [f"| {columns} |", "|" + "---:|" * (columns.count("|") + 1)]
     for r in rows:
@@ -90,7 +90,7 @@ def markdown(data: dict[str, Any], plot: str = "scale.svg") -> str:
         out.append(
             f"| {r['articles']:,} | {s['pages']:,} | {r['generator']['median_s']:.2f} | {r['build']['median_s']:.2f} | {r['plain']['median_s']:.2f}"
             f" | **{r['ratio']:.1f}×** | {1000 * r['build']['median_s'] / r['articles']:.0f} | {r['build']['max_rss_mb']:.0f}"
-            f" | {_kb(s['largest_article']['bytes'])} | {_kb(s['largest_entity']['bytes'])} | {_kb(s['median_page_bytes'])}"
+            f" | {_kb(s['largest_article']['bytes'])} | {_notes_kb(s)} | {_kb(s['largest_entity']['bytes'])} | {_kb(s['median_page_bytes'])}"
             f" | {r['search_kb_per_article']:.1f} | {_kb(d['total_bytes']) if d and 'error' not in d else '–'} |"
         )
     text = "\n".join(out) + "\n"
@@ -100,7 +100,7 @@ def markdown(data: dict[str, Any], plot: str = "scale.svg") -> str:
         text += (
             f"\n- **{r['articles']:,} articles** ({r['corpus']['people']} invented people, {r['corpus']['orgs']} organisations):"
             f" largest page `{s['largest_page']['path']}` {_kb(s['largest_page']['bytes'])} KB;"
-            f" largest article `{s['largest_article']['path']}`, largest entity `{s['largest_entity']['path']}`;"
+            f" largest article `{s['largest_article']['path']}`{_notes_path(s)}, largest entity `{s['largest_entity']['path']}`;"
             f" search index {_kb(s['search_bytes'])} KB; export {_kb(s['export_bytes'])} KB{_entity_export(s)};"
             f" site {s['site_bytes'] / 2**20:,.1f} MB;"
             f" generator peak {r['generator']['max_rss_mb']:.0f} MB;"
@@ -143,6 +143,17 @@ def markdown(data: dict[str, Any], plot: str = "scale.svg") -> str:
 def _entity_export(sizes: dict[str, Any]) -> str:
     page = sizes.get("largest_entity_export") or {}
     return f" (largest per entity `{page['path']}` {_kb(page['bytes'])} KB)" if page.get("path") else ""
+
+
+def _notes_kb(sizes: dict[str, Any]) -> str:
+    """The largest notes page (articles/<id>/notes/), kept apart from the article pages; '–' in results from before they existed."""
+    page = sizes.get("largest_notes") or {}
+    return _kb(page["bytes"]) if page.get("path") else "–"
+
+
+def _notes_path(sizes: dict[str, Any]) -> str:
+    page = sizes.get("largest_notes") or {}
+    return f", largest notes page `{page['path']}`" if page.get("path") else ""
 
 
 def _targets(data: dict[str, Any]) -> str:

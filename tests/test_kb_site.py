@@ -110,16 +110,22 @@ def test_entity_pages_are_searched_by_every_spelling(built: tuple[Path, Path]) -
     assert (site / "search" / "manifest.js").is_file()
 
 
-def test_annotations_are_marked_editorial_and_anchored(built: tuple[Path, Path]) -> None:
+def test_annotations_are_marked_editorial_and_anchored_on_their_article_s_notes_page(built: tuple[Path, Path]) -> None:
     root, site = built
     dossier = generate(root)
     for a in dossier.index.annotations:
-        html = (site / "articles" / a.anchor.article / "index.html").read_text(encoding="utf-8")
-        assert f'id="ann-{a.id}"' in html
+        article = site / "articles" / a.anchor.article
+        notes = (article / "notes" / "index.html").read_text(encoding="utf-8")
+        assert f'<div class="admonition note dossier-annotation" id="ann-{a.id}">' in notes
         if a.anchor.block:
-            assert f'href="#ann-{a.id}"' in html  # the marker in the text
-    html = (site / "articles" / "altman-firing-revolt-return-2023" / "index.html").read_text(encoding="utf-8")
+            assert f'href="notes/#ann-{a.id}" class="dossier-annref"' in (article / "index.html").read_text(encoding="utf-8")  # the marker in the text
+    html = (site / "articles" / "altman-firing-revolt-return-2023" / "notes" / "index.html").read_text(encoding="utf-8")
     assert html.count("ملاحظة تحريرية") >= html.count('class="admonition note dossier-annotation"') > 0
+    # Search finds each note once, on the notes page where it is anchored, not on the article page.
+    docs = {d.page: d for d in search_documents(dossier)}
+    anchors = [u.anchor for page, d in docs.items() for u in d.units if u.anchor.startswith("ann-")]
+    assert sorted(anchors) == sorted(f"ann-{a.id}" for a in dossier.index.annotations)
+    assert [u.anchor for u in docs["articles/altman-firing-revolt-return-2023/notes.md"].units][1] == "ann-date-altman-stage-remarks"
 
 
 def test_nav_reaches_every_entity_page_through_an_index(built: tuple[Path, Path]) -> None:

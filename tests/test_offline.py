@@ -282,7 +282,7 @@ def test_actionlint_catches_a_broken_workflow(tmp_path):
 
 
 def test_annotation_tooltips_work_from_file(offline_site: Path, browser_context) -> None:
-    """Hovering an editorial-note marker shows the note, with no server."""
+    """Hovering an editorial-note marker shows the note's kind and beginning, with no server; it links to the note in full."""
     page = browser_context.new_page()
     guard = Guard(page, lambda url: url.startswith(("file:", "data:", "blob:", "about:")))
     page.goto((offline_site / "articles/altman-firing-revolt-return-2023.html").as_uri(), wait_until="load")
@@ -294,7 +294,8 @@ def test_annotation_tooltips_work_from_file(offline_site: Path, browser_context)
     page.mouse.move(box["x"] + 4, box["y"] + 4)
     tip = page.locator(".md-tooltip2--active")
     tip.wait_for(state="visible", timeout=5_000)
-    assert tip.inner_text().startswith("ملاحظة تحريرية")
+    assert tip.inner_text().startswith("تاريخ استنتجه المحرر: يقول المقال") and tip.inner_text().endswith("…")
     assert tip.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    assert marker.get_attribute("href") == "altman-firing-revolt-return-2023/notes.html#ann-date-altman-stage-remarks"
     assert guard.outside == []
     page.close()

@@ -25,6 +25,7 @@ from generator.kb.schema import Entity, EntityKind
 from generator.link.names import Linker
 from generator.model import Article, ArticleMeta, Block, Kind
 from generator.render import html as render_html
+from generator.render.markdown import shorten
 from generator.site import fragments
 from tests.conftest import ROOT
 
@@ -392,3 +393,18 @@ def test_linker_finds_a_full_name_however_it_is_written(data: st.DataObject, nam
     # Linked exactly, or inside a link that starts earlier (`before` may end with the same name: the first wins).
     exact = any(m.name_start == start and m.end == start + len(written) for m in mentions)
     assert exact or any(m.start < start < m.end for m in mentions), f"{written!r} not linked in {paragraph!r}: {mentions}"
+
+
+@given(value=mixed, limit=st.integers(1, 200))
+def test_shorten_gives_the_beginning_of_the_text_cut_at_a_word(value: str, limit: int) -> None:
+    """A marker's tooltip: the note whole when it is short, else its beginning, cut between words, then «…»."""
+    flat = " ".join(value.split())
+    out = shorten(value, limit)
+    if len(flat) <= limit:
+        assert out == flat
+        return
+    tail = "…»" if out.endswith("…»") and out[:-2].count("«") > out[:-2].count("»") else "…"
+    body = out.removesuffix(tail)
+    assert out.endswith(tail) and flat.startswith(body) and len(body) <= limit
+    if " " in flat[: limit + 1]:
+        assert flat[len(body)] in " ،؛,.:«(“"  # the cut falls between words (a mark the cut left dangling dropped)

@@ -151,3 +151,18 @@ def test_theme_fixes_refuse_a_theme_whose_markup_changed() -> None:
     search = '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">'
     fixed = fix_markup(page + search + "</body></html>")
     assert fixed.startswith('<html lang="ar" dir="rtl" class="no-js">') and "autocomplete" not in fixed.replace('<form id="__md_toggles" autocomplete', "")
+
+
+def test_the_theme_s_indentation_is_dropped_where_whitespace_does_not_show() -> None:
+    """Each run of whitespace that holds a line break becomes that line break (it renders as the same one space);
+    what keeps its whitespace (<pre>, <textarea>, scripts) is left as written."""
+    from generator.site.theme_hook import drop_indentation
+
+    kept = '<pre><code>a\n    b\n\n  c</code></pre>\n<textarea name="t">\n  x</textarea>\n<script>var s = `\n  y`;</script>'
+    page = f'<nav>\n    <a href="#">\n      الرئيسية\n    </a>  \n\n  </nav>\n  {kept}\n    <p>نص <b>عريض</b>\n  بعده</p>'
+    assert drop_indentation(page) == f'<nav>\n<a href="#">\nالرئيسية\n</a>\n</nav>\n{kept}\n<p>نص <b>عريض</b>\nبعده</p>'
+
+
+def test_built_pages_carry_no_indentation(site: Path) -> None:
+    html = (site / "articles" / "altman-firing-revolt-return-2023" / "index.html").read_text(encoding="utf-8")
+    assert "\n " not in html and "\n\t" not in html and '<div class="md-sidebar__inner">\n<nav' in html

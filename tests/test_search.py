@@ -94,6 +94,13 @@ def test_the_page_a_result_opens_highlights_whole_words(searching: tuple[Page, s
     assert cut == [], f"{query}: marks cut words in {cut}"
 
 
+def test_a_note_is_found_where_it_is_anchored_on_its_article_s_notes_page(searching: tuple[Page, str]) -> None:
+    """A word only an editorial note uses finds the article's notes page (not the article page), the note quoted."""
+    page, base = searching
+    hits = search(page, base, "كيميائي")  # the note on «شحن الأكسجين»: o1 is a model, not the element
+    assert [h.page for h in hits] == ["articles/murati-departs-openai-2024/notes/"] and hits[0].marks == ("كيميائيًا",)  # the whole word, as the note writes it
+
+
 def test_results_screenshot_reads_right_to_left(searching: tuple[Page, str], tmp_path: Path) -> None:
     page, base = searching
     search(page, base, "والذكاء")

@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from ..index import DossierIndex
-from . import article, entity, event, front, glossary, graph, indexes, timeline
+from . import article, entity, event, front, glossary, graph, indexes, notes, timeline
 from .html import Urls
 from .pages import Pages
 
 Renderer = Callable[[DossierIndex, Pages], None]
 RENDERERS: tuple[tuple[str, Renderer], ...] = (
     ("article", article.render),
+    ("notes", notes.render),
     ("entity", entity.render),
     ("event", event.render),
     ("indexes", indexes.render),

@@ -1,4 +1,4 @@
-"""Article pages: the text with numbered paragraphs, linked names, note markers, its notes and its cast.
+"""Article pages: the text with numbered paragraphs, linked names, note markers, its notes in brief (in full on its notes page: notes.py) and its cast.
 
 Pages are Markdown (with attr_list), so MkDocs resolves and checks every
 link between them in both URL styles.
@@ -10,13 +10,13 @@ from collections import defaultdict
 
 from ..arabic import fold
 from ..index import DossierIndex
-from ..kb.schema import EntityKind
+from ..kb.schema import Annotation, AnnotationKind, EntityKind
 from ..model import Article, Block, Kind
 from ..text import arabic_date, html_text, inline
 from . import glossary
 from . import labels as L
 from .html import Here, a, attr, p, text, ul
-from .markdown import Span, annotation_box, date_text, front_matter, label, link_to, segments
+from .markdown import Span, date_text, front_matter, label, link_to, notes_path, segments, shorten
 from .pages import Pages
 
 Extras = dict[int, list[Span]]
@@ -38,7 +38,7 @@ def date_label(article: Article) -> str:
 
 
 def _number_link(block: Block) -> str:
-    return f'<a href="#{block.anchor}" class="dossier-num" title="{L.PARAGRAPH} {block.number}" data-search-exclude>{block.number}</a>'
+    return f'<a href="#{block.anchor}" class="dossier-num" title="{L.PARAGRAPH} {block.number}">{block.number}</a>'
 
 
 LOST_QUESTION = f'<span class="dossier-lost" title="{L.LOST_QUESTION_TIP}">{L.LOST_QUESTION}</span> '
@@ -84,38 +84,58 @@ def spans(index: DossierIndex, article: Article, here: Here) -> Extras:
     """Links on the first mention of each entity in each paragraph, and annotation markers."""
     out: Extras = defaultdict(list)
     first: set[tuple[int, str]] = set()
-    for m in index.mentions_in(article.id):
+    titled: set[str] = set()
+    for m in sorted(index.mentions_in(article.id), key=lambda m: (m.block, m.start)):  # in reading order
         if (m.block, m.entity) in first:
             continue
         first.add((m.block, m.entity))
         e = index.entity(m.entity)
         assert e is not None, m.entity
-        title = f"{e.name} ({e.latin})" if e.latin and e.latin != e.name else e.name
+        # The full name (and its Latin spelling) on hover where the reader first meets the name, not on every paragraph's link.
+        title = "" if e.id in titled else f"{e.name} ({e.latin})" if e.latin and e.latin != e.name else e.name
+        titled.add(e.id)
+        if title == index.block_text(article.id, m.block)[m.start : m.end]:
+            title = ""  # the name as written says it all
         out[m.block].append(Span(m.start, m.end, here.to(e.page), title))
+    notes = notes_path(article.id)
     for n, note in enumerate(index.notes_in(article.id), start=1):
         src = note.anchor
-        marker = a(f"#ann-{note.id}", str(n), L.NOTE_MARKER_PREFIX + note.note, "dossier-annref", " data-search-exclude")
+        marker = a(here.to(notes, f"ann-{note.id}"), str(n), note_tip(note), "dossier-annref")
         out[src.block or 0].append(Span(src.start, src.end, after=marker))
     for block, terms in glossary.term_spans(index, article, out, here).items():
         out[block].extend(terms)
     return dict(out)
 
 
-def _notes(index: DossierIndex, article: Article, here: Here) -> str:
-    """The editorial notes, gathered after the text in one collapsible section, numbered like their markers.
+TIP_CHARS = 80
+"""A note's marker in the text shows its kind and this much of its beginning on hover; the whole note is one click away."""
 
-    Closed, the section is one line, so a reader scrolling the article sees the article; every
-    note stays in the page (search, print and the export keep its text, kind, quote and basis),
-    and a marker in the text opens it (docs/assets/javascripts/details.js, and the browser itself).
+
+def note_tip(note: Annotation) -> str:
+    """A marker's tooltip: what kind of note, and how it begins."""
+    return f"{L.ANNOTATION_KIND[note.kind]}: {shorten(note.note, TIP_CHARS)}"
+
+
+def _notes(index: DossierIndex, article: Article, here: Here) -> str:
+    """The editorial notes in brief after the text: how many, where to read them in full, and their numbers by kind.
+
+    The notes themselves are on the article's notes page (render/notes.py), each with its quote,
+    basis and what it concerns: the article page stays small however many notes the editor
+    writes. In the text each marker shows its note's kind and beginning on hover and links to the
+    note in full; here its number is listed under its kind, so corrections, say, are seen at once.
     """
     notes = index.notes_in(article.id)
     if not notes:
         return ""
-    out = [f"## {L.NOTES_HEADING}\n", '<details class="dossier-notes">', f"<summary>{L.NOTES_SUMMARY} ({L.count(len(notes), L.N.NOTE)})</summary>"]
-    out.append(p(L.NOTES_HINT, "dossier-notes-hint").rstrip("\n"))
-    out += [annotation_box(index, note, here, anchor=True, number=n, searched=True).rstrip("\n") for n, note in enumerate(notes, start=1)]
-    out.append("</details>\n")
-    return "\n".join(out)
+    page = notes_path(article.id)
+    intro = f"{L.count(len(notes), L.N.EDITORIAL_NOTE)} {L.ON_THIS_ARTICLE}. {a(here.to(page), L.NOTES_IN_FULL)}"
+    numbered = list(enumerate(notes, start=1))
+    rows = []
+    for kind in AnnotationKind:
+        links = [a(here.to(page, f"ann-{note.id}"), str(n)) for n, note in numbered if note.kind is kind]
+        if links:
+            rows.append(f"<li><strong>{L.ANNOTATION_KIND[kind]}:</strong> {' '.join(links)}</li>")
+    return f"## {L.NOTES_HEADING}\n\n" + p(intro, "dossier-notes-intro") + '<ul class="dossier-notes-kinds">\n' + "\n".join(rows) + "\n</ul>\n"
 
 
 def _cast(index: DossierIndex, article: Article, here: Here) -> str:

@@ -92,13 +92,16 @@ BEFORE = "قبله"
 AFTER = "بعده"
 RESOLVED_CHIP = "استنتاج المحرر"
 RESOLVED_CHIP_TIP = "تاريخ استنتجه المحرر، لا النص؛ انظر صفحة الحدث"
-NOTE_MARKER_PREFIX = "ملاحظة تحريرية: "
 STATED_CHIP = "بنص المصدر"
 STATED_CHIP_TIP = "تاريخ ينص عليه المصدر نفسه"
 
 # Article pages: the text first; notes, cast and events after it.
-NOTES_SUMMARY = "ملاحظات المحرر على هذا المقال"
-NOTES_HINT = "ليست من نص المقال: أضافها محرر الملف؛ رقم كل منها هو رقم إشارتها في النص."
+ON_THIS_ARTICLE = "على هذا المقال، من محرر الملف لا من نصه"
+NOTES_IN_FULL = "النص الكامل لكل ملاحظة وما تستند إليه"
+# An article's notes page (articles/<id>/notes/): every note in full.
+NOTES_PAGE_TITLE = "ملاحظات المحرر على"
+NOTES_PAGE_INTRO = "ليست من نص المقال: أضافها محرر الملف. رقم كل ملاحظة هو رقم إشارتها في نص المقال، و«على النص» يعود بك إلى موضعها فيه."
+BACK_TO_ARTICLE = "العودة إلى المقال"
 DATE_NOTE_SUMMARY = "كيف أرّخ محرر الملف هذا المقال"
 ARTICLE_EVENTS = "أحداث يرويها المقال"
 

@@ -82,6 +82,22 @@ def segments(value: str, spans: Iterable[Span]) -> str:
     return "".join(out)
 
 
+def notes_path(article: str) -> str:
+    """The page that holds an article's editorial notes in full: `articles/<id>/notes.md`."""
+    return f"articles/{article}/notes.md"
+
+
+def shorten(value: str, limit: int) -> str:
+    """`value` cut at a word boundary to at most `limit` characters, with «…» where it was cut (and a quotation
+    it cut short closed after it)."""
+    value = " ".join(value.split())
+    if len(value) <= limit:
+        return value
+    cut = value[: limit + 1].rsplit(" ", 1)[0] if " " in value[: limit + 1] else value[:limit]
+    cut = cut.rstrip(" ،؛,.:«(“") + "…"
+    return cut + "»" if cut.count("«") > cut.count("»") else cut  # a quotation cut short still closes
+
+
 # --- citations ----------------------------------------------------------------
 
 # Article text quoted on other pages is left out of the search index: a search for words of an
@@ -91,10 +107,11 @@ NOT_SEARCHED = '<span class="dossier-quote" data-search-exclude>'
 
 
 def where(index: DossierIndex, article: str, block: int | None, here: Here) -> str:
-    """A link to one paragraph of one article, named by the article's title; on that article's own page, «الفقرة 4» only."""
+    """A link to one paragraph of one article, named by the article's title; on that article's own page
+    and on its notes page, «الفقرة 4» only (the page says which article it is about)."""
     page = f"articles/{article}.md"
-    if page == here.src:
-        return a(here.to(page, f"p-{block}"), f"{L.PARAGRAPH} {block}") if block else a("#", L.ARTICLE_TITLE)
+    if here.src in (page, notes_path(article)):
+        return a(here.to(page, f"p-{block}"), f"{L.PARAGRAPH} {block}") if block else a(here.to(page) if here.src != page else "#", L.ARTICLE_TITLE)
     title = index.article(article).title
     if not block:
         return a(here.to(page), f"{L.ARTICLE_TITLE} «{text(title)}»")

@@ -1,8 +1,8 @@
 """What search indexes, taken from the model (not from built HTML): one Document per page.
 
-Articles: the title, the source line and headings, then each numbered paragraph and
-each editorial note under its own anchor. Entity pages: their names (every spelling,
-which ranks the page first for any of them), kind, roles and claims; quotes of article
+Articles: the title, the source line and headings, then each numbered paragraph under its
+own anchor. Their notes pages: each editorial note under its own anchor. Entity pages: their
+names (every spelling, which ranks the page first for any of them), kind, roles and claims; quotes of article
 text are left out, so a search for an article's words finds the article. Event pages:
 title, date and participants. The glossary: each term with its definition. The front page and
 index pages: their titles (a page marked `search: exclude`, like the timeline, is left out).
@@ -21,11 +21,15 @@ from ..kb.schema import Annotation, Entity
 from ..model import Article, Kind
 from ..render import labels as L
 from ..render.entity import also_written
+from ..render.markdown import notes_path
+from ..render.notes import notes_title
 from ..text import arabic_date
 from .searchindex import Document, Unit
 
-ARTICLE, ABOUT, INDEX = 0, 1, 2
-"""Ranks: among equally good matches, articles first, then entity and event pages, then index pages."""
+ARTICLE, ABOUT, NOTES, INDEX = 0, 1, 2, 3
+"""Ranks: among equally good matches, articles first, then entity and event pages, then the articles'
+notes pages (the editor on the articles: a date the editor worked out is on the event's page first), then
+index pages."""
 TITLE = re.compile(r'^title: (".*")$', re.M)
 EXCLUDED = re.compile(r"^search:\n  exclude: true$", re.M)
 """A page that only repeats others (the timeline, the graph) says so in its front matter."""
@@ -35,7 +39,8 @@ GLOSSARY = "glossary/index.md"
 def documents(dossier: Dossier) -> list[Document]:
     """Every generated page of the dossier as search documents."""
     index: DossierIndex = dossier.index
-    docs = [article_document(a, index.notes_in(a.id)) for a in index.articles]
+    docs = [article_document(a) for a in index.articles]
+    docs += [notes_document(a, notes) for a in index.articles if (notes := index.notes_in(a.id))]
     docs += [entity_document(index, e) for e in index.entities]
     for ev in index.timeline:
         parts = []
@@ -59,7 +64,7 @@ def _title(markdown: str) -> str:
     return html.unescape(json.loads(m.group(1))) if m else ""
 
 
-def article_document(article: Article, notes: Iterable[Annotation]) -> Document:
+def article_document(article: Article) -> Document:
     meta = [x for x in (article.meta.outlet, article.byline) if x]
     head = [" · ".join(meta)] if meta else []
     head += [b.text for b in article.blocks if b.kind is Kind.HEADING]
@@ -67,8 +72,15 @@ def article_document(article: Article, notes: Iterable[Annotation]) -> Document:
     for b in article.numbered:
         label = f"{L.PARAGRAPH} {b.number}"
         units.append(Unit(b.anchor, f"{b.section} · {label}" if b.section else label, (b.text,)))
-    units += [Unit(f"ann-{a.id}", f"{L.EDITORIAL_NOTE} {n}", (a.note,)) for n, a in enumerate(notes, start=1)]
     return Document(f"articles/{article.id}.md", article.title, tuple(units))
+
+
+def notes_document(article: Article, notes: Iterable[Annotation]) -> Document:
+    """An article's notes page: each note under its own anchor, searched there (where it is anchored) and nowhere else."""
+    title = notes_title(article)
+    units = [Unit("", title, ())]
+    units += [Unit(f"ann-{a.id}", f"{L.EDITORIAL_NOTE} {n} — {L.ANNOTATION_KIND[a.kind]}", (a.note,)) for n, a in enumerate(notes, start=1)]
+    return Document(notes_path(article.id), title, tuple(units), rank=NOTES)
 
 
 def glossary_document(index: DossierIndex, title: str) -> Document:

@@ -205,7 +205,7 @@
    * is a word of a name as long as the query), exactly; 1 the same, by prefix; 2 every query term
    * is a word of the page's names; 3 any exact or prefix match; 4 names matched with a typo;
    * 5 anything matched only with a typo. Then: more query terms found, the page's rank
-   * (articles, then entity and event pages, then index pages), shorter names, higher score
+   * (articles, then entity and event pages, then notes pages, then index pages), shorter names, higher score
    * (title and text occurrences weighed by rarity), document order. */
   function rank(terms, matches) {
     var total = manifest.docs, byDoc = {};

@@ -1,7 +1,7 @@
-// Collapsed sections (the editorial notes gathered after an article, how it was dated, the
-// dropped text) stay reachable: a link to something inside one opens it (a note marker in the
-// text opens the note it points to), and printing opens every one, closing afterwards those
-// that were closed. Chromium also opens a <details> for a link target; other browsers need this.
+// Collapsed sections (how an article was dated, the dropped text, the graph as a list) stay
+// reachable: a link to something inside one opens it, and printing opens every one, closing
+// afterwards those that were closed. Chromium also opens a <details> for a link target; other
+// browsers need this.
 (function () {
   function reveal(hash) {
     if (!hash || hash.length < 2) return;
