@@ -161,4 +161,4 @@ def touched(old: DossierIndex, new: DossierIndex) -> dict[str, frozenset[str]] |
         for index in (old, new):  # what names the edited paragraphs, before and after: their mentions show them
             entities.update(m.entity for m in index.mentions_in(id) if m.block in edited)
             events.update(ev.id for ev in index.events_in(id))
-    return {"article": frozenset(changed), "entity": frozenset(entities), "event": frozenset(events)}
+    return {"article": frozenset(changed), "notes": frozenset(changed), "entity": frozenset(entities), "event": frozenset(events)}

@@ -27,7 +27,7 @@ RENDERERS: tuple[tuple[str, Renderer], ...] = (
 )
 
 
-PER_ITEM = frozenset({"article", "entity", "event"})
+PER_ITEM = frozenset({"article", "notes", "entity", "event"})
 """The renderers that write pages item by item (`Pages.take`); the others write pages about the whole dossier."""
 
 

@@ -35,6 +35,6 @@ def render_notes(index: DossierIndex, article: Article, here: Here) -> str:
 def render(index: DossierIndex, pages: Pages) -> None:
     """A notes page for every article with notes, its notes numbered as their markers in the text."""
     for article in index.newest_first:
-        if index.notes_in(article.id):
+        if pages.take(article.id) and index.notes_in(article.id):
             path = notes_path(article.id)
             pages.add(path, render_notes(index, article, pages.here(path)))
