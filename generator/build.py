@@ -68,7 +68,7 @@ def generate(root: Path, directory_urls: bool = True, memo: Memo | None = None, 
     if editor is None:
         editor_report(index, report, not_entities, lookalikes, finder)
     pages = memo.render(index, Urls(directory_urls)) if memo else render_all(index, Urls(directory_urls))
-    files = export_files(index)
+    files = memo.export_files(index) if memo else export_files(index)
     if editor is not None:
         found = editor.result()
         report.notes += found.notes

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from .export import entity_path, export, export_entity, export_files
 from .index import DossierIndex
 from .kb.schema import Entity
 from .link.lookalike import LookAlike, LookAlikeFinder
@@ -73,6 +74,9 @@ class Memo:
         self._lookalikes: tuple[tuple[Entity, ...], LookAlikeFinder, dict[str, tuple[Article, tuple[Mention, ...], tuple[LookAlike, ...]]]] | None = None
         self._names: tuple[frozenset[str], CachedNames] | None = None
         self._rendered: _Rendered | None = None
+        self._touched: Mapping[str, frozenset[str]] | None = None
+        """What the last render redid (None: everything): the export reuses the rest."""
+        self._exported: dict[str, str] | None = None
         self.rendered_pages = 0
         """How many pages the last run rendered (the rest were kept): for tests and the log."""
 
@@ -121,7 +125,7 @@ class Memo:
     def render(self, index: DossierIndex, urls: Urls) -> dict[str, str]:
         """The pages for `index`, rendering again only what changed since the last call."""
         last = self._rendered
-        only = touched(last.index, index) if last is not None and last.urls == urls else None
+        only = self._touched = touched(last.index, index) if last is not None and last.urls == urls else None
         if only is None or last is None:
             pages = render_pages(index, urls)
             self._rendered = _Rendered(index, urls, pages.sorted(), dict(pages.owners))
@@ -131,12 +135,25 @@ class Memo:
         kept = {path: md for path, md in last.pages.items() if not _redone(last.owners[path], only)}
         owners = {path: owner for path, owner in last.owners.items() if path in kept}
         if kept.keys() & fresh.owners.keys():  # a page moved to another owner: start over
-            self._rendered = None
+            self._rendered = self._touched = None
             return self.render(index, urls)
         merged = dict(sorted({**kept, **fresh.sorted()}.items()))
         self._rendered = _Rendered(index, urls, merged, {**owners, **fresh.owners})
         self.rendered_pages = len(fresh.owners)
         return merged
+
+    def export_files(self, index: DossierIndex) -> dict[str, str]:
+        """The export; after a render that redid only some entities, the other entities' files are kept."""
+        only, last = self._touched, self._exported
+        if only is None or last is None:
+            files = export_files(index)
+        else:
+            files = {"dossier.json": export(index)}
+            for e in index.entities:
+                path = entity_path(e)
+                files[path] = export_entity(index, e) if e.id in only["entity"] or path not in last else last[path]
+        self._exported = files
+        return files
 
 
 def _redone(owner: Owner, only: Mapping[str, frozenset[str]]) -> bool:

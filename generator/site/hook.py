@@ -14,6 +14,8 @@ import logging
 import sys
 from pathlib import Path
 
+from jinja2 import BytecodeCache, Environment
+from jinja2.bccache import Bucket
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -33,6 +35,7 @@ from generator.write import overlap, write_tree  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.dossier")
 SERVE_PAGES = "build/serve-pages"
+SERVE_FILES = "build/serve-files"
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -100,7 +103,38 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, path, content=content))
     log.info("dossier: %d articles, %d generated pages; editor's report: %s", len(dossier.index.articles), len(dossier.pages), summary(dossier.report))
     install_search(dossier, files, config)
+    if serving:
+        _on_disk(files, config, root)
     return files
+
+
+def _on_disk(files: Files, config: MkDocsConfig, root: Path) -> None:
+    """serve: the other generated files (search index, export) on disk too, rewritten only when they change:
+    `--dirty` copies a file from memory at every rebuild, from disk only when it is newer."""
+    virtual = [f for f in files if f.abs_src_path is None and not f.is_documentation_page()]
+    cache = root / SERVE_FILES
+    write_tree({f.src_uri: f.content_string for f in virtual}, cache, root)
+    for f in virtual:
+        files.remove(f)
+        files.append(File.generated(config, f.src_uri, abs_src_path=str(cache / f.src_uri)))
+
+
+class _Compiled(BytecodeCache):
+    """Jinja's compiled templates kept in memory across `mkdocs serve` rebuilds (MkDocs makes a new
+    environment for each, and compiling Material's templates again took a third of a rebuild)."""
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if (code := state.templates.get(bucket.key)) is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        state.templates[bucket.key] = bucket.bytecode_to_string()
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    if state.command == "serve":
+        env.bytecode_cache = _Compiled()
+    return env
 
 
 def _forget_problem_pages(files: Files, config: MkDocsConfig) -> None:

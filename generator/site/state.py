@@ -19,3 +19,5 @@ memo: Memo = Memo()
 """What the last rebuild did (serve only): links, names and pages are redone only where an edit reaches."""
 split: dict[str, tuple[str, str, list[str]]] = {}
 """Per generated page (serve only): its last Markdown, and the skeleton and blocks `fragments.split` made of it."""
+templates: dict[str, bytes] = {}
+"""Jinja's compiled templates by cache key (serve only): MkDocs builds a new environment for each rebuild."""
