@@ -65,12 +65,9 @@ def generate(root: Path, directory_urls: bool = True, memo: Memo | None = None, 
         return found
 
     editor = Background(notes) if parallel and memo is None else None
-    if editor is None:
-        editor_report(index, report, not_entities, lookalikes, finder)
     pages = memo.render(index, Urls(directory_urls)) if memo else render_all(index, Urls(directory_urls))
     files = memo.export_files(index) if memo else export_files(index)
-    if editor is not None:
-        found = editor.result()
-        report.notes += found.notes
-        report.told += found.told
+    found = editor.result() if editor else notes()
+    report.notes += found.notes
+    report.told += found.told
     return Dossier(index, pages, report, files)

@@ -53,8 +53,9 @@ class _Rendered:
 class CachedNames:
     """A NameFinder that remembers each article's candidates while the articles' vocabulary is the same."""
 
-    def __init__(self, finder: NameFinder, done: dict[str, tuple[Article, tuple[tuple[int, tuple[tuple[int, int], ...]], ...], list[Candidate]]]) -> None:
-        self.finder, self.done = finder, done
+    def __init__(self, finder: NameFinder) -> None:
+        self.finder = finder
+        self.done: dict[str, tuple[Article, tuple[tuple[int, tuple[tuple[int, int], ...]], ...], list[Candidate]]] = {}
 
     def find(self, article: Article, linked: dict[int, list[tuple[int, int]]] | None = None) -> list[Candidate]:
         key = tuple(sorted((block, tuple(spans)) for block, spans in (linked or {}).items()))
@@ -117,7 +118,7 @@ class Memo:
         finder = NameFinder(articles)
         common = frozenset(finder.common)
         if self._names is None or self._names[0] != common:
-            self._names = (common, CachedNames(finder, {}))
+            self._names = (common, CachedNames(finder))
         return self._names[1]
 
     # --- render stage -------------------------------------------------------

@@ -69,8 +69,19 @@ class Relation:
         return self.b if id == self.a else self.a
 
 
+_last: tuple[DossierIndex, tuple[Relation, ...]] | None = None
+"""The last index's relations: the graph page and every person's page ask for them in one render."""
+
+
 def relations(index: DossierIndex) -> tuple[Relation, ...]:
     """Every related pair of people and organisations, in id order."""
+    global _last
+    if _last is None or _last[0] is not index:
+        _last = (index, _relations(index))
+    return _last[1]
+
+
+def _relations(index: DossierIndex) -> tuple[Relation, ...]:
     nodes = {e.id for e in index.entities if e.kind in NODE_KINDS}
     roles: dict[tuple[str, str], list[tuple[str, Role]]] = defaultdict(list)
     events: dict[tuple[str, str], list[str]] = defaultdict(list)

@@ -57,11 +57,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     root = Path(config.config_file_path).resolve().parent
     recovering, state.problems = state.problems is not None, None
+    serving = state.command == "serve"
     try:
-        serving = state.command == "serve"
         dossier = generate(root, directory_urls=config.use_directory_urls, memo=state.memo if serving else None, parallel=not serving)
     except InputError as exc:
-        if state.command != "serve":
+        if not serving:
             raise PluginError(str(exc)) from None
         log.error(str(exc))
         state.problems = exc
@@ -77,7 +77,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         log.debug(str(note))
     state.fragments = {}
     skeletons = {}
-    serving = state.command == "serve"
     for path, content in dossier.pages.items():
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} would be overwritten by a generated page; remove or rename it")
