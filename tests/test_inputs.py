@@ -333,3 +333,11 @@ def test_a_block_with_markdown_inside_still_goes_through_markdown() -> None:
 
     page = '# t\n\n<div class="x" markdown>\n[a](b.md){: .c }\n\nmore\n</div>\n\n<p>raw</p>\n'
     assert split(page) == (page, []), "md_in_html blocks need Markdown: such a page is passed whole"
+
+
+def test_a_broken_events_file_does_not_make_every_arc_event_unknown(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    edit(project / "seeds/events.yml", "\n- id:", "\n  bad: : :\n- id:")
+    found = problems(project)
+    assert found[0].startswith("seeds/events.yml:") and "invalid YAML" in found[0]
+    assert not [p for p in found if "unknown event" in p], found
