@@ -92,7 +92,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         # Pages on disk, rewritten only when they change: `mkdocs serve --dirty` (make serve) then
         # rebuilds only the pages an edit touched, not the dossier.
         cache = root / SERVE_PAGES
-        write_tree(skeletons, cache, root)
+        _write(SERVE_PAGES, skeletons, root)
         for path in skeletons:
             files.append(File.generated(config, path, abs_src_path=str(cache / path)))
     else:
@@ -107,12 +107,29 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def _write(folder: str, contents: dict[str, str], root: Path) -> None:
+    """serve: make `root/folder` hold exactly `contents`. The first rebuild compares with the disk
+    (write_tree); later ones with what this process wrote last, so unchanged files are not even read."""
+    last = state.written.get(folder)
+    if last is None:
+        write_tree(contents, root / folder, root)
+    else:
+        for rel, text in contents.items():
+            if last.get(rel) != text:
+                path = root / folder / rel
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(text.encode("utf-8"))
+        for rel in last.keys() - contents.keys():
+            (root / folder / rel).unlink(missing_ok=True)
+    state.written[folder] = contents
+
+
 def _on_disk(files: Files, config: MkDocsConfig, root: Path) -> None:
     """serve: the other generated files (search index, export) on disk too, rewritten only when they change:
     `--dirty` copies a file from memory at every rebuild, from disk only when it is newer."""
     virtual = [f for f in files if f.abs_src_path is None and not f.is_documentation_page()]
     cache = root / SERVE_FILES
-    write_tree({f.src_uri: f.content_string for f in virtual}, cache, root)
+    _write(SERVE_FILES, {f.src_uri: f.content_string for f in virtual}, root)
     for f in virtual:
         files.remove(f)
         files.append(File.generated(config, f.src_uri, abs_src_path=str(cache / f.src_uri)))

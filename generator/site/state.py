@@ -21,3 +21,5 @@ split: dict[str, tuple[str, str, list[str]]] = {}
 """Per generated page (serve only): its last Markdown, and the skeleton and blocks `fragments.split` made of it."""
 templates: dict[str, bytes] = {}
 """Jinja's compiled templates by cache key (serve only): MkDocs builds a new environment for each rebuild."""
+written: dict[str, dict[str, str]] = {}
+"""Per serve folder (build/serve-pages, build/serve-files): what this process last wrote there."""
