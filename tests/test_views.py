@@ -267,3 +267,22 @@ def test_front_page_and_glossary_do_not_grow_with_the_dossier(tmp_path: Path) ->
     assert newest.count("\n- [") == front.NEWEST and "17 مقالًا" in newest
     agi = pages["glossary/index.md"].split("{: #agi }")[1].split("### ")[0]
     assert agi.count("الفقرة") <= glossary.USES_SHOWN + 1 and "وغيرها" in agi
+
+
+def test_an_index_longer_than_a_page_goes_on_over_numbered_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.render import indexes
+
+    monkeypatch.setattr(indexes, "PER_PAGE", 7)
+    pages = generate(ROOT).pages
+    people = sorted(p for p in pages if p == "people/index.md" or p.startswith("people/page/"))
+    assert people[0] == "people/index.md" and people[1] == "people/page/2.md" and len(people) > 3
+    listed = [re.findall(r'<li><a href="(?:\.\./\.\./)?([a-z0-9-]+)/"', pages[p]) for p in people]
+    assert all(0 < len(ids) <= 7 for ids in listed)
+    everyone = [id for ids in listed for id in ids]
+    assert len(everyone) == len(set(everyone)) == sum(1 for path in pages if re.fullmatch(r"people/[a-z0-9-]+\.md", path) and path != "people/index.md")
+    third = pages["people/page/3.md"]
+    assert "search:\n  exclude: true" in third and 'title: "الأشخاص (3)"' in third
+    pager = re.search(r'<p class="dossier-more">(.*?)</p>', third).group(1)
+    assert 'href="../../"' in pager and 'href="../2/"' in pager and 'href="../4/"' in pager and ">3<" not in pager
+    bar = re.search(r'<p class="dossier-letters">(.*?)</p>', third).group(1)
+    assert 'href="../../#' in bar and 'href="#' in bar, "each letter links to the page it starts on"

@@ -9,12 +9,14 @@ Reading in time order is the timeline's and the front page's job.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from ..arabic import letter, sort_key
 from ..index import DossierIndex
-from ..kb.schema import DateBasis, Entity, EntityKind
-from ..text import html_text
+from ..kb.schema import DateBasis, Entity, EntityKind, Event
+from ..model import Article
+from ..text import html_text, inline
 from . import labels as L
 from . import viewlabels as V
 from .article import article_path, date_label
@@ -23,27 +25,68 @@ from .html import Here, a, p, text, ul
 from .markdown import date_text, front_matter
 from .pages import Pages
 
+PER_PAGE = 200
+"""Entries on one index page: the list goes on over numbered pages (…/page/2/), so no page grows with the
+dossier (at 2,000 articles the articles' index was half a megabyte)."""
 
-def lettered(entries: Iterable[tuple[str, str]]) -> list[str]:
-    """(name, list item HTML) pairs as a letter bar, then one list under each letter heading, in Arabic order."""
-    ordered = sorted(entries, key=lambda e: sort_key(e[0]))
-    letters = list(dict.fromkeys(letter(name) for name, _ in ordered))
-    out = []
-    if len(letters) > 1:
-        out.append(p(f"{V.LETTERS}: " + " · ".join(a(f"#{V.letter_anchor(x)}", text(x)) for x in letters), "dossier-letters"))
-    current: str | None = None
-    items: list[str] = []
-    for name, item in ordered:
-        head = letter(name)
-        if head != current:
-            if items:
-                out.append(ul(items))
-            current, items = head, []
-            out.append(f"## {html_text(head) if head != '#' else V.OTHER_LETTER} {{: #{V.letter_anchor(head)} }}\n")
-        items.append(item)
-    if items:
-        out.append(ul(items))
-    return out
+Row = Callable[[Here], str]
+"""One entry's list item, as HTML linked from the page it stands on."""
+
+
+@dataclass(frozen=True)
+class Listing:
+    """An index: its title, its introduction (HTML, linked from the first page) and its entries by name."""
+
+    path: str
+    title: str
+    intro: Callable[[Here], str]
+    entries: list[tuple[str, Row]]
+
+
+def page_paths(path: str, count: int) -> list[str]:
+    """Where the pages of an index of `count` entries stand: the index itself, then …/page/2.md, …"""
+    folder = path.removesuffix("index.md")
+    return [path, *(f"{folder}page/{n}.md" for n in range(2, 2 + max(0, count - 1) // PER_PAGE))]
+
+
+def add_listing(pages: Pages, listing: Listing) -> None:
+    """The index in Arabic order over as many pages as it needs: on each, the letter bar (every letter
+    linked to the page it starts on), the pages, then one list under each letter heading."""
+    ordered = sorted(listing.entries, key=lambda e: sort_key(e[0]))
+    paths = page_paths(listing.path, len(ordered))
+    chunks = [ordered[i * PER_PAGE : (i + 1) * PER_PAGE] for i in range(len(paths))]
+    starts: dict[str, str] = {}
+    for path, chunk in zip(paths, chunks, strict=True):
+        for name, _ in chunk:
+            starts.setdefault(letter(name), path)
+    for n, (path, chunk) in enumerate(zip(paths, chunks, strict=True), start=1):
+        here = pages.here(path)
+        title = listing.title if n == 1 else f"{listing.title} ({n})"
+        extra = "" if n == 1 else "search:\n  exclude: true\n"
+        out = [front_matter(title, extra), f"# {inline(title)}\n", listing.intro(here)]
+        if len(starts) > 1:
+            bar = " · ".join(a(here.to(at, V.letter_anchor(x)), text(x)) for x, at in starts.items())
+            out.append(p(f"{V.LETTERS}: {bar}", "dossier-letters"))
+        pager = ""
+        if len(paths) > 1:
+            links = [str(k) if k == n else a(here.to(other), str(k)) for k, other in enumerate(paths, start=1)]
+            pager = p(f"{V.INDEX_PAGES}: " + " · ".join(links), "dossier-more")
+            out.append(pager)
+        current: str | None = None
+        items: list[str] = []
+        for name, row in chunk:
+            head = letter(name)
+            if head != current:
+                if items:
+                    out.append(ul(items))
+                current, items = head, []
+                out.append(f"## {html_text(head) if head != '#' else V.OTHER_LETTER} {{: #{V.letter_anchor(head)} }}\n")
+            items.append(row(here))
+        if items:
+            out.append(ul(items))
+        if pager:
+            out.append(pager)
+        pages.add(path, "\n".join(out))
 
 
 def _counts(index: DossierIndex, e: Entity) -> str:
@@ -59,65 +102,66 @@ def _latin(e: Entity) -> str:
     return f" (<bdi>{html_text(e.latin)}</bdi>)" if e.latin and e.latin != e.name else ""
 
 
-def people_index(index: DossierIndex, here: Here) -> str:
+def people_index(index: DossierIndex) -> Listing:
     people = index.of_kind(EntityKind.PERSON)
-    out = [front_matter(V.PEOPLE), f"# {V.PEOPLE}\n", p(f"{V.count(len(people), V.PERSON)} تذكرهم المقالات.")]
-    rows = []
-    for e in people:
+
+    def row(e: Entity) -> Row:
         role = main_role(index, e)
         role_text = f' — <span class="dossier-entry-role">{role}</span>' if role else ""
-        rows.append((e.name, f"{a(here.to(e.page), text(e.name))}{_latin(e)}{role_text} {_counts(index, e)}"))
-    return "\n".join(out + lettered(rows))
+        return lambda here: f"{a(here.to(e.page), text(e.name))}{_latin(e)}{role_text} {_counts(index, e)}"
+
+    intro = p(f"{V.count(len(people), V.PERSON)} تذكرهم المقالات.")
+    return Listing("people/index.md", V.PEOPLE, lambda here: intro, [(e.name, row(e)) for e in people])
 
 
-def orgs_index(index: DossierIndex, here: Here) -> str:
+def orgs_index(index: DossierIndex) -> Listing:
     orgs = [e for e in index.entities if not e.is_person]
-    intro = f"{V.count(len(orgs), V.ORGANISATION)}: شركات ومجالس وفرق ومنتجات ووسائل إعلام ومفاهيم تذكرها المقالات."
-    out = [front_matter(V.ORGS), f"# {V.ORGS}\n", p(intro)]
-    rows = []
-    for e in orgs:
+
+    def row(e: Entity) -> Row:
         kind = f' — <span class="dossier-entry-role">{L.KIND_SINGULAR[e.kind]}</span>'
-        rows.append((e.name, f"{a(here.to(e.page), text(e.name))}{_latin(e)}{kind} {_counts(index, e)}"))
-    return "\n".join(out + lettered(rows))
+        return lambda here: f"{a(here.to(e.page), text(e.name))}{_latin(e)}{kind} {_counts(index, e)}"
+
+    intro = p(f"{V.count(len(orgs), V.ORGANISATION)}: شركات ومجالس وفرق ومنتجات ووسائل إعلام ومفاهيم تذكرها المقالات.")
+    return Listing("orgs/index.md", V.ORGS, lambda here: intro, [(e.name, row(e)) for e in orgs])
 
 
-def events_index(index: DossierIndex, here: Here) -> str:
+def events_index(index: DossierIndex) -> Listing:
     events = index.timeline
     resolved = sum(1 for ev in events if ev.date_basis is DateBasis.RESOLVED)
-    timeline = a(here.to("timeline/index.md"), V.TIMELINE)
-    intro = L.events_intro(len(events), resolved).replace("بالترتيب الزمني", f"بترتيب عناوينها؛ وبترتيبها الزمني في {timeline}", 1)
-    out = [front_matter(V.EVENTS), f"# {V.EVENTS}\n", p(intro)]
+
+    def intro(here: Here) -> str:
+        timeline = a(here.to("timeline/index.md"), V.TIMELINE)
+        return p(L.events_intro(len(events), resolved).replace("بالترتيب الزمني", f"بترتيب عناوينها؛ وبترتيبها الزمني في {timeline}", 1))
+
     # The intro says how many dates the editor worked out; a chip marks only the fewer kind of line.
     mark_stated = 2 * resolved > len(events)
     if mark_stated:
         chip = f' <span class="dossier-chip" title="{L.STATED_CHIP_TIP}">{L.STATED_CHIP}</span>'
     else:
         chip = f' <span class="dossier-chip" title="{L.RESOLVED_CHIP_TIP}">{L.RESOLVED_CHIP}</span>'
-    rows = []
-    for ev in events:
+
+    def row(ev: Event) -> Row:
         marked = (ev.date_basis is DateBasis.RESOLVED) != mark_stated
         sources = f'<span class="dossier-count">{V.count(len(ev.sources), V.SOURCE)}</span>'
-        rows.append((ev.title, f"{a(here.to(ev.page), text(ev.title))} — {date_text(ev.date) or V.UNDATED}{chip if marked else ''} {sources}"))
-    return "\n".join(out + lettered(rows))
+        return lambda here: f"{a(here.to(ev.page), text(ev.title))} — {date_text(ev.date) or V.UNDATED}{chip if marked else ''} {sources}"
+
+    return Listing("events/index.md", V.EVENTS, intro, [(ev.title, row(ev)) for ev in events])
 
 
-def articles_index(index: DossierIndex, here: Here) -> str:
-    home = a(here.to("index.md"), V.HOME)
-    out = [front_matter(V.ARTICLES), f"# {V.ARTICLES}\n", p(f"{V.count(len(index.articles), V.ARTICLE)} في الملف، بترتيب عناوينها؛ والأحدث أولًا في {home}.")]
-    rows = []
-    for article in index.articles:
+def articles_index(index: DossierIndex) -> Listing:
+    def intro(here: Here) -> str:
+        home = a(here.to("index.md"), V.HOME)
+        return p(f"{V.count(len(index.articles), V.ARTICLE)} في الملف، بترتيب عناوينها؛ والأحدث أولًا في {home}.")
+
+    def row(article: Article) -> Row:
         outlet = f" · {text(article.meta.outlet)}" if article.meta.outlet else ""
         notes = V.count(len(index.notes_in(article.id)), V.NOTE)
         counts = f'<span class="dossier-count">{V.count(len(article.numbered), V.PARAGRAPH)} · {notes}</span>'
-        rows.append((article.title, f"{a(here.to(article_path(article)), text(article.title))} — {date_label(article)}{outlet} {counts}"))
-    return "\n".join(out + lettered(rows))
+        return lambda here: f"{a(here.to(article_path(article)), text(article.title))} — {date_label(article)}{outlet} {counts}"
+
+    return Listing("articles/index.md", V.ARTICLES, intro, [(article.title, row(article)) for article in index.articles])
 
 
 def render(index: DossierIndex, pages: Pages) -> None:
-    for path, page in (
-        ("articles/index.md", articles_index),
-        ("people/index.md", people_index),
-        ("orgs/index.md", orgs_index),
-        ("events/index.md", events_index),
-    ):
-        pages.add(path, page(index, pages.here(path)))
+    for listing in (articles_index, people_index, orgs_index, events_index):
+        add_listing(pages, listing(index))
