@@ -25,7 +25,8 @@ def notes_title(article: Article) -> str:
 def render_notes(index: DossierIndex, article: Article, here: Here) -> str:
     notes = index.notes_in(article.id)
     back = p(f"{L.BACK_TO_ARTICLE}: {a(here.to(article_path(article)), text(article.title))}", "dossier-back")
-    out = [front_matter(notes_title(article)), back, f"# {L.NOTES_PAGE_TITLE} «{inline(article.title)}»\n"]
+    title = notes_title(article)
+    out = [front_matter(title), back, f"# {inline(title)}\n"]
     out.append(p(f"{L.count(len(notes), L.N.EDITORIAL_NOTE)}. {L.NOTES_PAGE_INTRO}", "dossier-notes-hint"))
     out += [annotation_box(index, note, here, anchor=True, number=n, searched=True) for n, note in enumerate(notes, start=1)]
     out.append(back)
