@@ -26,11 +26,12 @@ class CommandFailed(RuntimeError):
     pass
 
 
-def timed(cmd: list[str], cwd: Path, log: Path, timeout: float = 3600) -> Timed:
-    """Run `cmd`, its output into `log`; wall time and the child's own peak memory (os.wait4)."""
+def timed(cmd: list[str], cwd: Path, log: Path, timeout: float = 3600, env: dict[str, str] | None = None) -> Timed:
+    """Run `cmd`, its output into `log`; wall time and the child's own peak memory (os.wait4).
+    Peak memory is the largest process's: the build's second process (generator/site/parallel.py) is a fork of it."""
     with log.open("wb") as out:
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=cwd, env=child_env(), stdout=out, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(cmd, cwd=cwd, env=child_env(**(env or {})), stdout=out, stderr=subprocess.STDOUT)
         killer = threading.Timer(timeout, proc.kill)
         killer.start()
         try:

@@ -5,6 +5,7 @@ inside them: our hook's `on_files` (the generator), our other hook events (a
 search writer, the offline shim), Python-Markdown's `convert`, Material's search
 plugin, Jinja's `Template.render`; the rest is MkDocs itself
 (navigation, URLs, writing files). Also the functions that cost most on their own.
+The build is profiled in one process (DOSSIER_ONE_PROCESS=1): cProfile does not follow forks.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ def profile_build(project: Path, out: Path, work: Path) -> dict[str, Any]:
     """Profile one `mkdocs build` of `project` into `out`; seconds and share per stage, top functions."""
     prof = work / "build.prof"
     cmd = [sys.executable, "-m", "cProfile", "-o", str(prof), "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(out)]
-    timed(cmd, project, work / "profile.log")
+    timed(cmd, project, work / "profile.log", env={"DOSSIER_ONE_PROCESS": "1"})  # cProfile sees one process only
     stats: dict[tuple[str, int, str], tuple[int, int, float, float, Any]] = pstats.Stats(str(prof)).stats  # type: ignore[attr-defined]
     total = max((ct for (file, _, name), (_, _, _, ct, _) in stats.items() if file.endswith(TOTAL[0]) and name == TOTAL[1]), default=0.0)
     stages: dict[str, float] = {}

@@ -4,7 +4,8 @@
 report is computed in a forked child (it inherits the index, nothing is copied
 in) while this process renders the pages; the child sends its result back
 pickled. Where fork does not exist, or the child fails, the work is simply
-done here, so the result never depends on the machine.
+done here, so the result never depends on the machine. DOSSIER_ONE_PROCESS=1
+in the environment does all the work in one process (to profile or debug it).
 """
 
 from __future__ import annotations
@@ -17,6 +18,11 @@ from typing import Generic, TypeVar
 T = TypeVar("T")
 
 
+def may_fork() -> bool:
+    """Whether work may go to a forked child: fork exists and DOSSIER_ONE_PROCESS is not set."""
+    return hasattr(os, "fork") and not os.environ.get("DOSSIER_ONE_PROCESS")
+
+
 class Background(Generic[T]):
     """`fn()` started now; `result()` waits for it."""
 
@@ -24,7 +30,7 @@ class Background(Generic[T]):
         self._fn = fn
         self._pid = 0
         self._read = -1
-        if hasattr(os, "fork"):
+        if may_fork():
             read, write = os.pipe()
             pid = os.fork()
             if pid == 0:  # the child: compute, send, and leave without running the parent's exit handlers

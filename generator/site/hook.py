@@ -18,18 +18,23 @@ from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from generator.background import Background  # noqa: E402
 from generator.build import generate  # noqa: E402
 from generator.editor import summary  # noqa: E402
 from generator.errors import InputError  # noqa: E402
-from generator.site import fragments, state  # noqa: E402
+from generator.site import fragments, parallel, state  # noqa: E402
 from generator.site.problems import nav_paths, problems_page  # noqa: E402
+from generator.site.searchsite import add as add_search  # noqa: E402
 from generator.site.searchsite import install as install_search  # noqa: E402
 from generator.write import overlap, write_tree  # noqa: E402
 
@@ -101,9 +106,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for path, content in dossier.files.items():  # the JSON export: copied as is, not a page
         files.append(File.generated(config, path, content=content))
     log.info("dossier: %d articles, %d generated pages; editor's report: %s", len(dossier.index.articles), len(dossier.pages), summary(dossier.report))
-    install_search(dossier, files, config)
     if serving:
+        install_search(dossier, files, config)
         _on_disk(files, config, root)
+    else:  # the index is made on the second core while the pages are converted; added at on_env
+        state.search = Background(install_search(dossier, files, config, later=True) or dict)
     return files
 
 
@@ -147,10 +154,45 @@ class _Compiled(BytecodeCache):
         state.templates[bucket.key] = bucket.bytecode_to_string()
 
 
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """build: choose the pages a second process will convert and build (generator/site/parallel.py)."""
+    state.nav, state.theirs = nav, []
+    if state.command != "serve" and state.problems is None:
+        state.theirs = parallel.plan(files, config, nav, set(state.fragments))
+    return nav
+
+
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """serve: keep compiled templates. build: add the search index; every page but the second
+    process's is converted, so start it (generator/site/parallel.py)."""
     if state.command == "serve":
         env.bytecode_cache = _Compiled()
+        return env
+    if state.search is not None:
+        search, state.search = state.search, None
+        add_search(search.result(), files, config)
+    if state.nav is not None:
+        state.child = parallel.start(state.theirs, files, config, state.nav, env)
     return env
+
+
+def on_template_context(context: TemplateContext, template_name: str, config: MkDocsConfig) -> TemplateContext:
+    if template_name == "sitemap.xml" and state.child is not None:
+        return parallel.sitemap_context(context, state.child)
+    return context
+
+
+@event_priority(100)  # before anything else reads the built site
+def on_post_build(config: MkDocsConfig) -> None:
+    child, state.child = state.child, None
+    if child is not None:
+        parallel.finish(child)
+
+
+def on_build_error(error: Exception) -> None:
+    child, state.child = state.child, None
+    if child is not None:
+        parallel.stop(child)
 
 
 def _forget_problem_pages(files: Files, config: MkDocsConfig) -> None:

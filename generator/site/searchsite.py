@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -59,11 +60,12 @@ def worker_script(worker_path: str) -> str:
     return "\ufeff" + arabic_script() + "\n" + source.replace(ROOT_PLACEHOLDER, json.dumps(root))
 
 
-def install(dossier: Dossier | None, files: Files, config: MkDocsConfig) -> None:
+def install(dossier: Dossier | None, files: Files, config: MkDocsConfig, later: bool = False) -> Callable[[], dict[str, str]] | None:
     """Swap Material's index and worker for the dossier's, and add the index files.
 
     Without a dossier (`mkdocs serve` while the seeds are broken) only the hand-written pages
-    are searched."""
+    are searched. `later`: return the work that makes the index files instead of adding them
+    (`mkdocs build` does it on the second core while the pages are converted)."""
     plugin = config.plugins.get("material/search")
     if plugin is None:
         raise PluginError("mkdocs.yml: the dossier's search needs Material's `search` plugin (for its search box)")
@@ -73,17 +75,26 @@ def install(dossier: Dossier | None, files: Files, config: MkDocsConfig) -> None
         raise PluginError("the theme has no assets/javascripts/workers/search.*.min.js; Material's search changed, see generator/site/searchsite.py")
     files.remove(theme_worker)
     files.append(File.generated(config, theme_worker.src_uri, content=worker_script(theme_worker.src_uri)))
-    docs: list[Document] = documents(dossier) if dossier else []
     generated = dossier.pages if dossier else {}
-    for f in files.documentation_pages():
-        if f.src_uri not in generated and f.abs_src_path:
-            docs.append(markdown_document(f.src_uri, f.content_string))
+    written = [markdown_document(f.src_uri, f.content_string) for f in files.documentation_pages() if f.src_uri not in generated and f.abs_src_path]
+    urls = {f.src_uri: ("" if f.url == "./" else f.url) for f in files.documentation_pages()}  # "": the home page, as Material's own index names it
 
     def url(page: str) -> str:
-        f = files.get_file_from_path(page)
-        if f is None:
+        if (found := urls.get(page)) is None:
             raise PluginError(f"search: no page {page}")
-        return "" if f.url == "./" else f.url  # the home page, as Material's own index names it
+        return found
 
-    for path, content in build_index(docs, url).items():
+    def index() -> dict[str, str]:
+        docs: list[Document] = documents(dossier) if dossier else []
+        return build_index(docs + written, url)
+
+    if later:
+        return index
+    add(index(), files, config)
+    return None
+
+
+def add(index: dict[str, str], files: Files, config: MkDocsConfig) -> None:
+    """The index files, as generated files of the site."""
+    for path, content in index.items():
         files.append(File.generated(config, path, content=content))

@@ -6,8 +6,13 @@ lost; this module is imported normally and stays.
 
 from __future__ import annotations
 
+from mkdocs.structure.files import File
+from mkdocs.structure.nav import Navigation
+
+from ..background import Background
 from ..errors import InputError
 from ..incremental import Memo
+from .parallel import Child
 
 command: str = ""
 """'build', 'gh-deploy' or 'serve', from on_startup."""
@@ -23,3 +28,11 @@ templates: dict[str, bytes] = {}
 """Jinja's compiled templates by cache key (serve only): MkDocs builds a new environment for each rebuild."""
 written: dict[str, dict[str, str]] = {}
 """Per serve folder (build/serve-pages, build/serve-files): what this process last wrote there."""
+child: Child | None = None
+"""`mkdocs build`: the forked process building half of the generated pages (generator/site/parallel.py)."""
+nav: Navigation | None = None
+"""The site's navigation, from on_nav (on_env is not given it)."""
+theirs: list[File] = []
+"""`mkdocs build`: the pages the second process converts and builds, chosen at on_nav."""
+search: Background[dict[str, str]] | None = None
+"""`mkdocs build`: the search index being made on the second core, from on_files to on_env."""

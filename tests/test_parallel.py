@@ -1,0 +1,98 @@
+"""`mkdocs build` on two processes (generator/site/parallel.py): the same site, the same warnings, the same failures."""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from tests.conftest import ROOT, SITE_ENV, mkdocs_build
+
+
+def _files(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+
+
+def test_two_processes_build_what_one_builds(tmp_path: Path) -> None:
+    env = {**SITE_ENV, "SITE_URL": "https://example.org/dossier/"}  # a site URL, so the sitemap lists the pages
+    one, two = tmp_path / "one", tmp_path / "two"
+    for out, alone in ((one, "1"), (two, "")):
+        result = mkdocs_build(ROOT, out, env={**env, "DOSSIER_ONE_PROCESS": alone})
+        assert result.returncode == 0, result.stderr
+    assert _files(one) == _files(two)
+    assert [p for p in _files(two) if not filecmp.cmp(one / p, two / p, shallow=False)] == []
+    sitemap = (two / "sitemap.xml").read_text(encoding="utf-8")
+    assert sitemap.count("<loc>") == len([p for p in _files(two) if p.endswith("index.html")]) > 100
+
+
+HOOK = """
+import sys
+sys.path.insert(0, {root!r})
+from generator.site import parallel
+
+plan = {{}}
+
+def on_nav(nav, config, files):
+    plan["nav"] = nav
+    plan["theirs"] = parallel.plan(files, config, nav, {{f.src_uri for f in files.documentation_pages()}})
+    return nav
+
+def on_env(env, config, files):
+    plan["child"] = parallel.start(plan["theirs"], files, config, plan["nav"], env)
+    return env
+
+def on_post_build(config):
+    assert plan["child"] is not None, "the child took no page"
+    parallel.finish(plan["child"])
+"""
+
+
+def _project(tmp_path: Path, pages: dict[str, str]) -> Path:
+    """A small MkDocs project whose every page is 'generated', so the child takes a share of them."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    for name, text in pages.items():
+        (tmp_path / "docs" / name).write_text(text, encoding="utf-8")
+    (tmp_path / "hook.py").write_text(HOOK.format(root=str(ROOT)), encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        textwrap.dedent("""\
+            site_name: t
+            theme: mkdocs
+            nav: [index.md]
+            hooks: [hook.py]
+            validation: {nav: {omitted_files: ignore}, links: {not_found: warn}}
+            """),
+        encoding="utf-8",
+    )
+    return tmp_path
+
+
+def _build(project: Path) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` without -q: MkDocs counts no warning it does not log."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DOSSIER_ONE_PROCESS": ""}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(project / "site")]
+    return subprocess.run(command, capture_output=True, text=True, env=env, cwd=project)
+
+
+def test_a_warning_in_the_second_process_fails_a_strict_build(tmp_path: Path) -> None:
+    pages = {f"p{n:02}.md": f"# Page {n}\n\n[gone](missing-{n}.md)\n" for n in range(20)}
+    project = _project(tmp_path, pages)
+    result = _build(project)
+    assert result.returncode != 0
+    assert "Aborted with 20 warnings in strict mode" in result.stdout
+    for n in range(20):  # each logged once, whichever process converted the page
+        assert result.stderr.count(f"'missing-{n}.md'") == 1, result.stderr
+
+
+def test_a_page_failing_in_the_second_process_fails_the_build_and_names_it(tmp_path: Path) -> None:
+    pages = {f"p{n:02}.md": f"# Page {n}\n" for n in range(20)}
+    pages.update({f"p{n:02}.md": f"---\ntemplate: nowhere-{n}.html\n---\n\n# Page {n}\n" for n in (3, 4)})
+    project = _project(tmp_path, pages)
+    result = _build(project)
+    assert result.returncode != 0
+    assert re.search(r"Error building page 'p0[34]\.md'", result.stderr), result.stderr
+    assert "nowhere-" in result.stderr
