@@ -91,10 +91,13 @@ def test_nothing_changed_renders_only_the_pages_about_the_whole_dossier(project:
     assert memo.rendered_pages < 15, memo.rendered_pages
 
 
-def test_the_editors_report_computed_on_the_second_core_is_the_same(project: Path) -> None:
+def test_the_work_done_on_the_second_core_is_the_same(project: Path) -> None:
+    """Links and look-alikes (half the articles), the editor's report and the export: as in one process."""
     (project / MURATI).write_text((project / MURATI).read_text(encoding="utf-8") + "\nوقال جون دوفريني إن الأمر انتهى.\n", encoding="utf-8")
     alone, beside = generate(project), generate(project, parallel=True)
     assert any("جون دوفريني" in p.message for p in alone.report.notes), "the test needs a note to compare"
     assert [str(p) for p in beside.report.notes] == [str(p) for p in alone.report.notes]
     assert [str(p) for p in beside.report.told] == [str(p) for p in alone.report.told]
     assert beside.pages == alone.pages and beside.files == alone.files
+    assert beside.index.mentions == alone.index.mentions and len(alone.index.mentions) > 100
+    assert beside.index.ambiguous == alone.index.ambiguous
