@@ -67,7 +67,7 @@ def generate(root: Path, directory_urls: bool = True, memo: Memo | None = None, 
     a forked child of `mkdocs serve`'s threaded process could inherit a held lock).
     """
     report = Report()
-    articles, unread = read_seeds(root, report)
+    articles, unread = read_seeds(root, report, memo.parsed if memo else None)
     kb = load_kb(root, articles, report, unread)
     not_entities = load_not_entities(root, {a.id for a in articles}, {a.id for a in kb.annotations}, report)
     report.raise_if_errors()

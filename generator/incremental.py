@@ -28,6 +28,7 @@ from .link.lookalike import LookAlike, LookAlikeFinder
 from .link.names import Ambiguity, Linker, Links, Mention
 from .model import Article
 from .namefinder import Candidate, NameFinder
+from .read import Parsed
 from .render import PER_ITEM, render_pages
 from .render.html import Urls
 from .render.pages import Owner
@@ -71,6 +72,8 @@ class Memo:
     """One per `mkdocs serve` process (generator/site/state.py)."""
 
     def __init__(self) -> None:
+        self.parsed = Parsed()
+        """Seeds parsed by the last run (read stage)."""
         self._linked: dict[tuple[Entity, ...], _Linked] = {}
         self._lookalikes: tuple[tuple[Entity, ...], LookAlikeFinder, dict[str, tuple[Article, tuple[Mention, ...], tuple[LookAlike, ...]]]] | None = None
         self._names: tuple[frozenset[str], CachedNames] | None = None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import Report
@@ -242,9 +243,32 @@ def _check_overrides(meta: ArticleMeta, line_count: int, label: str, report: Rep
             report.error(META_FILE, meta.blocks_line, f"blocks: {line} points past the end of {label} ({line_count} lines)", "give a line number of the file")
 
 
-def read_seeds(root: Path, report: Report) -> tuple[list[Article], dict[str, str]]:
+@dataclass
+class Parsed:
+    """What `mkdocs serve` parsed last, per seed: a seed whose text, metadata and rules are unchanged is not
+    parsed again, and the same Article comes back (with what it has computed and cached)."""
+
+    rules: Rules | None = None
+    seeds: dict[str, tuple[str, ArticleMeta, Article | None, Report]] = field(default_factory=dict)
+
+    def parse(self, text: str, meta: ArticleMeta, rules: Rules, label: str, report: Report) -> Article | None:
+        if rules != self.rules:
+            self.rules, self.seeds = rules, {}
+        last = self.seeds.get(label)
+        if last is None or last[0] != text or last[1] != meta:
+            told = Report()
+            last = self.seeds[label] = (text, meta, parse(text, meta, rules, label, told), told)
+        report.errors += last[3].errors
+        report.notes += last[3].notes
+        report.told += last[3].told
+        report.unreadable |= last[3].unreadable
+        return last[2]
+
+
+def read_seeds(root: Path, report: Report, parsed: Parsed | None = None) -> tuple[list[Article], dict[str, str]]:
     """Every seed in seeds/articles/, in file-name order (the order is part of determinism),
-    and the id → file of those that could not be read (their quotes are not checked)."""
+    and the id → file of those that could not be read (their quotes are not checked).
+    `parsed`: what the last run of this process parsed (`mkdocs serve`)."""
     folder = root / ARTICLES_DIR
     paths = sorted(p for p in folder.glob("*.txt") if p.is_file()) if folder.is_dir() else []
     if not paths:
@@ -270,7 +294,7 @@ def read_seeds(root: Path, report: Report) -> tuple[list[Article], dict[str, str
             unread[meta.id] = label
             continue
         _check_overrides(meta, len(text.splitlines()), label, report)
-        article = parse(text, meta, rules, label, report)
+        article = parsed.parse(text, meta, rules, label, report) if parsed else parse(text, meta, rules, label, report)
         if article is not None:
             articles.append(article)
     return articles, unread

@@ -76,6 +76,11 @@ def _parse(loader_class: type[_Loader], text: str) -> tuple[Value, list[tuple[st
     return data, loader.duplicates
 
 
+_last: dict[str, tuple[str, Value, list[tuple[str, int, int]]]] = {}
+"""Per file label, its last text and what it parsed to: `mkdocs serve` rereads every YAML file at each
+edit, and parses again only those whose text changed. Parsed values are only ever read, never changed."""
+
+
 def load(path: Path, label: str, report: Report) -> Value:
     """Parse one YAML file; when it cannot be read, report the cause (line, column) and return None."""
     try:
@@ -84,7 +89,12 @@ def load(path: Path, label: str, report: Report) -> Value:
         report.cause(label, None, f"not UTF-8 ({exc.reason} at byte {exc.start})", "save the file as UTF-8")
         return None
     try:
-        data, duplicates = _parse(_FastLoader, text)
+        last = _last.get(label)
+        if last is not None and last[0] == text:
+            data, duplicates = last[1], last[2]
+        else:
+            data, duplicates = _parse(_FastLoader, text)
+            _last[label] = (text, data, duplicates)
     except yaml.MarkedYAMLError:
         try:
             data, duplicates = _parse(_Loader, text)

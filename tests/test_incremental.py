@@ -101,3 +101,13 @@ def test_the_work_done_on_the_second_core_is_the_same(project: Path) -> None:
     assert beside.pages == alone.pages and beside.files == alone.files
     assert beside.index.mentions == alone.index.mentions and len(alone.index.mentions) > 100
     assert beside.index.ambiguous == alone.index.ambiguous
+
+
+def test_unchanged_seeds_are_not_parsed_again(project: Path) -> None:
+    memo = Memo()
+    first = generate(project, memo=memo)
+    (project / MURATI).write_text((project / MURATI).read_text(encoding="utf-8") + "\nوقال متحدث إن الأمر انتهى.\n", encoding="utf-8")
+    again = generate(project, memo=memo)
+    parsed = [a.id for a in again.index.articles if not any(a is b for b in first.index.articles)]
+    assert parsed == [a.id for a in again.index.articles if "وقال متحدث إن الأمر انتهى" in a.text], "only the edited seed is parsed again"
+    same(again, generate(project))
