@@ -3,9 +3,12 @@
 A generated page is Markdown headings (for the table of contents) and raw HTML
 blocks. Python-Markdown would pass the HTML blocks through, but only after
 running its HTML parser over every tag, which cost most of the build; so the
-hook swaps each block for a one-word placeholder paragraph before conversion
-and puts the block back into the converted page (`restore`). The pages
-`python -m generator build` writes keep everything inline, for reading.
+hook swaps each run of blocks for a one-word placeholder paragraph before
+conversion and puts the run back into the finished page (`restore`, after the
+theme's template and theme_hook.py's fixes, which so scan the theme's markup
+only). A run's blocks are joined by one line break, as theme_hook.py's
+`drop_indentation` would leave them. The pages `python -m generator build`
+writes keep everything inline, for reading.
 """
 
 from __future__ import annotations
@@ -34,12 +37,12 @@ def split(markdown: str, stamp: bool = False) -> tuple[str, list[str]]:
     def flush() -> None:
         if run:
             out.append(PLACEHOLDER.format(len(fragments)))
-            fragments.append("\n\n".join(run))
+            fragments.append("\n".join(run))
             run.clear()
 
     for block in body.split("\n\n"):
         if block.lstrip("\n").startswith("<") and not whole:  # a third newline may lead it
-            run.append(block)
+            run.append(block.strip("\n"))
         else:
             flush()
             out.append(block)
@@ -51,5 +54,5 @@ def split(markdown: str, stamp: bool = False) -> tuple[str, list[str]]:
 
 
 def restore(html: str, fragments: list[str]) -> str:
-    """The converted page with every placeholder replaced by its block, as written."""
+    """The finished page with every placeholder replaced by its blocks, as written."""
     return _RESTORE.sub(lambda m: fragments[int(m.group(1))], html)

@@ -213,7 +213,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     )
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Put back the raw HTML blocks that skipped Markdown (see generator/site/fragments.py)."""
+@event_priority(-100)  # after theme_hook.py's fixes, which so read the theme's markup and not the dossier's
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Put back the raw HTML blocks that skipped Markdown and the theme (see generator/site/fragments.py)."""
     blocks = state.fragments.get(page.file.src_uri)
-    return fragments.restore(html, blocks) if blocks else html
+    return fragments.restore(output, blocks) if blocks else output
