@@ -55,3 +55,28 @@ class Background(Generic[T]):
             return self._fn()  # the child failed: do it here, and let any exception be raised here
         value: T = pickle.loads(data)
         return value
+
+    def hand_over(self) -> None:
+        """In this process: another (forked after this one started) will `take` the result; only `reap` is left here."""
+        if self._pid:
+            os.close(self._read)
+            self._read = -1
+
+    def take(self) -> T:
+        """The result, in a process forked from the one that started the work (it cannot wait for the worker,
+        so a missing or cut result is computed here instead)."""
+        if not self._pid:
+            return self._fn()
+        with os.fdopen(self._read, "rb") as got:
+            data = got.read()
+        try:
+            value: T = pickle.loads(data)
+        except Exception:
+            return self._fn()
+        return value
+
+    def reap(self) -> None:
+        """After `hand_over`: wait for the worker, which has ended or ends once its result is read."""
+        if self._pid:
+            os.waitpid(self._pid, 0)
+            self._pid = 0

@@ -32,17 +32,23 @@ def test_two_processes_build_what_one_builds(tmp_path: Path) -> None:
 HOOK = """
 import sys
 sys.path.insert(0, {root!r})
+from generator.background import Background
 from generator.site import parallel
+from generator.site.direct import GeneratedPage
 
 plan = {{}}
 
 def on_nav(nav, config, files):
+    in_nav = {{p.file.src_uri for p in nav.pages}}
+    generated = [f for f in files.documentation_pages() if f.src_uri not in in_nav]
+    for f in generated:
+        GeneratedPage(None, f, config)
     plan["nav"] = nav
-    plan["theirs"] = parallel.plan(files, config, nav, {{f.src_uri for f in files.documentation_pages()}})
+    plan["theirs"] = parallel.plan(generated)
     return nav
 
 def on_env(env, config, files):
-    plan["child"] = parallel.start(plan["theirs"], files, config, plan["nav"], env)
+    plan["child"] = parallel.start(plan["theirs"], files, config, plan["nav"], env, Background(dict))
     return env
 
 def on_post_build(config):

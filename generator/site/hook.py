@@ -33,6 +33,7 @@ from generator.build import generate  # noqa: E402
 from generator.editor import summary  # noqa: E402
 from generator.errors import InputError  # noqa: E402
 from generator.site import fragments, parallel, state  # noqa: E402
+from generator.site.direct import Converter, GeneratedPage  # noqa: E402
 from generator.site.problems import nav_paths, problems_page  # noqa: E402
 from generator.site.searchsite import add as add_search  # noqa: E402
 from generator.site.searchsite import install as install_search  # noqa: E402
@@ -155,10 +156,17 @@ class _Compiled(BytecodeCache):
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    """build: choose the pages a second process will convert and build (generator/site/parallel.py)."""
+    """The generated pages outside the navigation are converted directly where they can be
+    (generator/site/direct.py); build: a second process will convert and build a share of them
+    (generator/site/parallel.py)."""
     state.nav, state.theirs = nav, []
+    in_nav = {page.file.src_uri for page in nav.pages}
+    converter = Converter(config)
+    generated = [f for f in files.documentation_pages() if f.src_uri in state.fragments and f.src_uri not in in_nav]
+    for f in generated:
+        GeneratedPage(None, f, config).converter = converter  # becomes f.page
     if state.command != "serve" and state.problems is None:
-        state.theirs = parallel.plan(files, config, nav, set(state.fragments))
+        state.theirs = parallel.plan(generated)
     return nav
 
 
@@ -168,11 +176,11 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     if state.command == "serve":
         env.bytecode_cache = _Compiled()
         return env
-    if state.search is not None:
-        search, state.search = state.search, None
+    search, state.search = state.search, None
+    if search is not None and state.nav is not None:
+        state.child = parallel.start(state.theirs, files, config, state.nav, env, search)
+    if search is not None and state.child is None:  # no second process: the index is added here
         add_search(search.result(), files, config)
-    if state.nav is not None:
-        state.child = parallel.start(state.theirs, files, config, state.nav, env)
     return env
 
 

@@ -1,19 +1,20 @@
 """`mkdocs build` on two cores: a forked child converts, renders and writes part of the generated pages.
 
 MkDocs converts and renders pages one after another, and at thousands of pages
-the theme's templates, Markdown and the writes are most of the build. The child's
-pages are chosen once the navigation exists (`plan`): a share (SHARE) of the
-generated pages that are not in the navigation, evenly spread. Here they stay `Deferred` (read and converted as
-empty), the parent converts the others, and at `on_env` the child is forked
-(`start`): it converts and builds its pages and writes the generated files that
-are not pages (search index, export), while the parent drops all of those from
-its Files and builds the rest, so each file is written by one process only. The
-child runs MkDocs' own page functions on the same objects (inherited, nothing is
-copied), so a page is byte-identical to what one process writes. It sends back
-its log records, which the parent logs as its own (so `--strict` counts the
-child's warnings), and its error if a page failed. The sitemap lists every page
-(`sitemap_context`). Without fork, for `mkdocs serve` (a threaded process that
-rebuilds few pages) or with DOSSIER_ONE_PROCESS=1, nothing changes.
+the theme's templates and the writes are most of the build. The child's pages
+are chosen once the navigation exists (`plan`): a share (SHARE) of the generated
+pages outside the navigation, evenly spread, `deferred` here (read and converted
+as empty). The parent converts the others, and at `on_env` forks the child
+(`start`): it converts and builds its pages, writes the generated files that are
+not pages (export), then the search index once the process making it since
+on_files is done (so the parent never waits for it). The parent drops all of
+those from its Files and builds the rest, so each file is written by one process
+only. The child runs MkDocs' own page functions on the same objects (inherited,
+nothing is copied), so a page is byte-identical to what one process writes. It
+sends back its log records, which the parent logs as its own (so `--strict`
+counts the child's warnings), and its error if a page failed. The sitemap lists
+every page (`sitemap_context`). Without fork, for `mkdocs serve` (a threaded
+process that rebuilds few pages) or with DOSSIER_ONE_PROCESS=1, nothing changes.
 """
 
 from __future__ import annotations
@@ -32,34 +33,16 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
-from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import get_toc
+from mkdocs.utils import write_file
 from mkdocs.utils.templates import TemplateContext
 
-from ..background import may_fork
+from ..background import Background, may_fork
+from .direct import GeneratedPage
 
-SHARE = 0.42
+SHARE = 0.46
 """The part of the generated pages the child takes: it also writes the search index and the export."""
 Record = tuple[str, int, str]
 """A log record as the child sends it: logger name, level, message."""
-
-
-class Deferred(Page):
-    """A page the child converts: in the parent it is read and converted as empty, and never built."""
-
-    deferred = True
-
-    def read_source(self, config: MkDocsConfig) -> None:
-        if not self.deferred:
-            return super().read_source(config)
-        self.markdown, self.meta = "", {}
-        return None
-
-    def render(self, config: MkDocsConfig, files: Files) -> None:
-        if not self.deferred:
-            return super().render(config, files)
-        self.content, self.toc = "", get_toc([])
-        return None
 
 
 @dataclass
@@ -70,22 +53,25 @@ class Child:
     """The pages the child builds."""
     all_pages: list[File]
     """Every documentation page, the child's included, in MkDocs' order (for the sitemap)."""
+    search: Background[dict[str, str]]
+    """The search index's worker: the child takes its result, the parent only reaps it."""
 
 
-def plan(files: Files, config: MkDocsConfig, nav: Navigation, generated: set[str]) -> list[File]:
-    """The child's pages (none without fork), each made a `Deferred` page: a share of the generated pages outside the navigation, evenly spread."""
+def plan(pages: list[File]) -> list[File]:
+    """The child's pages (none without fork): a share of `pages` (generated, outside the navigation),
+    evenly spread, each `deferred` here."""
     if not may_fork():
         return []
-    in_nav = {page.file.src_uri for page in nav.pages}
-    candidates = [f for f in files.documentation_pages() if f.src_uri in generated and f.src_uri not in in_nav]
-    theirs = [f for i, f in enumerate(candidates) if int((i + 1) * SHARE) > int(i * SHARE)]
+    theirs = [f for i, f in enumerate(pages) if int((i + 1) * SHARE) > int(i * SHARE)]
     for f in theirs:
-        Deferred(None, f, config)  # becomes f.page
+        assert isinstance(f.page, GeneratedPage)
+        f.page.deferred = True
     return theirs
 
 
-def start(theirs: list[File], files: Files, config: MkDocsConfig, nav: Navigation, env: jinja2.Environment) -> Child | None:
-    """Fork the child with its pages and the generated files that are not pages; remove them all from the parent's `files`."""
+def start(theirs: list[File], files: Files, config: MkDocsConfig, nav: Navigation, env: jinja2.Environment, search: Background[dict[str, str]]) -> Child | None:
+    """Fork the child with its pages, the generated files that are not pages, and the search index being made
+    (it writes it when it is ready: the parent need not wait for it); remove them all from the parent's `files`."""
     if not theirs:
         return None
     others = [f for f in files if f.abs_src_path is None and not f.is_documentation_page()]
@@ -94,14 +80,24 @@ def start(theirs: list[File], files: Files, config: MkDocsConfig, nav: Navigatio
     pid = os.fork()
     if pid == 0:
         os.close(read)
-        _child(theirs, others, config, nav, env, files, write)  # never returns
+        _child(theirs, others, search, config, nav, env, files, write)  # never returns
     os.close(write)
+    search.hand_over()
     for f in theirs + others:
         files.remove(f)
-    return Child(pid, read, theirs, list(all_pages))
+    return Child(pid, read, theirs, list(all_pages), search)
 
 
-def _child(pages: list[File], others: list[File], config: MkDocsConfig, nav: Navigation, env: jinja2.Environment, files: Files, write: int) -> None:
+def _child(
+    pages: list[File],
+    others: list[File],
+    search: Background[dict[str, str]],
+    config: MkDocsConfig,
+    nav: Navigation,
+    env: jinja2.Environment,
+    files: Files,
+    write: int,
+) -> None:
     records: list[Record] = []
     error: str | None = None
     code = 1
@@ -110,13 +106,15 @@ def _child(pages: list[File], others: list[File], config: MkDocsConfig, nav: Nav
         for f in others:
             f.copy_file()
         for f in pages:
-            assert isinstance(f.page, Deferred)
+            assert isinstance(f.page, GeneratedPage)
             f.page.deferred = False
             mkdocs_build._populate_page(f.page, config, files)
         doc_files: Sequence[File] = files.documentation_pages()
         for f in pages:
             assert f.page is not None
             mkdocs_build._build_page(f.page, config, doc_files, nav, env)  # never excluded: documentation_pages() holds included pages only
+        for path, content in search.take().items():
+            write_file(content.encode("utf-8"), os.path.join(config.site_dir, path))
     except Exception as exc:  # MkDocs has logged which page; the parent raises
         error = f"{exc}\n{traceback.format_exc()}"
     finally:
@@ -131,12 +129,13 @@ def _child(pages: list[File], others: list[File], config: MkDocsConfig, nav: Nav
 def _collect_logs(records: list[Record]) -> None:
     """In the child: keep every record for the parent instead of printing it (printed once, counted once).
     MkDocs' command line stops its logger from propagating, so both it and the root logger collect."""
-    seen: set[int] = set()
 
     class Collect(logging.Handler):
+        last: logging.LogRecord | None = None
+
         def emit(self, record: logging.LogRecord) -> None:
-            if id(record) not in seen:  # one record reaches both loggers if "mkdocs" propagates
-                seen.add(id(record))
+            if record is not self.last:  # one record reaches both loggers, one after the other, if "mkdocs" propagates
+                self.last = record
                 records.append((record.name, record.levelno, record.getMessage()))
 
     collect = Collect()
@@ -151,6 +150,7 @@ def finish(child: Child) -> None:
     with os.fdopen(child.read, "rb") as got:
         data = got.read()
     _, status = os.waitpid(child.pid, 0)
+    child.search.reap()
     if not data:
         raise PluginError(f"the process building {len(child.pages)} of the pages died ({_status(status)}); build again with the same command")
     records, error = pickle.loads(data)
@@ -168,6 +168,7 @@ def stop(child: Child) -> None:
     except (ProcessLookupError, ChildProcessError):
         pass
     os.close(child.read)
+    child.search.reap()  # its reader is gone: it ends
 
 
 def sitemap_context(context: TemplateContext, child: Child) -> TemplateContext:
