@@ -32,7 +32,7 @@ from generator.background import Background  # noqa: E402
 from generator.build import generate  # noqa: E402
 from generator.editor import summary  # noqa: E402
 from generator.errors import InputError  # noqa: E402
-from generator.site import fragments, parallel, state  # noqa: E402
+from generator.site import fragments, navcache, parallel, state  # noqa: E402
 from generator.site.direct import Converter, GeneratedPage  # noqa: E402
 from generator.site.problems import nav_paths, problems_page  # noqa: E402
 from generator.site.searchsite import add as add_search  # noqa: E402
@@ -173,6 +173,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """serve: keep compiled templates. build: add the search index; every page but the second
     process's is converted, so start it (generator/site/parallel.py)."""
+    if state.nav is not None:
+        env.globals[navcache.GLOBAL] = navcache.SameLinks(state.nav, config)
     if state.command == "serve":
         env.bytecode_cache = _Compiled()
         return env

@@ -1,0 +1,53 @@
+"""The site's navigation and tabs rendered once per set of relative links, not once per page.
+
+Material renders the whole navigation (and the tabs) into every page, and at
+thousands of pages that was a third of the time spent in its templates. For a
+page outside the navigation the two partials depend on nothing of the page but
+where its links lead: nothing in them is active, and every URL goes through
+MkDocs' `url` filter, relative to the page. So `overrides/partials/nav.html` and
+`tabs.html` (Material's own, inside a call block) ask `SameLinks` first: it keys
+the rendered partial by the relative form of every URL they link to (each item
+of the navigation, the home page, the logo), and renders it again only for a new
+key; a page in the navigation is always rendered. tests/test_navcache.py holds
+the site to byte-identical output with Material's partials.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+from mkdocs.utils import normalize_url
+
+GLOBAL = "dossier_same_links"
+"""The name the overridden partials call it by."""
+
+
+def _urls(items: Iterable[object]) -> list[str]:
+    urls: list[str] = []
+    for item in items:
+        if isinstance(item, Section):
+            urls += _urls(item.children)
+        elif isinstance(url := getattr(item, "url", None), str):
+            urls.append(url)
+    return urls
+
+
+class SameLinks:
+    """`{% call dossier_same_links(name, page, base_url) %}…{% endcall %}`: the body, rendered once per key."""
+
+    def __init__(self, nav: Navigation, config: MkDocsConfig) -> None:
+        home = config.extra.get("homepage") or (nav.homepage.url if nav.homepage else "")
+        self.targets = [*_urls(nav.items), str(home), str(config.theme.get("logo") or "")]
+        self.in_nav = {p.file.src_uri for p in nav.pages}
+        self.done: dict[tuple[str, str, tuple[str, ...]], str] = {}
+
+    def __call__(self, name: str, page: Page | None, base_url: str, caller: Callable[[], str]) -> str:
+        if page is None or page.file.src_uri in self.in_nav:
+            return caller()
+        key = (name, base_url, tuple(normalize_url(u, page=page, base=base_url) for u in self.targets))
+        if (done := self.done.get(key)) is None:
+            done = self.done[key] = caller()
+        return done
