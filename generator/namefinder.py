@@ -22,6 +22,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .arabic import fold_word
 from .model import Article, Block, Kind
@@ -91,8 +92,7 @@ class Candidate:
     why: str
 
 
-@dataclass(frozen=True)
-class _Word:
+class _Word(NamedTuple):
     text: str
     """As written, punctuation around it cut."""
     start: int

@@ -22,6 +22,7 @@ from ..text import LATIN_RUN, one_block, visible_bidi
 _LATIN = re.compile("[A-Za-z]")
 
 
+@lru_cache(maxsize=1 << 16)  # names and titles are escaped thousands of times (every mention list, every index)
 def text(value: str) -> str:
     """HTML that shows exactly `value`, with Latin runs isolated for right-to-left reading."""
     value = visible_bidi(value)
@@ -36,6 +37,7 @@ def text(value: str) -> str:
     return one_block("".join(out))
 
 
+@lru_cache(maxsize=1 << 16)
 def attr(value: str) -> str:
     """A value for an attribute inside a raw HTML block."""
     return one_block(html.escape(visible_bidi(value), quote=True))
