@@ -135,6 +135,17 @@ def weight(doc: Document) -> dict[str, int]:
     return out
 
 
+@lru_cache(maxsize=1 << 14)  # mkdocs serve: as weight()
+def _names(doc: Document) -> frozenset[str]:
+    return frozenset(w for spelling in doc.names for w in folded_words(spelling) if len(w) >= MIN_NAME)
+
+
+@lru_cache(maxsize=1 << 14)  # mkdocs serve: as weight()
+def _doc_file(n: int, doc: Document, location: str) -> str:
+    units = [[u.anchor, u.title, list(u.blocks)] for u in doc.units]
+    return _script("doc", n, {"l": location, "t": doc.title, "u": units})
+
+
 def _script(call: str, *args: object) -> str:
     """A classic script calling dossierSearch.<call>(...); a BOM makes every browser read it as UTF-8."""
     body = ",".join(json.dumps(a, ensure_ascii=False, separators=(",", ":"), sort_keys=True) for a in args)
@@ -150,10 +161,8 @@ def build_index(documents: Iterable[Document], url: Callable[[str], str]) -> dic
     for n, doc in enumerate(docs):
         for t, w in weight(doc).items():
             postings.setdefault(t, []).append((n, w))
-        names.update(w for spelling in doc.names for w in folded_words(spelling) if len(w) >= MIN_NAME)
-        location = url(doc.page)
-        units = [[u.anchor, u.title, list(u.blocks)] for u in doc.units]
-        files[f"search/d/{n}.js"] = _script("doc", n, {"l": location, "t": doc.title, "u": units})
+        names.update(_names(doc))
+        files[f"search/d/{n}.js"] = _doc_file(n, doc, url(doc.page))
     encoded = {t: _flat(p) for t, p in postings.items()}
     total = sum(len(t) * 2 + len(p) * 4 for t, p in encoded.items())
     shards = max(1, math.ceil(total / SHARD_BYTES))
