@@ -309,6 +309,10 @@ def test_serve_shows_the_problems_and_reloads_once_the_seeds_are_fixed(tmp_path:
         seed = project / "seeds/articles/003_ac6010717a169fa7.txt"
         seed.write_text(seed.read_text(encoding="utf-8").replace("تعليقاً محيراً", "تعليقاً محيراً جدا جدا"), encoding="utf-8")
         wait_for("تعليقاً محيراً جدا جدا", "articles/altman-firing-revolt-return-2023/")
+        # A hand-written page is still watched (by MkDocs' own observer, which the hook starts: hook.on_serve).
+        about = project / "docs/about.md"
+        about.write_text(about.read_text(encoding="utf-8") + "\nسطر أضيف للاختبار.\n", encoding="utf-8")
+        wait_for("سطر أضيف للاختبار", "about/")
     finally:
         server.terminate()
         server.wait(timeout=20)

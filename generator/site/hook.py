@@ -12,17 +12,20 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
+from watchdog.observers.polling import PollingObserver
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 if str(ROOT) not in sys.path:
@@ -153,6 +156,28 @@ class _Compiled(BytecodeCache):
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         state.templates[bucket.key] = bucket.bytecode_to_string()
+
+
+POLL_S = 0.2
+"""How often `mkdocs serve` looks at seeds/ and generator/ for edits (MkDocs looks every 0.5 s)."""
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., None]) -> LiveReloadServer:
+    """An edited seed noticed within POLL_S, not half a second: a third of the reload at 500 articles.
+
+    MkDocs has already watched docs/ and mkdocs.yml with its own observer (polling, which works on
+    every file system); that one is started here and keeps them. The `watch:` folders, watched right
+    after this event, go to a second polling observer that looks more often, which MkDocs starts."""
+    state.observer = server.observer
+    state.observer.start()
+    server.observer = PollingObserver(timeout=POLL_S)
+    return server
+
+
+def on_shutdown() -> None:
+    if state.observer is not None:
+        state.observer.stop()
+        state.observer = None
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from mkdocs.structure.files import File
 from mkdocs.structure.nav import Navigation
+from watchdog.observers.api import BaseObserver
 
 from ..background import Background
 from ..errors import InputError
@@ -36,3 +37,5 @@ theirs: list[File] = []
 """`mkdocs build`: the pages the second process converts and builds, chosen at on_nav."""
 search: Background[dict[str, str]] | None = None
 """`mkdocs build`: the search index being made on the second core, from on_files to on_env."""
+observer: BaseObserver | None = None
+"""serve: MkDocs' own observer of docs/ and mkdocs.yml, started by the hook (see hook.on_serve)."""
