@@ -23,6 +23,30 @@ def may_fork() -> bool:
     return hasattr(os, "fork") and not os.environ.get("DOSSIER_ONE_PROCESS")
 
 
+def fork_call(fn: Callable[[], object]) -> tuple[int, int]:
+    """`fn()` in a forked child that sends its result pickled and leaves without the parent's exit
+    handlers: (the child's pid, the pipe's end to `receive` from)."""
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        code = 1
+        try:
+            os.close(read)
+            with os.fdopen(write, "wb") as out:
+                out.write(pickle.dumps(fn(), protocol=pickle.HIGHEST_PROTOCOL))
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(write)
+    return pid, read
+
+
+def receive(read: int) -> bytes:
+    """Everything a `fork_call` child sent (nothing if it died first)."""
+    with os.fdopen(read, "rb") as got:
+        return got.read()
+
+
 class Background(Generic[T]):
     """`fn()` started now; `result()` waits for it."""
 
@@ -31,25 +55,12 @@ class Background(Generic[T]):
         self._pid = 0
         self._read = -1
         if may_fork():
-            read, write = os.pipe()
-            pid = os.fork()
-            if pid == 0:  # the child: compute, send, and leave without running the parent's exit handlers
-                code = 1
-                try:
-                    os.close(read)
-                    with os.fdopen(write, "wb") as out:
-                        out.write(pickle.dumps(fn(), protocol=pickle.HIGHEST_PROTOCOL))
-                    code = 0
-                finally:
-                    os._exit(code)
-            os.close(write)
-            self._pid, self._read = pid, read
+            self._pid, self._read = fork_call(fn)
 
     def result(self) -> T:
         if not self._pid:
             return self._fn()
-        with os.fdopen(self._read, "rb") as got:
-            data = got.read()
+        data = receive(self._read)
         _, status = os.waitpid(self._pid, 0)
         if status != 0 or not data:
             return self._fn()  # the child failed: do it here, and let any exception be raised here
@@ -67,8 +78,7 @@ class Background(Generic[T]):
         so a missing or cut result is computed here instead)."""
         if not self._pid:
             return self._fn()
-        with os.fdopen(self._read, "rb") as got:
-            data = got.read()
+        data = receive(self._read)
         try:
             value: T = pickle.loads(data)
         except Exception:

@@ -94,6 +94,5 @@ def generate(root: Path, directory_urls: bool = True, memo: Memo | None = None, 
         pages = memo.render(index, Urls(directory_urls)) if memo else render_all(index, Urls(directory_urls))
         files = memo.export_files(index) if memo else export_files(index)
         found = notes()
-    report.notes += found.notes
-    report.told += found.told
+    report.extend(found)
     return Dossier(index, pages, report, files)

@@ -77,6 +77,13 @@ class Report:
     def tell(self, path: str | Path, line: int | None, message: str, fix: str = "", kind: str = "") -> None:
         self.told.append(Problem(str(path), line, message, fix, kind=kind))
 
+    def extend(self, other: Report) -> None:
+        """Everything `other` holds, added to this report."""
+        self.errors += other.errors
+        self.notes += other.notes
+        self.told += other.told
+        self.unreadable |= other.unreadable
+
     def raise_if_errors(self) -> None:
         if self.errors:
             raise InputError(self.errors)

@@ -258,10 +258,7 @@ class Parsed:
         if last is None or last[0] != text or last[1] != meta:
             told = Report()
             last = self.seeds[label] = (text, meta, parse(text, meta, rules, label, told), told)
-        report.errors += last[3].errors
-        report.notes += last[3].notes
-        report.told += last[3].told
-        report.unreadable |= last[3].unreadable
+        report.extend(last[3])
         return last[2]
 
 

@@ -14,7 +14,6 @@ tests/test_direct.py holds both to the same output on every generated page.
 from __future__ import annotations
 
 import html
-import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,18 +25,16 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from .fragments import PLACEHOLDER
+from .fragments import PLACEHOLDER, STAMP
 
 _PLACEHOLDER = re.compile(PLACEHOLDER.format(r"\d+"))
-_STAMP = re.compile(r"<!-- dossier [0-9a-f]+ -->")
+_STAMP = re.compile(STAMP.format("[0-9a-f]+"))
 _HEADING = re.compile(r"(#{1,6}) ((?:[^\\`*_\[\]!<>&{}#\n]|&(?:#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z0-9]+);|</?bdi>)+)")
 _TAG = re.compile(r"</?bdi>")
 # Extensions that change nothing in headings (without `{: }`) and one-word paragraphs.
 _INERT = frozenset({"toc", "tables", "fenced_code", "attr_list", "md_in_html", "admonition"})
 # The toc settings the converter writes as Python-Markdown would; any other must keep its default.
 _TOC_HANDLED = frozenset({"permalink", "permalink_class", "permalink_title", "slugify", "separator"})
-
-log = logging.getLogger("mkdocs.plugins.dossier")
 
 
 @dataclass(frozen=True)

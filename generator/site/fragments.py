@@ -17,6 +17,7 @@ import hashlib
 import re
 
 PLACEHOLDER = "dossier-fragment-{}"
+STAMP = "<!-- dossier {} -->"
 _RESTORE = re.compile(r"<p>dossier-fragment-(\d+)</p>")
 # A block with Markdown inside (md_in_html: <div markdown>) must go through Markdown, blank lines and all.
 _MARKDOWN_INSIDE = re.compile(r"<[a-z]+[^>]*\smarkdown(?:=\"[^\"]*\")?[\s>]")
@@ -49,7 +50,7 @@ def split(markdown: str, stamp: bool = False) -> tuple[str, list[str]]:
     flush()
     if stamp:
         digest = hashlib.sha256("\0".join(fragments).encode("utf-8")).hexdigest()[:16]
-        out.append(f"<!-- dossier {digest} -->")
+        out.append(STAMP.format(digest))
     return head + sep + "\n\n".join(out), fragments
 
 

@@ -78,7 +78,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             if (old := files.get_file_from_path(path)) is not None:
                 files.remove(old)
             files.append(File.generated(config, path, content=problems_page(exc)))
-        install_search(None, files, config)
+        add_search(install_search(None, files, config)(), files, config)
         return files
     if recovering:
         _forget_problem_pages(files, config)
@@ -110,11 +110,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for path, content in dossier.files.items():  # the JSON export: copied as is, not a page
         files.append(File.generated(config, path, content=content))
     log.info("dossier: %d articles, %d generated pages; editor's report: %s", len(dossier.index.articles), len(dossier.pages), summary(dossier.report))
+    search = install_search(dossier, files, config)
     if serving:
-        install_search(dossier, files, config)
+        add_search(search(), files, config)
         _on_disk(files, config, root)
     else:  # the index is made on the second core while the pages are converted; added at on_env
-        state.search = Background(install_search(dossier, files, config, later=True) or dict)
+        state.search = Background(search)
     return files
 
 

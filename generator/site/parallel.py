@@ -36,7 +36,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.utils import write_file
 from mkdocs.utils.templates import TemplateContext
 
-from ..background import Background, may_fork
+from ..background import Background, fork_call, may_fork, receive
 from .direct import GeneratedPage
 
 SHARE = 0.46
@@ -51,7 +51,7 @@ class Child:
     read: int
     pages: list[File]
     """The pages the child builds."""
-    all_pages: list[File]
+    all_pages: Sequence[File]
     """Every documentation page, the child's included, in MkDocs' order (for the sitemap)."""
     search: Background[dict[str, str]]
     """The search index's worker: the child takes its result, the parent only reaps it."""
@@ -76,19 +76,18 @@ def start(theirs: list[File], files: Files, config: MkDocsConfig, nav: Navigatio
         return None
     others = [f for f in files if f.abs_src_path is None and not f.is_documentation_page()]
     all_pages = files.documentation_pages()
-    read, write = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        os.close(read)
-        _child(theirs, others, search, config, nav, env, files, write)  # never returns
-    os.close(write)
+
+    def work() -> tuple[list[Record], str | None]:
+        return _work(theirs, others, search, config, nav, env, files, all_pages)
+
+    pid, read = fork_call(work)
     search.hand_over()
     for f in theirs + others:
         files.remove(f)
-    return Child(pid, read, theirs, list(all_pages), search)
+    return Child(pid, read, theirs, all_pages, search)
 
 
-def _child(
+def _work(
     pages: list[File],
     others: list[File],
     search: Background[dict[str, str]],
@@ -96,11 +95,10 @@ def _child(
     nav: Navigation,
     env: jinja2.Environment,
     files: Files,
-    write: int,
-) -> None:
+    doc_files: Sequence[File],
+) -> tuple[list[Record], str | None]:
+    """In the child: its share, built as MkDocs builds a page; (its log records, its error if any)."""
     records: list[Record] = []
-    error: str | None = None
-    code = 1
     try:
         _collect_logs(records)
         for f in others:
@@ -109,21 +107,14 @@ def _child(
             assert isinstance(f.page, GeneratedPage)
             f.page.deferred = False
             mkdocs_build._populate_page(f.page, config, files)
-        doc_files: Sequence[File] = files.documentation_pages()
         for f in pages:
             assert f.page is not None
             mkdocs_build._build_page(f.page, config, doc_files, nav, env)  # never excluded: documentation_pages() holds included pages only
         for path, content in search.take().items():
             write_file(content.encode("utf-8"), os.path.join(config.site_dir, path))
     except Exception as exc:  # MkDocs has logged which page; the parent raises
-        error = f"{exc}\n{traceback.format_exc()}"
-    finally:
-        try:
-            with os.fdopen(write, "wb") as out:
-                out.write(pickle.dumps((records, error), protocol=pickle.HIGHEST_PROTOCOL))
-            code = 0
-        finally:
-            os._exit(code)
+        return records, f"{exc}\n{traceback.format_exc()}"
+    return records, None
 
 
 def _collect_logs(records: list[Record]) -> None:
@@ -147,8 +138,7 @@ def _collect_logs(records: list[Record]) -> None:
 
 def finish(child: Child) -> None:
     """Wait for the child; log its records here; raise if a page failed or the child died."""
-    with os.fdopen(child.read, "rb") as got:
-        data = got.read()
+    data = receive(child.read)
     _, status = os.waitpid(child.pid, 0)
     child.search.reap()
     if not data:

@@ -60,12 +60,12 @@ def worker_script(worker_path: str) -> str:
     return "\ufeff" + arabic_script() + "\n" + source.replace(ROOT_PLACEHOLDER, json.dumps(root))
 
 
-def install(dossier: Dossier | None, files: Files, config: MkDocsConfig, later: bool = False) -> Callable[[], dict[str, str]] | None:
-    """Swap Material's index and worker for the dossier's, and add the index files.
+def install(dossier: Dossier | None, files: Files, config: MkDocsConfig) -> Callable[[], dict[str, str]]:
+    """Swap Material's index and worker for the dossier's; return the work that makes the index files
+    (`add` them: `mkdocs build` does that work on the second core while the pages are converted).
 
     Without a dossier (`mkdocs serve` while the seeds are broken) only the hand-written pages
-    are searched. `later`: return the work that makes the index files instead of adding them
-    (`mkdocs build` does it on the second core while the pages are converted)."""
+    are searched."""
     plugin = config.plugins.get("material/search")
     if plugin is None:
         raise PluginError("mkdocs.yml: the dossier's search needs Material's `search` plugin (for its search box)")
@@ -88,10 +88,7 @@ def install(dossier: Dossier | None, files: Files, config: MkDocsConfig, later: 
         docs: list[Document] = documents(dossier) if dossier else []
         return build_index(docs + written, url)
 
-    if later:
-        return index
-    add(index(), files, config)
-    return None
+    return index
 
 
 def add(index: dict[str, str], files: Files, config: MkDocsConfig) -> None:

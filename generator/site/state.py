@@ -30,7 +30,7 @@ templates: dict[str, bytes] = {}
 written: dict[str, dict[str, str]] = {}
 """Per serve folder (build/serve-pages, build/serve-files): what this process last wrote there."""
 child: Child | None = None
-"""`mkdocs build`: the forked process building half of the generated pages (generator/site/parallel.py)."""
+"""`mkdocs build`: the forked process building a share of the generated pages (generator/site/parallel.py)."""
 nav: Navigation | None = None
 """The site's navigation, from on_nav (on_env is not given it)."""
 theirs: list[File] = []
