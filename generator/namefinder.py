@@ -22,6 +22,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 from .arabic import fold_word
@@ -107,23 +108,32 @@ class _Word(NamedTuple):
 _TOKEN = re.compile(r"\S+")
 
 
+@lru_cache(maxsize=1 << 16)
+def _cut(raw: str) -> tuple[str, int, bool, bool]:
+    """A token without the punctuation around it: (bare, characters cut before, stop after, comma after).
+    Remembered: an article's words are mostly words other articles wrote."""
+    bare = raw.strip(TRAILING)
+    lead = len(raw) - len(raw.lstrip(TRAILING))
+    tail = raw[lead + len(bare) :]
+    return bare, lead, bool(tail), tail.startswith(("،", ","))
+
+
 def _words(text: str, spans: Iterable[tuple[int, int]] = ()) -> list[_Word]:
     spans = sorted(spans)
     k = 0  # words come in order: spans that end before this word never matter again
     out = []
     for m in _TOKEN.finditer(text):
-        raw = m.group(0)
-        lead = len(raw) - len(raw.lstrip(TRAILING))
-        bare = raw.strip(TRAILING)
+        bare, lead, stop_after, comma_after = _cut(m.group(0))
         if not bare:
             continue
         start = m.start() + lead
-        tail = raw[lead + len(bare) :]
         end = start + len(bare)
-        while k < len(spans) and spans[k][1] <= start:
-            k += 1
-        linked = k < len(spans) and spans[k][0] < end
-        out.append(_Word(bare, start, end, bool(tail), tail.startswith(("،", ",")), linked))
+        linked = False
+        if spans:
+            while k < len(spans) and spans[k][1] <= start:
+                k += 1
+            linked = k < len(spans) and spans[k][0] < end
+        out.append(_Word(bare, start, end, stop_after, comma_after, linked))
     return out
 
 
@@ -253,8 +263,12 @@ class NameFinder:
                 if n and not (fold_word(words[i].text).endswith("ي") or words[i].text.endswith(("ة", "ية"))):
                     take(i, n, "after a word naming an organisation")
         # Coordinated pairs: «جاكوب باتشوكي وألكسندر مادري وسزيمون سيدور».
+        may_start = [not w.linked and self.name_like(w.text, waw=True) for w in words]
         i = 0
         while i < len(words) - 2:
+            if not may_start[i]:  # most words: no name starts here (what _run would say, asked once per word)
+                i += 1
+                continue
             n = self._run(words, i, most=2, waw=True)
             pair = n == 2 and not words[i + 1].text.startswith("و") and not words[i + 1].stop_after
             if pair and words[i + 2].text.startswith("و") and self._run(words, i + 2, most=2, waw=True) == 2 and not words[i + 3].text.startswith("و"):

@@ -26,6 +26,7 @@ from .names import Links, Mention
 _SAME_SOUND = str.maketrans({"غ": "ج", "ق": "ج", "ك": "ج", "ط": "ت", "ص": "س", "ث": "س", "ذ": "ز", "ظ": "ز", "ض": "د", "ة": "ه", "ح": "ه", "پ": "ب", "ڤ": "ف"})
 _VOWELS = re.compile("[اويىءئؤ]")
 _WORD = re.compile(r"[\u0621-\u064a][\u0621-\u065f\u0670]*")
+_TOKEN = re.compile(r"\S+")
 
 
 def skeleton(word: str) -> str:
@@ -76,23 +77,37 @@ class LookAlikeFinder:
             for first, last in _first_and_last(p):
                 self.by_surname[last].add(p.id)
                 self.firsts[p.id].add(skeleton(first))
+        self._surnames: dict[str, tuple[str, frozenset[str]] | None] = {}
+
+    def _surname(self, raw: str) -> tuple[str, frozenset[str]] | None:
+        """The known surname a token writes (proclitic and punctuation cut) and its owners, if any."""
+        try:
+            return self._surnames[raw]
+        except KeyError:
+            pass
+        bare = fold_word(raw.rstrip('،,.:؛!?؟»”")'))
+        last = bare if bare in self.by_surname else strip_proclitics(bare)
+        owners = self.by_surname.get(last)
+        found = self._surnames[raw] = (last, frozenset(owners)) if owners else None
+        return found
 
     def find(self, article: Article, mentions: Iterable[Mention]) -> tuple[LookAlike, ...]:
         """Every unknown «first name + known surname» in one article whose first name sounds like the person's."""
-        by_surname, firsts, known_names = self.by_surname, self.firsts, self.known_names
+        firsts, known_names = self.firsts, self.known_names
         covered = {(m.block, s) for m in mentions if not m.short for s in range(m.start, m.end)}
         found: list[LookAlike] = []
         for block in article.numbered:
-            words = list(re.finditer(r"\S+", block.text))
+            words = list(_TOKEN.finditer(block.text))
             for a, b in zip(words, words[1:], strict=False):
-                first_raw, last_raw = a.group(0), b.group(0).rstrip('،,.:؛!?؟»”")')
+                surname = self._surname(b.group(0))  # most words are no known surname: asked first
+                if surname is None:
+                    continue
+                last, owners = surname
+                first_raw = a.group(0)
                 if not _WORD.fullmatch(first_raw.lstrip('«“"(')) or first_raw.endswith(("،", ",", ".", ":")):
                     continue
                 first_raw = first_raw.lstrip('«“"(')
-                last = strip_proclitics(fold_word(last_raw)) if fold_word(last_raw) not in by_surname else fold_word(last_raw)
-                owners = by_surname.get(last)
-                if not owners:
-                    continue
+                last_raw = b.group(0).rstrip('،,.:؛!?؟»”")')
                 folded_first = fold_word(first_raw)
                 cut = folded_first[1:] if folded_first[:1] in ("و", "ف") and len(folded_first) > 3 else folded_first
                 start = a.start() + (len(a.group(0)) - len(a.group(0).lstrip('«“"('))) + (len(folded_first) - len(cut) if cut != folded_first else 0)

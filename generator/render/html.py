@@ -67,14 +67,21 @@ class Here:
 
     def to(self, src: str, anchor: str = "") -> str:
         """A relative href from this page to the page generated from `src` (and an anchor on it)."""
-        fragment = f"#{anchor}" if anchor else ""
         if src == self.src:
-            return fragment or "./"
-        return _relative(self.urls.url(self.src), self.urls.url(src)) + fragment
+            return f"#{anchor}" if anchor else "./"
+        href = _href(self.src, src, self.urls.directory)
+        return f"{href}#{anchor}" if anchor else href
 
     def file(self, path: str) -> str:
         """A relative href to a file of the built site that is not a page (dossier.json, export/x.json)."""
         return _relative(self.urls.url(self.src), path)
+
+
+@lru_cache(maxsize=1 << 18)
+def _href(here: str, src: str, directory: bool) -> str:
+    """Here.to without the anchor, remembered: an entity page links to the same articles hundreds of times."""
+    urls = Urls(directory)
+    return _relative(urls.url(here), urls.url(src))
 
 
 @lru_cache(maxsize=4096)
