@@ -1,13 +1,18 @@
-"""The navigation and tabs rendered once per set of relative links (generator/site/navcache.py) are Material's own."""
+"""The parts of the theme rendered once per set of relative links (generator/site/navcache.py) are Material's own:
+the navigation, the tabs, the header but for the title, and the blocks overrides/main.html wraps."""
 
 from __future__ import annotations
 
 import filecmp
+import re
 from pathlib import Path
 
 from tests.conftest import SITE_ENV, copy_project, mkdocs_build
 
-PARTIALS = ("overrides/partials/nav.html", "overrides/partials/tabs.html")
+PARTIALS = ("overrides/partials/nav.html", "overrides/partials/tabs.html", "overrides/partials/header.html")
+MAIN = "overrides/main.html"
+_CALL = re.compile(r'\{% call dossier_same_links\("[a-z-]+", page, base_url\) %\}\n|\{% endcall %\}\n')
+_WRAPPED = re.compile(r'\{% block ([a-z_]+) %\}\{% call dossier_same_links\("\1", page, base_url\) %\}\{\{ super\(\) \}\}\{% endcall %\}\{% endblock %\}')
 
 
 def _files(site: Path) -> list[str]:
@@ -16,10 +21,10 @@ def _files(site: Path) -> list[str]:
 
 def test_the_site_is_byte_identical_with_materials_own_partials(site: Path, tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
-    for partial in PARTIALS:
+    for partial in (*PARTIALS, MAIN):
         text = (project / partial).read_text(encoding="utf-8")
         assert "dossier_same_links" in text, "the override calls the cache"
-        (project / partial).unlink()  # Material's partial is used instead
+        (project / partial).unlink()  # Material's own is used instead
     plain = tmp_path / "plain"
     result = mkdocs_build(project, plain, env=SITE_ENV)
     assert result.returncode == 0, result.stderr
@@ -28,14 +33,31 @@ def test_the_site_is_byte_identical_with_materials_own_partials(site: Path, tmp_
 
 
 def test_the_overrides_are_materials_partials_inside_the_call() -> None:
-    """Each override is the theme's file, unchanged, between the call and its end (re-copy when upgrading)."""
+    """Each override is the theme's file, unchanged, but for the calls around its parts (re-copy when upgrading)."""
     import material
 
     theme = Path(material.__file__).parent / "templates"
     root = Path(__file__).resolve().parent.parent
     for partial in PARTIALS:
-        ours = (root / partial).read_text(encoding="utf-8")
-        body = ours[ours.index("{% call dossier_same_links") :]
-        body = body[body.index("%}\n") + 3 : body.rindex("{% endcall %}")]
+        ours = (root / partial).read_text(encoding="utf-8").split("-#}\n", 1)[1]
+        assert ours.startswith("{% call dossier_same_links") and ours.endswith("{% endcall %}\n"), partial
         original = (theme / partial.removeprefix("overrides/")).read_text(encoding="utf-8")
-        assert body == original.split("-#}\n", 1)[1], partial
+        assert _CALL.sub("", ours) == original.split("-#}\n", 1)[1], partial
+
+
+def test_main_html_only_wraps_blocks_of_base_html_in_the_cache() -> None:
+    """overrides/main.html extends base.html as Material's main.html does, and each block it names renders
+    the theme's own block (super()) inside the cache, under the block's own name."""
+    import material
+
+    theme = Path(material.__file__).parent / "templates"
+    root = Path(__file__).resolve().parent.parent
+    original = (theme / "main.html").read_text(encoding="utf-8").split("-#}\n", 1)[1]
+    assert original == '{% extends "base.html" %}\n'
+    lines = (root / MAIN).read_text(encoding="utf-8").split("-#}\n", 1)[1].splitlines()
+    assert lines[0] == '{% extends "base.html" %}'
+    blocks = [m.group(1) for line in lines[1:] if (m := _WRAPPED.fullmatch(line))]
+    assert len(blocks) == len(lines) - 1, "every other line wraps one block"
+    base = (theme / "base.html").read_text(encoding="utf-8")
+    assert all(f"{{% block {name} %}}" in base for name in blocks)
+    assert {"header", "site_nav", "container", "content", "htmltitle", "site_meta"}.isdisjoint(blocks), "blocks that read the page itself"

@@ -1,19 +1,23 @@
-"""The site's navigation and tabs rendered once per set of relative links, not once per page.
+"""The parts of the theme that depend only on where links lead, rendered once per set of links, not per page.
 
-Material renders the whole navigation (and the tabs) into every page, and at
-thousands of pages that was a third of the time spent in its templates. For a
-page outside the navigation the two partials depend on nothing of the page but
-where its links lead: nothing in them is active, and every URL goes through
-MkDocs' `url` filter, relative to the page. So `overrides/partials/nav.html` and
-`tabs.html` (Material's own, inside a call block) ask `SameLinks` first: it keys
-the rendered partial by the relative form of every URL they link to (each item
-of the navigation, the home page, the logo), and renders it again only for a new
+Material renders the whole navigation, the tabs, the header and the page's
+scripts and styles into every page, and at thousands of pages that was most of
+the time spent in its templates. For a page outside the navigation these depend
+on nothing of the page but where its links lead: nothing in them is active, and
+every URL goes through MkDocs' `url` filter, relative to the page. So
+`overrides/partials/nav.html`, `tabs.html` and `header.html` (Material's own, in
+call blocks; the header's title stays outside them) and `overrides/main.html`
+(base.html's blocks of that kind, each its own `super()` in a call block) ask
+`SameLinks` first: it keys the rendered part by the relative form of every URL
+the navigation links to (each item, the home page, the logo; computed once per
+folder) and by the page's `hide` setting, and renders it again only for a new
 key; a page in the navigation is always rendered. tests/test_navcache.py holds
-the site to byte-identical output with Material's partials.
+the site to byte-identical output with Material's templates.
 """
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable, Iterable
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -42,12 +46,21 @@ class SameLinks:
         home = config.extra.get("homepage") or (nav.homepage.url if nav.homepage else "")
         self.targets = [*_urls(nav.items), str(home), str(config.theme.get("logo") or "")]
         self.in_nav = {p.file.src_uri for p in nav.pages}
-        self.done: dict[tuple[str, str, tuple[str, ...]], str] = {}
+        self.done: dict[tuple[str, str, tuple[str, ...], str], str] = {}
+        self.links: dict[tuple[str, str], tuple[str, ...]] = {}
 
     def __call__(self, name: str, page: Page | None, base_url: str, caller: Callable[[], str]) -> str:
         if page is None or page.file.src_uri in self.in_nav:
             return caller()
-        key = (name, base_url, tuple(normalize_url(u, page=page, base=base_url) for u in self.targets))
+        key = (name, base_url, self._links(page, base_url), str((page.meta or {}).get("hide", "")))
         if (done := self.done.get(key)) is None:
             done = self.done[key] = caller()
         return done
+
+    def _links(self, page: Page, base_url: str) -> tuple[str, ...]:
+        """The relative form of every target: it depends on the page's folder only (as MkDocs relates URLs)."""
+        head, tail = posixpath.split(page.url)
+        folder = head if "." in tail else page.url
+        if (links := self.links.get((folder, base_url))) is None:
+            links = self.links[folder, base_url] = tuple(normalize_url(u, page=page, base=base_url) for u in self.targets)
+        return links
