@@ -12,6 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from . import heap
 from .build import generate
 from .editor import grouped, summary
 from .errors import GeneratorError, InputError
@@ -47,11 +48,14 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     command = args.command or "build"
+    heap.pause()
     try:
         dossier = generate(args.root, parallel=True)
     except InputError as exc:
         print(exc, file=sys.stderr)
         return 1
+    finally:
+        heap.resume()
     if command == "build":
         out = args.out or args.root / "build" / "markdown"
         try:

@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from generator import heap  # noqa: E402
 from generator.background import Background  # noqa: E402
 from generator.build import generate  # noqa: E402
 from generator.editor import summary  # noqa: E402
@@ -49,6 +50,10 @@ SERVE_FILES = "build/serve-files"
 
 def on_startup(command: str, dirty: bool) -> None:
     state.command = command
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    heap.pause()  # see generator/heap.py
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -221,11 +226,13 @@ def on_template_context(context: TemplateContext, template_name: str, config: Mk
 @event_priority(100)  # before anything else reads the built site
 def on_post_build(config: MkDocsConfig) -> None:
     child, state.child = state.child, None
+    heap.resume()
     if child is not None:
         parallel.finish(child)
 
 
 def on_build_error(error: Exception) -> None:
+    heap.resume()
     child, state.child = state.child, None
     if child is not None:
         parallel.stop(child)
