@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from babel.core import Locale
 
@@ -216,8 +217,9 @@ NOUNS: dict[N, Noun] = {
 }
 
 
+@lru_cache(maxsize=4096)
 def category(n: int) -> str:
-    """CLDR plural category of `n` in Arabic: zero, one, two, few, many or other."""
+    """CLDR plural category of `n` in Arabic: zero, one, two, few, many or other (remembered: counts repeat)."""
     return str(_ARABIC.plural_form(n))
 
 
