@@ -89,19 +89,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         _forget_problem_pages(files, config)
     for note in dossier.report.notes:  # one summary line below; every note with `mkdocs serve -v` or `make check`
         log.debug(str(note))
-    state.fragments = {}
-    skeletons = {}
-    for path, content in dossier.pages.items():
+    state.fragments, state.generated = {}, set(dossier.pages)
+    for path in dossier.pages:
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} would be overwritten by a generated page; remove or rename it")
-        last = state.split.get(path) if serving else None
-        if last is not None and last[0] == content:
-            skeletons[path], state.fragments[path] = last[1], last[2]
-        else:
-            skeletons[path], state.fragments[path] = fragments.split(content, stamp=serving)
-            if serving:
-                state.split[path] = (content, skeletons[path], state.fragments[path])
     if serving:
+        skeletons = {}
+        for path, content in dossier.pages.items():
+            last = state.split.get(path)
+            if last is not None and last[0] == content:
+                skeletons[path], state.fragments[path] = last[1], last[2]
+            else:
+                skeletons[path], state.fragments[path] = fragments.split(content, stamp=True)
+                state.split[path] = (content, skeletons[path], state.fragments[path])
         state.split = {path: state.split[path] for path in dossier.pages if path in state.split}
         # Pages on disk, rewritten only when they change: `mkdocs serve --dirty` (make serve) then
         # rebuilds only the pages an edit touched, not the dossier.
@@ -109,9 +109,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         _write(SERVE_PAGES, skeletons, root)
         for path in skeletons:
             files.append(File.generated(config, path, abs_src_path=str(cache / path)))
-    else:
-        for path, skeleton in skeletons.items():
-            files.append(File.generated(config, path, content=skeleton))
+    else:  # split as each page is read (on_page_markdown): the second process splits its own pages
+        for path, content in dossier.pages.items():
+            files.append(File.generated(config, path, content=content))
     for path, content in dossier.files.items():  # the JSON export: copied as is, not a page
         files.append(File.generated(config, path, content=content))
     log.info("dossier: %d articles, %d generated pages; editor's report: %s", len(dossier.index.articles), len(dossier.pages), summary(dossier.report))
@@ -193,7 +193,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     state.nav, state.theirs = nav, []
     in_nav = {page.file.src_uri for page in nav.pages}
     converter = Converter(config)
-    generated = [f for f in files.documentation_pages() if f.src_uri in state.fragments and f.src_uri not in in_nav]
+    generated = [f for f in files.documentation_pages() if f.src_uri in state.generated and f.src_uri not in in_nav]
     for f in generated:
         GeneratedPage(None, f, config).converter = converter  # becomes f.page
     if state.command != "serve" and state.problems is None:
@@ -247,7 +247,11 @@ def _forget_problem_pages(files: Files, config: MkDocsConfig) -> None:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """While the seeds are broken (serve only), every page says so at its top."""
+    """build: a generated page's raw HTML blocks set aside (generator/site/fragments.py; serve split them
+    in on_files). While the seeds are broken (serve only), every page says so at its top."""
+    if state.command != "serve" and page.file.src_uri in state.generated:
+        markdown, state.fragments[page.file.src_uri] = fragments.split(markdown)
+        return markdown
     if state.problems is None or page.file.generated_by:
         return markdown
     count = len(state.problems.problems)

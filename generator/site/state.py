@@ -19,8 +19,11 @@ command: str = ""
 """'build', 'gh-deploy' or 'serve', from on_startup."""
 problems: InputError | None = None
 """The seeds' problems when the last rebuild could not generate the dossier (serve only)."""
+generated: set[str] = set()
+"""The generated pages, by their paths under docs/."""
 fragments: dict[str, list[str]] = {}
-"""Per generated page (by its path under docs/): the raw HTML blocks its Markdown holds placeholders for."""
+"""Per generated page (by its path under docs/): the raw HTML blocks its Markdown holds placeholders for
+(serve: split in on_files; build: as each page is read, in the process that builds it)."""
 memo: Memo = Memo()
 """What the last rebuild did (serve only): links, names and pages are redone only where an edit reaches."""
 split: dict[str, tuple[str, str, list[str]]] = {}
