@@ -13,7 +13,7 @@ from pathlib import Path
 from .background import Background
 from .editor import editor_report
 from .errors import Report
-from .export import export_files
+from .export import WHOLE, entity_files, export, export_files
 from .incremental import Memo
 from .index import DossierIndex
 from .kb.curated import load_not_entities
@@ -23,8 +23,9 @@ from .link.lookalike import LookAlike, find_lookalikes, with_lookalikes
 from .link.names import Ambiguity, Links, Mention, link_all
 from .model import Article
 from .read import read_seeds
-from .render import render_all
+from .render import RENDERERS, render_all
 from .render.html import Urls
+from .render.pages import PageCollision
 
 
 @dataclass(frozen=True)
@@ -58,19 +59,21 @@ def _link(articles: list[Article], entities: tuple[Entity, ...], parallel: bool)
     return links, find_lookalikes(articles, entities, links)
 
 
-def generate(root: Path, directory_urls: bool = True, memo: Memo | None = None, parallel: bool = False) -> Dossier:
+def generate(root: Path, directory_urls: bool = True, memo: Memo | None = None, parallel: bool = False, report: bool = True) -> Dossier:
     """Build every page from the seeds under `root`; raise InputError listing every problem.
 
     `directory_urls`: the site's URL style (people/x/ or people/x.html), which links are written for.
     `memo`: what the last run of this process did (`mkdocs serve`), so only what changed is done again.
-    `parallel`: the editor's report on the second core while the pages are rendered (one-shot builds only:
+    `parallel`: part of the work on the second core while the pages are rendered (one-shot builds only:
     a forked child of `mkdocs serve`'s threaded process could inherit a held lock).
+    `report`: the editor's report (unknown names, never-mentioned entities, …), which changes no page:
+    `mkdocs build` leaves it to `make check` and `mkdocs serve`.
     """
-    report = Report()
-    articles, unread = read_seeds(root, report, memo.parsed if memo else None)
-    kb = load_kb(root, articles, report, unread)
-    not_entities = load_not_entities(root, {a.id for a in articles}, {a.id for a in kb.annotations}, report)
-    report.raise_if_errors()
+    found = Report()
+    articles, unread = read_seeds(root, found, memo.parsed if memo else None)
+    kb = load_kb(root, articles, found, unread)
+    not_entities = load_not_entities(root, {a.id for a in articles}, {a.id for a in kb.annotations}, found)
+    found.raise_if_errors()
     if memo:
         links = memo.link_all(articles, kb.entities)
         lookalikes = memo.find_lookalikes(articles, kb.entities, links)
@@ -80,19 +83,38 @@ def generate(root: Path, directory_urls: bool = True, memo: Memo | None = None, 
         links = (memo.link_all if memo else link_all)(articles, with_lookalikes(kb.entities, lookalikes))
     index = DossierIndex.build(articles, kb, links)
     finder = memo.name_finder(articles) if memo else None
+    urls = Urls(directory_urls)
 
     def notes() -> Report:
-        found = Report()
-        editor_report(index, found, not_entities, lookalikes, finder)
-        return found
+        notes = Report()
+        if report:
+            editor_report(index, notes, not_entities, lookalikes, finder)
+        return notes
 
-    if parallel and memo is None:  # the report and the export on the second core while the pages are rendered
-        other = Background(lambda: (notes(), export_files(index)))
-        pages = render_all(index, Urls(directory_urls))
-        found, files = other.result()
+    if parallel and memo is None:
+        other: Background[tuple[Report, dict[str, str], dict[str, str]]]
+        if report:  # the report and the export on the second core while the pages render
+            other = Background(lambda: (notes(), {}, export_files(index)))
+            pages, files = render_all(index, urls), {}
+        else:  # the entity pages and their export there; the other pages and dossier.json here
+            other = Background(lambda: (Report(), render_all(index, urls, ENTITY_PAGES), entity_files(index)))
+            pages, files = render_all(index, urls, [name for name, _ in RENDERERS if name not in ENTITY_PAGES]), {WHOLE: export(index)}
+        notes_found, more, theirs = other.result()
+        pages, files = _merged(pages, more), {**files, **theirs}  # files in export_files' order
     else:
-        pages = memo.render(index, Urls(directory_urls)) if memo else render_all(index, Urls(directory_urls))
+        pages = memo.render(index, urls) if memo else render_all(index, urls)
         files = memo.export_files(index) if memo else export_files(index)
-        found = notes()
-    report.extend(found)
-    return Dossier(index, pages, report, files)
+        notes_found = notes()
+    found.extend(notes_found)
+    return Dossier(index, pages, found, files)
+
+
+ENTITY_PAGES = ("entity",)
+"""Without the report, the renderers on the second core (with the per-entity export: as long as the rest, measured)."""
+
+
+def _merged(pages: dict[str, str], more: dict[str, str]) -> dict[str, str]:
+    """Two processes' pages as one, in path order; a path both wrote is a bug, as in one process."""
+    if both := pages.keys() & more.keys():
+        raise PageCollision(f"two pages at docs/{min(both)} (from renderers in two processes); rename one of the ids behind them")
+    return dict(sorted({**pages, **more}.items()))

@@ -152,6 +152,14 @@ def export_entity(index: DossierIndex, e: Entity) -> str:
     )
 
 
+WHOLE = "dossier.json"
+
+
 def export_files(index: DossierIndex) -> dict[str, str]:
     """Every exported file by its path in the built site."""
-    return {"dossier.json": export(index), **{entity_path(e): export_entity(index, e) for e in index.entities}}
+    return {WHOLE: export(index), **entity_files(index)}
+
+
+def entity_files(index: DossierIndex) -> dict[str, str]:
+    """The per-entity files (export/<id>.json) by path: export_files without dossier.json."""
+    return {entity_path(e): export_entity(index, e) for e in index.entities}

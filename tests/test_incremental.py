@@ -99,8 +99,21 @@ def test_the_work_done_on_the_second_core_is_the_same(project: Path) -> None:
     assert [str(p) for p in beside.report.notes] == [str(p) for p in alone.report.notes]
     assert [str(p) for p in beside.report.told] == [str(p) for p in alone.report.told]
     assert beside.pages == alone.pages and beside.files == alone.files
+    assert list(beside.pages) == list(alone.pages) and list(beside.files) == list(alone.files), "in the same order"
     assert beside.index.mentions == alone.index.mentions and len(alone.index.mentions) > 100
     assert beside.index.ambiguous == alone.index.ambiguous
+
+
+def test_a_build_without_the_report_has_the_same_pages_and_files(project: Path) -> None:
+    """`mkdocs build` leaves the editor's report out (and renders the entity pages on the second core instead):
+    every page and file as with the report, in the same order; no notes; the rules' record (dropped text) kept."""
+    (project / MURATI).write_text((project / MURATI).read_text(encoding="utf-8") + "\nوقال جون دوفريني إن الأمر انتهى.\n", encoding="utf-8")
+    whole, built = generate(project), generate(project, parallel=True, report=False)
+    assert any("جون دوفريني" in p.message for p in whole.report.notes), "the test needs a note that is left out"
+    assert list(built.pages.items()) == list(whole.pages.items())
+    assert list(built.files.items()) == list(whole.files.items())
+    assert built.report.notes == [] and generate(project, report=False).report.notes == []
+    assert built.report.told and built.report.told == [t for t in whole.report.told if t in built.report.told]
 
 
 def test_unchanged_seeds_are_not_parsed_again(project: Path) -> None:

@@ -6,7 +6,7 @@ listed in RENDERERS below. Nothing here reads files or knows of MkDocs.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 
 from ..index import DossierIndex
 from . import article, entity, event, front, glossary, graph, indexes, notes, timeline
@@ -31,16 +31,20 @@ PER_ITEM = frozenset({"article", "notes", "entity", "event"})
 """The renderers that write pages item by item (`Pages.take`); the others write pages about the whole dossier."""
 
 
-def render_all(index: DossierIndex, urls: Urls | None = None) -> dict[str, str]:
-    """Every generated page, Markdown by path under docs/, in path order, with links for the URL style."""
-    return render_pages(index, urls).sorted()
+def render_all(index: DossierIndex, urls: Urls | None = None, kinds: Collection[str] | None = None) -> dict[str, str]:
+    """Every generated page, Markdown by path under docs/, in path order, with links for the URL style;
+    `kinds`: only the pages of these renderers (by name in RENDERERS)."""
+    return render_pages(index, urls, kinds=kinds).sorted()
 
 
-def render_pages(index: DossierIndex, urls: Urls | None = None, only: Mapping[str, frozenset[str]] | None = None) -> Pages:
+def render_pages(
+    index: DossierIndex, urls: Urls | None = None, only: Mapping[str, frozenset[str]] | None = None, kinds: Collection[str] | None = None
+) -> Pages:
     """The pages, each with its owner; `only`: per renderer in PER_ITEM, the items to render (the pages about
-    the whole dossier are always rendered)."""
+    the whole dossier are always rendered); `kinds`: only these renderers."""
     pages = Pages(urls, only)
     for name, renderer in RENDERERS:
-        pages.renderer, pages.item = name, ""
-        renderer(index, pages)
+        if kinds is None or name in kinds:
+            pages.renderer, pages.item = name, ""
+            renderer(index, pages)
     return pages
