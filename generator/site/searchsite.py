@@ -61,8 +61,8 @@ def worker_script(worker_path: str) -> str:
 
 
 def install(dossier: Dossier | None, files: Files, config: MkDocsConfig) -> Callable[[], dict[str, str]]:
-    """Swap Material's index and worker for the dossier's; return the work that makes the index files
-    (`add` them: `mkdocs build` does that work on the second core while the pages are converted).
+    """Swap Material's index and worker for the dossier's; return the work that makes the index files and
+    the worker (`add` them: `mkdocs build` does that work on the second core while the pages are converted).
 
     Without a dossier (`mkdocs serve` while the seeds are broken) only the hand-written pages
     are searched."""
@@ -73,8 +73,7 @@ def install(dossier: Dossier | None, files: Files, config: MkDocsConfig) -> Call
     theme_worker = next((f for f in files if WORKER_RE.fullmatch(f.src_uri)), None)
     if theme_worker is None:
         raise PluginError("the theme has no assets/javascripts/workers/search.*.min.js; Material's search changed, see generator/site/searchsite.py")
-    files.remove(theme_worker)
-    files.append(File.generated(config, theme_worker.src_uri, content=worker_script(theme_worker.src_uri)))
+    files.remove(theme_worker)  # ours is one of the index's files
     generated = dossier.pages if dossier else {}
     written = [markdown_document(f.src_uri, f.content_string) for f in files.documentation_pages() if f.src_uri not in generated and f.abs_src_path]
     urls = {f.src_uri: ("" if f.url == "./" else f.url) for f in files.documentation_pages()}  # "": the home page, as Material's own index names it
@@ -86,7 +85,7 @@ def install(dossier: Dossier | None, files: Files, config: MkDocsConfig) -> Call
 
     def index() -> dict[str, str]:
         docs: list[Document] = documents(dossier) if dossier else []
-        return build_index(docs + written, url)
+        return {theme_worker.src_uri: worker_script(theme_worker.src_uri), **build_index(docs + written, url)}
 
     return index
 
