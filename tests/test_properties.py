@@ -408,3 +408,15 @@ def test_shorten_gives_the_beginning_of_the_text_cut_at_a_word(value: str, limit
     assert out.endswith(tail) and flat.startswith(body) and len(body) <= limit
     if " " in flat[: limit + 1]:
         assert flat[len(body)] in " ،؛,.:«(“"  # the cut falls between words (a mark the cut left dangling dropped)
+
+
+# Whitespace of every kind the theme or a value may hold, among a few other characters.
+indented = st.text(alphabet=st.sampled_from(" \t\n\r\f\v\xa0\x85\u2003\u3000ab<>ع"), max_size=60)
+
+
+@given(value=indented)
+def test_collapse_is_the_indentation_regex(value: str) -> None:
+    """theme_hook.collapse (line by line, for speed) does exactly what its regex says."""
+    from generator.site import theme_hook
+
+    assert theme_hook.collapse(value) == theme_hook.INDENT.sub("\n", value)

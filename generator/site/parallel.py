@@ -39,7 +39,7 @@ from mkdocs.utils.templates import TemplateContext
 from ..background import Background, fork_call, may_fork, receive
 from .direct import GeneratedPage
 
-SHARE = 0.42
+SHARE = 0.40
 """The part of the generated pages the child takes: it also writes the search index and the export."""
 Record = tuple[str, int, str]
 """A log record as the child sends it: logger name, level, message."""
