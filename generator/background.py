@@ -1,9 +1,9 @@
 """Work that nothing waits for until the end, done on the second core.
 
-`mkdocs build` needs the editor's report only for its last log line, so the
-report is computed in a forked child (it inherits the index, nothing is copied
-in) while this process renders the pages; the child sends its result back
-pickled. Where fork does not exist, or the child fails, the work is simply
+While this process renders pages, a forked child (it inherits the index,
+nothing is copied in) renders others (`mkdocs build`: the entity pages and their
+export) or computes the editor's report (`make check`, the CLI), and links half
+of the articles before that; the child sends its result back pickled. Where fork does not exist, or the child fails, the work is simply
 done here, so the result never depends on the machine. DOSSIER_ONE_PROCESS=1
 in the environment does all the work in one process (to profile or debug it).
 """

@@ -66,8 +66,9 @@ def generate(root: Path, directory_urls: bool = True, memo: Memo | None = None, 
     `memo`: what the last run of this process did (`mkdocs serve`), so only what changed is done again.
     `parallel`: part of the work on the second core while the pages are rendered (one-shot builds only:
     a forked child of `mkdocs serve`'s threaded process could inherit a held lock).
-    `report`: the editor's report (unknown names, never-mentioned entities, …), which changes no page:
-    `mkdocs build` leaves it to `make check` and `mkdocs serve`.
+    `report`: the editor's report (unknown names, never-mentioned entities, …, and the names
+    seeds/not-entities.yml silenced), which changes no page: `mkdocs build` leaves it to `make check`
+    and `mkdocs serve`; the dropped text the seeds' rules removed is told either way.
     """
     found = Report()
     articles, unread = read_seeds(root, found, memo.parsed if memo else None)
@@ -86,10 +87,10 @@ def generate(root: Path, directory_urls: bool = True, memo: Memo | None = None, 
     urls = Urls(directory_urls)
 
     def notes() -> Report:
-        notes = Report()
+        out = Report()
         if report:
-            editor_report(index, notes, not_entities, lookalikes, finder)
-        return notes
+            editor_report(index, out, not_entities, lookalikes, finder)
+        return out
 
     if parallel and memo is None:
         other: Background[tuple[Report, dict[str, str], dict[str, str]]]
@@ -100,7 +101,7 @@ def generate(root: Path, directory_urls: bool = True, memo: Memo | None = None, 
             other = Background(lambda: (Report(), render_all(index, urls, ENTITY_PAGES), entity_files(index)))
             pages, files = render_all(index, urls, [name for name, _ in RENDERERS if name not in ENTITY_PAGES]), {WHOLE: export(index)}
         notes_found, more, theirs = other.result()
-        pages, files = _merged(pages, more), {**files, **theirs}  # files in export_files' order
+        pages, files = _merged(pages, more, ENTITY_PAGES), {**files, **theirs}  # files in export_files' order
     else:
         pages = memo.render(index, urls) if memo else render_all(index, urls)
         files = memo.export_files(index) if memo else export_files(index)
@@ -113,8 +114,8 @@ ENTITY_PAGES = ("entity",)
 """Without the report, the renderers on the second core (with the per-entity export: as long as the rest, measured)."""
 
 
-def _merged(pages: dict[str, str], more: dict[str, str]) -> dict[str, str]:
+def _merged(pages: dict[str, str], more: dict[str, str], theirs: tuple[str, ...]) -> dict[str, str]:
     """Two processes' pages as one, in path order; a path both wrote is a bug, as in one process."""
     if both := pages.keys() & more.keys():
-        raise PageCollision(f"two pages at docs/{min(both)} (from renderers in two processes); rename one of the ids behind them")
+        raise PageCollision(f"two pages at docs/{min(both)} (from the {' or '.join(theirs)} renderer and another one); rename one of the ids behind them")
     return dict(sorted({**pages, **more}.items()))

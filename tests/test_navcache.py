@@ -61,3 +61,34 @@ def test_main_html_only_wraps_blocks_of_base_html_in_the_cache() -> None:
     base = (theme / "base.html").read_text(encoding="utf-8")
     assert all(f"{{% block {name} %}}" in base for name in blocks)
     assert {"header", "site_nav", "container", "content", "htmltitle", "site_meta"}.isdisjoint(blocks), "blocks that read the page itself"
+
+
+def test_the_cache_renders_again_for_a_new_hide_setting_or_folder_depth_never_for_a_new_page_alone() -> None:
+    """SameLinks' key: the relative links (so the folder's depth) and page.meta's `hide`, which the cached
+    footer reads; two pages that differ in nothing else share one rendering."""
+    from types import SimpleNamespace
+
+    from generator.site.navcache import SameLinks
+
+    home = SimpleNamespace(url="", file=SimpleNamespace(src_uri="index.md"))
+    people = SimpleNamespace(url="people/", file=SimpleNamespace(src_uri="people/index.md"), title="p")
+    nav = SimpleNamespace(items=[people], homepage=home, pages=[home, people])
+    config = SimpleNamespace(extra={}, theme={})
+    cache = SameLinks(nav, config)  # type: ignore[arg-type]
+
+    def page(url: str, **meta: object) -> SimpleNamespace:
+        return SimpleNamespace(url=url, file=SimpleNamespace(src_uri=url.rstrip("/") + ".md"), meta=meta)
+
+    renders: list[str] = []
+
+    def render(url: str, **meta: object) -> str:
+        return cache("footer", page(url, **meta), "../..", lambda: renders.append(url) or url)  # type: ignore[arg-type, func-returns-value]
+
+    assert render("people/a/") == "people/a/"
+    assert render("people/b/") == "people/a/", "same folder depth, same links: rendered once"
+    assert render("people/c/", hide=["footer"]) == "people/c/", "another hide setting: rendered again"
+    assert render("people/d/", hide=["footer"]) == "people/c/"
+    assert render("orgs/x/") == "orgs/x/", "another place relative to people/: rendered again"
+    assert cache("footer", people, "..", lambda: "in the navigation") == "in the navigation"  # type: ignore[arg-type]
+    assert cache("footer", people, "..", lambda: "always rendered") == "always rendered"  # type: ignore[arg-type]
+    assert renders == ["people/a/", "people/c/", "orgs/x/"]

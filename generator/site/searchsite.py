@@ -50,11 +50,17 @@ class ConfigOnlyIndex:
         return json.dumps({"config": config, "docs": []}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def worker_script(worker_path: str) -> str:
-    """arabic.js (the one Arabic folding, tables from arabic.py), then the search worker."""
+def worker_source() -> str:
+    """searchworker.js, checked (read where a problem stops the build at once, not in the index's worker)."""
     source = WORKER_SOURCE.read_text(encoding="utf-8")
     if source.count(ROOT_PLACEHOLDER) != 1:
         raise RuntimeError(f"{WORKER_SOURCE}: expected one {ROOT_PLACEHOLDER!r}")
+    return source
+
+
+def worker_script(worker_path: str, source: str | None = None) -> str:
+    """arabic.js (the one Arabic folding, tables from arabic.py), then the search worker (`source`: read already)."""
+    source = source if source is not None else worker_source()
     root = "../" * worker_path.count("/") + "search/"
     # UTF-8 with a byte order mark: read as UTF-8 by a worker and by a <script> under the shim alike.
     return "\ufeff" + arabic_script() + "\n" + source.replace(ROOT_PLACEHOLDER, json.dumps(root))
@@ -74,6 +80,7 @@ def install(dossier: Dossier | None, files: Files, config: MkDocsConfig) -> Call
     if theme_worker is None:
         raise PluginError("the theme has no assets/javascripts/workers/search.*.min.js; Material's search changed, see generator/site/searchsite.py")
     files.remove(theme_worker)  # ours is one of the index's files
+    source = worker_source()
     generated = dossier.pages if dossier else {}
     written = [markdown_document(f.src_uri, f.content_string) for f in files.documentation_pages() if f.src_uri not in generated and f.abs_src_path]
     urls = {f.src_uri: ("" if f.url == "./" else f.url) for f in files.documentation_pages()}  # "": the home page, as Material's own index names it
@@ -85,7 +92,7 @@ def install(dossier: Dossier | None, files: Files, config: MkDocsConfig) -> Call
 
     def index() -> dict[str, str]:
         docs: list[Document] = documents(dossier) if dossier else []
-        return {theme_worker.src_uri: worker_script(theme_worker.src_uri), **build_index(docs + written, url)}
+        return {theme_worker.src_uri: worker_script(theme_worker.src_uri, source), **build_index(docs + written, url)}
 
     return index
 
