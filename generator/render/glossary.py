@@ -70,10 +70,12 @@ def term_spans(index: DossierIndex, article: Article, taken: dict[int, list[Span
     """Tooltip links on the first place each term is written in the article, clear of other links."""
     out: dict[int, list[Span]] = defaultdict(list)
     done: set[str] = set()
-    for block in article.numbered:
+    # One search of the whole text first: a term the article never writes changes nothing in any paragraph.
+    terms = [t for t in index.kb.glossary if any(spelling in article.text for spelling in t.spellings)]
+    for block in article.numbered if terms else ():
         number = block.number or 0
         links = [s for s in taken.get(number, []) if s.href]
-        for start, end, term in find(block.text, index.kb.glossary):
+        for start, end, term in find(block.text, terms):
             if term.id in done or any(s.start < end and start < s.end for s in links):
                 continue
             done.add(term.id)
