@@ -144,9 +144,8 @@ _UNEVEN = re.compile(f"[{_REMOVE}]|\u0130")
 _SPACE_RUN = re.compile(" {2,}")
 
 
-@cache
 def _fold_link_char(c: str) -> str:
-    """`fold_char`, with every whitespace character a plain space."""
+    """`fold_char`, with every whitespace character a plain space (_LINK_TABLE remembers it per character)."""
     f = fold_char(c)
     return " " if f.isspace() else f
 

@@ -1,11 +1,12 @@
 """Work that nothing waits for until the end, done on the second core.
 
-While this process renders pages, a forked child (it inherits the index,
-nothing is copied in) renders others (`mkdocs build`: the entity pages and their
-export) or computes the editor's report (`make check`, the CLI), and links half
-of the articles before that; the child sends its result back pickled. Where fork does not exist, or the child fails, the work is simply
-done here, so the result never depends on the machine. DOSSIER_ONE_PROCESS=1
-in the environment does all the work in one process (to profile or debug it).
+A forked child (it inherits everything, nothing is copied in) links half of
+the articles; later another, while this process renders pages, renders others
+(`mkdocs build`: the entity pages and their export) or computes the editor's
+report (`make check`, the CLI). A child sends its result back pickled. Where
+fork does not exist, or the child fails, the work is simply done here, so the
+result never depends on the machine. DOSSIER_ONE_PROCESS=1 in the environment
+does all the work in one process (to profile or debug it).
 """
 
 from __future__ import annotations

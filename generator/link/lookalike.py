@@ -27,6 +27,10 @@ _SAME_SOUND = str.maketrans({"غ": "ج", "ق": "ج", "ك": "ج", "ط": "ت", "ص
 _VOWELS = re.compile("[اويىءئؤ]")
 _WORD = re.compile(r"[\u0621-\u064a][\u0621-\u065f\u0670]*")
 _TOKEN = re.compile(r"\S+")
+_OPENING = '«“"('
+"""Punctuation that may open a first name: cut before it is compared."""
+_CLOSING = '،,.:؛!?؟»”")'
+"""Punctuation that may close a surname: cut before it is looked up."""
 
 
 def skeleton(word: str) -> str:
@@ -85,7 +89,7 @@ class LookAlikeFinder:
             return self._surnames[raw]
         except KeyError:
             pass
-        bare = fold_word(raw.rstrip('،,.:؛!?؟»”")'))
+        bare = fold_word(raw.rstrip(_CLOSING))
         last = bare if bare in self.by_surname else strip_proclitics(bare)
         owners = self.by_surname.get(last)
         found = self._surnames[raw] = (last, frozenset(owners)) if owners else None
@@ -103,14 +107,13 @@ class LookAlikeFinder:
                 if surname is None:
                     continue
                 last, owners = surname
-                first_raw = a.group(0)
-                if not _WORD.fullmatch(first_raw.lstrip('«“"(')) or first_raw.endswith(("،", ",", ".", ":")):
+                first_raw = a.group(0).lstrip(_OPENING)
+                if not _WORD.fullmatch(first_raw) or a.group(0).endswith(("،", ",", ".", ":")):
                     continue
-                first_raw = first_raw.lstrip('«“"(')
-                last_raw = b.group(0).rstrip('،,.:؛!?؟»”")')
+                last_raw = b.group(0).rstrip(_CLOSING)
                 folded_first = fold_word(first_raw)
                 cut = folded_first[1:] if folded_first[:1] in ("و", "ف") and len(folded_first) > 3 else folded_first
-                start = a.start() + (len(a.group(0)) - len(a.group(0).lstrip('«“"('))) + (len(folded_first) - len(cut) if cut != folded_first else 0)
+                start = a.start() + (len(a.group(0)) - len(first_raw)) + (len(folded_first) - len(cut))
                 if (block.number, start) in covered or f"{cut} {last}" in known_names or cut in known_names:
                     continue
                 fits = sorted(p for p in owners if skeleton(cut) in firsts[p] and len(skeleton(cut)) >= 2)
