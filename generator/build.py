@@ -7,13 +7,14 @@ renders, so indexes and backlinks always see the whole dossier.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .background import Background
 from .editor import editor_report
 from .errors import Report
-from .export import WHOLE, entity_files, export, export_files
+from .export import export_files, export_later
 from .incremental import Memo
 from .index import DossierIndex
 from .kb.curated import load_not_entities
@@ -37,8 +38,9 @@ class Dossier:
     """Markdown by path under docs/."""
     report: Report
     """Notes for the editor (dropped lines, unknown names, …); errors have already been raised."""
-    files: dict[str, str] = field(default_factory=dict)
-    """Other generated files (dossier.json, export/<id>.json) by path in the built site."""
+    files: Mapping[str, str] = field(default_factory=dict)
+    """Other generated files (dossier.json, export/<id>.json) by path in the built site (made when first
+    read without the report: see export.Later)."""
 
 
 def _link(articles: list[Article], entities: tuple[Entity, ...], parallel: bool) -> tuple[Links, tuple[LookAlike, ...]]:
@@ -92,16 +94,18 @@ def generate(root: Path, directory_urls: bool = True, memo: Memo | None = None, 
             editor_report(index, out, not_entities, lookalikes, finder)
         return out
 
+    files: Mapping[str, str]
     if parallel and memo is None:
         other: Background[tuple[Report, dict[str, str], dict[str, str]]]
         if report:  # the report and the export on the second core while the pages render
             other = Background(lambda: (notes(), {}, export_files(index)))
-            pages, files = render_all(index, urls), {}
-        else:  # the entity pages and their export there; the other pages and dossier.json here
-            other = Background(lambda: (Report(), render_all(index, urls, ENTITY_PAGES), entity_files(index)))
-            pages, files = render_all(index, urls, [name for name, _ in RENDERERS if name not in ENTITY_PAGES]), {WHOLE: export(index)}
-        notes_found, more, theirs = other.result()
-        pages, files = _merged(pages, more, ENTITY_PAGES), {**files, **theirs}  # files in export_files' order
+            pages = render_all(index, urls)
+        else:  # the entity pages there, the others here; the export is made by the process that writes it
+            other = Background(lambda: (Report(), render_all(index, urls, ENTITY_PAGES), {}))
+            pages = render_all(index, urls, [name for name, _ in RENDERERS if name not in ENTITY_PAGES])
+        notes_found, more, made = other.result()
+        pages = _merged(pages, more, ENTITY_PAGES)
+        files = made if report else export_later(index)
     else:
         pages = memo.render(index, urls) if memo else render_all(index, urls)
         files = memo.export_files(index) if memo else export_files(index)
@@ -111,7 +115,7 @@ def generate(root: Path, directory_urls: bool = True, memo: Memo | None = None, 
 
 
 ENTITY_PAGES = ("entity",)
-"""Without the report, the renderers on the second core (with the per-entity export: as long as the rest, measured)."""
+"""Without the report, the renderers on the second core (as long as the rest, measured)."""
 
 
 def _merged(pages: dict[str, str], more: dict[str, str], theirs: tuple[str, ...]) -> dict[str, str]:

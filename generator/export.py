@@ -8,6 +8,8 @@ Each entity also gets its own file (export/<id>.json) with its share of the reco
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator, Mapping
+from functools import partial
 from typing import Any
 
 from .index import DossierIndex
@@ -158,6 +160,31 @@ WHOLE = "dossier.json"
 def export_files(index: DossierIndex) -> dict[str, str]:
     """Every exported file by its path in the built site."""
     return {WHOLE: export(index), **entity_files(index)}
+
+
+class Later(Mapping[str, str]):
+    """Files by path, each made when it is first read. `mkdocs build` names the export's files when it plans
+    the site and makes them in the process that writes them (generator/site/parallel.py), so no page waits."""
+
+    def __init__(self, makers: dict[str, Callable[[], str]]) -> None:
+        self._makers = makers
+        self._made: dict[str, str] = {}
+
+    def __getitem__(self, path: str) -> str:
+        if (text := self._made.get(path)) is None:
+            text = self._made[path] = self._makers[path]()
+        return text
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._makers)
+
+    def __len__(self) -> int:
+        return len(self._makers)
+
+
+def export_later(index: DossierIndex) -> Later:
+    """export_files, each file made when it is read."""
+    return Later({WHOLE: partial(export, index), **{entity_path(e): partial(export_entity, index, e) for e in index.entities}})
 
 
 def entity_files(index: DossierIndex) -> dict[str, str]:

@@ -119,6 +119,17 @@ def test_a_build_without_the_report_has_the_same_pages_and_files(project: Path) 
     assert built.report.told == [t for t in whole.report.told if t.kind == DROPPED], "dropped text still told; silenced names are the report's"
 
 
+def test_the_export_of_a_build_is_made_file_by_file_when_read() -> None:
+    """`mkdocs build` names the export's files at once and makes each where it is written (export.Later)."""
+    from generator.export import Later
+
+    made: list[str] = []
+    later = Later({"dossier.json": lambda: made.append("whole") or "{}", "export/x.json": lambda: made.append("x") or "[]"})
+    assert list(later) == ["dossier.json", "export/x.json"] and len(later) == 2 and made == []
+    assert later["export/x.json"] == "[]" and later["export/x.json"] == "[]" and made == ["x"], "made once, when read"
+    assert dict(later) == {"dossier.json": "{}", "export/x.json": "[]"} and made == ["x", "whole"]
+
+
 def test_unchanged_seeds_are_not_parsed_again(project: Path) -> None:
     memo = Memo()
     first = generate(project, memo=memo)

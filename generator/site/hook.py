@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from jinja2 import BytecodeCache, Environment
@@ -112,8 +112,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     else:  # split as each page is read (on_page_markdown): the second process splits its own pages
         for path, content in dossier.pages.items():
             files.append(File.generated(config, path, content=content))
-    for path, content in dossier.files.items():  # the JSON export: copied as is, not a page
-        files.append(File.generated(config, path, content=content))
+    for path in dossier.files:  # the JSON export: copied as is, not a page; made when it is written
+        files.append(_Later.of(dossier.files, path, config))
     # The editor's report: computed by mkdocs serve (the editor's loop) and make check, not by a build to deploy.
     told = f"editor's report: {summary(dossier.report)}" if serving else "the editor's report: make check"
     log.info("dossier: %d articles, %d generated pages; %s", len(dossier.index.articles), len(dossier.pages), told)
@@ -152,6 +152,28 @@ def _on_disk(files: Files, config: MkDocsConfig, root: Path) -> None:
     for f in virtual:
         files.remove(f)
         files.append(File.generated(config, f.src_uri, abs_src_path=str(cache / f.src_uri)))
+
+
+class _Later(File):
+    """A generated file whose content is read from its `source` only when written (or read): `mkdocs build`
+    makes the export in the process that writes it (generator/site/parallel.py), while this one builds pages."""
+
+    source: Mapping[str, str]
+    replaced: str | bytes | None = None
+
+    @classmethod
+    def of(cls, source: Mapping[str, str], path: str, config: MkDocsConfig) -> File:
+        f = cls(path, src_dir=None, dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls)
+        f.generated_by, f.source = config.plugins._current_plugin or "<unknown>", source
+        return f
+
+    @property
+    def _content(self) -> str | bytes:  # what File's content_string, content_bytes and copy_file read
+        return self.source[self.src_uri] if self.replaced is None else self.replaced
+
+    @_content.setter
+    def _content(self, value: str | bytes | None) -> None:  # a plugin setting content_string
+        self.replaced = value
 
 
 class _Compiled(BytecodeCache):
