@@ -36,7 +36,7 @@ from generator.background import Background  # noqa: E402
 from generator.build import generate  # noqa: E402
 from generator.editor import summary  # noqa: E402
 from generator.errors import InputError  # noqa: E402
-from generator.site import fragments, navcache, parallel, state  # noqa: E402
+from generator.site import fragments, navcache, parallel, stamp, state  # noqa: E402
 from generator.site.direct import Converter, GeneratedPage  # noqa: E402
 from generator.site.problems import nav_paths, problems_page  # noqa: E402
 from generator.site.searchsite import add as add_search  # noqa: E402
@@ -230,6 +230,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     process's is converted, so start it (generator/site/parallel.py)."""
     if state.nav is not None:
         env.globals[navcache.GLOBAL] = navcache.SameLinks(state.nav, config)
+        stamp.install(env)
     if state.command == "serve":
         env.bytecode_cache = _Compiled()
         return env

@@ -52,12 +52,12 @@ class SameLinks:
     def __call__(self, name: str, page: Page | None, base_url: str, caller: Callable[[], str]) -> str:
         if page is None or page.file.src_uri in self.in_nav:
             return caller()
-        key = (name, base_url, self._links(page, base_url), str((page.meta or {}).get("hide", "")))
+        key = (name, base_url, self.links_of(page, base_url), str((page.meta or {}).get("hide", "")))
         if (done := self.done.get(key)) is None:
             done = self.done[key] = caller()
         return done
 
-    def _links(self, page: Page, base_url: str) -> tuple[str, ...]:
+    def links_of(self, page: Page, base_url: str) -> tuple[str, ...]:
         """The relative form of every target: it depends on the page's folder only (as MkDocs relates URLs)."""
         head, tail = posixpath.split(page.url)
         folder = head if "." in tail else page.url

@@ -40,7 +40,7 @@ from mkdocs.utils.templates import TemplateContext
 from ..background import Background, fork_call, may_fork, receive
 from .direct import GeneratedPage
 
-SHARE = 0.28
+SHARE = 0.20
 """The part of the generated pages the child takes: it also makes the export and writes it and the search index."""
 Record = tuple[str, int, str]
 """A log record as the child sends it: logger name, level, message."""

@@ -1,0 +1,50 @@
+"""The theme stamp (generator/site/stamp.py): pages outside the navigation filled into their kind's stamp, and
+a kind whose theme shows the page outside the stamp's holes rendered whole. tests/test_navcache.py holds the
+whole site, stamps included, to Material's own templates byte for byte."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import SITE_ENV, copy_project
+
+_TITLE = re.compile(r"<title>(.*?) - ")
+
+
+def _build(project: Path, out: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, **SITE_ENV, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "-v", "-f", str(project / "mkdocs.yml"), "-d", str(out)]
+    return subprocess.run(command, capture_output=True, text=True, env=env, cwd=project)
+
+
+def test_pages_outside_the_navigation_come_from_a_few_stamps(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    result = _build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    made = re.findall(r"theme stamp: made from (\S+)", result.stderr)
+    pages = len(list((tmp_path / "site").rglob("index.html")))
+    assert 3 <= len(made) < pages / 4, f"{len(made)} stamps for {pages} pages"
+    assert {m.split("/")[0] for m in made} >= {"articles", "people", "orgs", "events"}
+    assert "theme stamp:" not in result.stderr.replace("theme stamp: made from", "")
+
+
+def test_a_theme_that_shows_the_page_outside_the_holes_is_rendered_whole(tmp_path: Path) -> None:
+    """An override that writes the page's title into a block the stamp keeps: every page still gets its own."""
+    project = copy_project(tmp_path / "p")
+    main = project / "overrides" / "main.html"
+    extra = '{% block extrahead %}<meta name="x-title" content="{{ page.title }}">{% endblock %}\n'
+    main.write_text(main.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    result = _build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" in result.stderr and "its kind of page is rendered whole" in result.stderr
+    assert "theme stamp: made from" not in result.stderr
+    people = sorted((tmp_path / "site" / "people").glob("*/index.html"))
+    assert len(people) > 3
+    for page in people:
+        html = page.read_text(encoding="utf-8")
+        title = _TITLE.search(html)
+        assert title is not None and f'<meta name="x-title" content="{title.group(1)}">' in html, page
