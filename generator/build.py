@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import yamlfile
 from .background import Background
 from .editor import editor_report
 from .errors import Report
@@ -18,6 +19,7 @@ from .export import export_files, export_later
 from .incremental import Memo
 from .index import DossierIndex
 from .kb.curated import load_not_entities
+from .kb.load import FILES as KB_FILES
 from .kb.load import load_kb
 from .kb.schema import Entity
 from .link.lookalike import LookAlike, find_lookalikes, with_lookalikes
@@ -73,7 +75,10 @@ def generate(root: Path, directory_urls: bool = True, memo: Memo | None = None, 
     and `mkdocs serve`; the dropped text the seeds' rules removed is told either way.
     """
     found = Report()
+    ahead = Background(lambda: yamlfile.parse_all(root, KB_FILES)) if parallel and memo is None else None  # parsed while the seeds are read
     articles, unread = read_seeds(root, found, memo.parsed if memo else None)
+    if ahead is not None:
+        yamlfile.remember(ahead.result())
     kb = load_kb(root, articles, found, unread)
     not_entities = load_not_entities(root, {a.id for a in articles}, {a.id for a in kb.annotations}, found)
     found.raise_if_errors()

@@ -9,6 +9,7 @@ report a value of the wrong type instead of printing it as Python would.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,6 +80,24 @@ def _parse(loader_class: type[_Loader], text: str) -> tuple[Value, list[tuple[st
 _last: dict[str, tuple[str, Value, list[tuple[str, int, int]]]] = {}
 """Per file label, its last text and what it parsed to: `mkdocs serve` rereads every YAML file at each
 edit, and parses again only those whose text changed. Parsed values are only ever read, never changed."""
+
+
+def parse_all(root: Path, labels: Iterable[str]) -> dict[str, tuple[str, Value, list[tuple[str, int, int]]]]:
+    """What `load` would parse from each file under `root` (work for the second core while the seeds are read);
+    a file that cannot be read or parsed is left out, for `load` to report."""
+    done = {}
+    for label in labels:
+        try:
+            text = (root / label).read_text(encoding="utf-8-sig")
+            done[label] = (text, *_parse(_FastLoader, text))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            continue
+    return done
+
+
+def remember(parsed: dict[str, tuple[str, Value, list[tuple[str, int, int]]]]) -> None:
+    """Files parse_all parsed: `load` takes them from there while their text is the same."""
+    _last.update(parsed)
 
 
 def load(path: Path, label: str, report: Report) -> Value:

@@ -18,9 +18,9 @@ from tests.conftest import ROOT, copy_project, mkdocs_build
 PEOPLE = "seeds/people.yml"
 
 
-def problems(root: Path) -> list[str]:
+def problems(root: Path, **how: bool) -> list[str]:
     with pytest.raises(InputError) as caught:
-        generate(root)
+        generate(root, **how)
     return [str(p) for p in caught.value.problems]
 
 
@@ -114,6 +114,7 @@ def test_a_file_that_does_not_parse_is_the_first_problem_and_causes_no_false_err
         "seeds/people.yml: references into seeds/people.yml not checked: the file does not parse",
         'seeds/events.yml:18: date \'2015-13\' is not a date (YYYY, YYYY-MM or YYYY-MM-DD) (fix: write a real date, e.g. "2023-11-17", "2023-11" or "2023")',
     ]
+    assert problems(project, parallel=True, report=False) == found, "as mkdocs build finds them (the YAML parsed ahead)"
 
 
 def test_a_key_written_twice_is_an_error_naming_both_lines(tmp_path: Path) -> None:
