@@ -112,8 +112,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     else:  # split as each page is read (on_page_markdown): the second process splits its own pages
         for path, content in dossier.pages.items():
             files.append(File.generated(config, path, content=content))
-    for path in dossier.files:  # the JSON export: copied as is, not a page; made when it is written
-        files.append(_Later.of(dossier.files, path, config))
+    export = [_Later.of(dossier.files, path, config) for path in dossier.files]  # the JSON export: not pages
+    for f in export:
+        files.append(f)
+    if not serving:  # made and written on the second core now, while this process makes ready the pages
+        state.export = Background(lambda: _write_all(export))
+        for f in export:
+            f.elsewhere = True
     # The editor's report: computed by mkdocs serve (the editor's loop) and make check, not by a build to deploy.
     told = f"editor's report: {summary(dossier.report)}" if serving else "the editor's report: make check"
     log.info("dossier: %d articles, %d generated pages; %s", len(dossier.index.articles), len(dossier.pages), told)
@@ -155,14 +160,16 @@ def _on_disk(files: Files, config: MkDocsConfig, root: Path) -> None:
 
 
 class _Later(File):
-    """A generated file whose content is read from its `source` only when written (or read): `mkdocs build`
-    makes the export in the process that writes it (generator/site/parallel.py), while this one builds pages."""
+    """A generated file whose content is read from its `source` only when it is written (or read): `mkdocs build`
+    has the export made and written by another process (state.export) while this one makes the pages ready."""
 
     source: Mapping[str, str]
     replaced: str | bytes | None = None
+    elsewhere = False
+    """Written by another process: MkDocs' copy does nothing."""
 
     @classmethod
-    def of(cls, source: Mapping[str, str], path: str, config: MkDocsConfig) -> File:
+    def of(cls, source: Mapping[str, str], path: str, config: MkDocsConfig) -> _Later:
         f = cls(path, src_dir=None, dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls)
         f.generated_by, f.source = config.plugins._current_plugin or "<unknown>", source
         return f
@@ -174,6 +181,15 @@ class _Later(File):
     @_content.setter
     def _content(self, value: str | bytes | None) -> None:  # a plugin setting content_string
         self.replaced = value
+
+    def copy_file(self, dirty: bool = False) -> None:
+        if not self.elsewhere:
+            super().copy_file(dirty)
+
+
+def _write_all(export: list[_Later]) -> None:
+    for f in export:
+        File.copy_file(f)
 
 
 class _Compiled(BytecodeCache):
@@ -251,13 +267,19 @@ def on_template_context(context: TemplateContext, template_name: str, config: Mk
 @event_priority(100)  # before anything else reads the built site
 def on_post_build(config: MkDocsConfig) -> None:
     child, state.child = state.child, None
+    export, state.export = state.export, None
     heap.resume()
+    if export is not None:
+        export.result()
     if child is not None:
         parallel.finish(child)
 
 
 def on_build_error(error: Exception) -> None:
     heap.resume()
+    export, state.export = state.export, None
+    if export is not None:
+        export.reap()
     child, state.child = state.child, None
     if child is not None:
         parallel.stop(child)

@@ -40,5 +40,7 @@ theirs: list[File] = []
 """`mkdocs build`: the pages the second process converts and builds, chosen at on_nav."""
 search: Background[dict[str, str]] | None = None
 """`mkdocs build`: the search index being made on the second core, from on_files to on_env."""
+export: Background[None] | None = None
+"""`mkdocs build`: the process making and writing the export, from on_files to on_post_build."""
 observer: BaseObserver | None = None
 """serve: MkDocs' own observer of docs/ and mkdocs.yml, started by the hook (see hook.on_serve)."""
