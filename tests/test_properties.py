@@ -420,3 +420,21 @@ def test_collapse_is_the_indentation_regex(value: str) -> None:
     from generator.site import theme_hook
 
     assert theme_hook.collapse(value) == theme_hook.INDENT.sub("\n", value)
+
+
+sentences = st.text(alphabet=st.sampled_from(" \n\t.!?؟…،abعم"), max_size=50)
+
+
+@given(value=sentences, data=st.data())
+def test_around_is_the_sentence_the_regex_finds(value: str, data: st.DataObject) -> None:
+    """render.markdown.around (sentence ends found once per paragraph) cuts where a regex search from the mention would."""
+    from generator.render.markdown import SENTENCE_END, around
+
+    start = data.draw(st.integers(0, len(value)))
+    end = data.draw(st.integers(start, len(value)))
+    s = 0
+    for m in SENTENCE_END.finditer(value, 0, start):
+        s = m.end()
+    found = SENTENCE_END.search(value, end)
+    before, name, after = around(value, start, end)
+    assert (before, name, after) == (value[s:start].lstrip(), value[start:end], value[end : found.end() if found else len(value)])

@@ -16,7 +16,7 @@ from ..text import html_text, inline
 from . import graph, timeline
 from . import labels as L
 from . import viewlabels as V
-from .html import Here, a, p, text, ul
+from .html import Here, a, attr, p, text, ul
 from .markdown import NOT_SEARCHED, annotation_box, around, cite, date_text, front_matter, link_to
 from .pages import Pages
 
@@ -112,12 +112,12 @@ def _mention_list(index: DossierIndex, found: tuple[Mention, ...], here: Here) -
         page = f"articles/{article_id}.md"
         # A paragraph, not a heading: a heading would make a search section titled like the article.
         out.append(p(a(here.to(page), text(article.title)), "dossier-mentions-of"))
+        href = attr(here.to(page))  # attr works character by character: the anchor's is added to it
         items = []
         for m in by_article[article_id]:
             before, name, after = around(index.block_text(m.article, m.block), m.start, m.end)
-            items.append(
-                f"{NOT_SEARCHED}{text(before)}<mark>{text(name)}</mark>{text(after)}</span> ({a(here.to(page, m.anchor), f'{L.PARAGRAPH} {m.block}')})"
-            )
+            link = f'<a href="{href}{attr("#" + m.anchor)}">{L.PARAGRAPH} {m.block}</a>'  # as a(here.to(page, m.anchor), …) writes it
+            items.append(f"{NOT_SEARCHED}{text(before)}<mark>{text(name)}</mark>{text(after)}</span> ({link})")
         out.append(ul(items))
     return out
 

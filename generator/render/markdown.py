@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..index import DossierIndex
 from ..kb.schema import Annotation, Entity, Event, Source
@@ -150,17 +152,30 @@ def annotation_box(index: DossierIndex, note: Annotation, here: Here, anchor: bo
 
 # --- mentions in context --------------------------------------------------------
 
-SENTENCE_END = re.compile(r"[.!?؟…]+(?=\s|$)")
+ENDS_SENTENCE = ".!?؟…"
+SENTENCE_END = re.compile(f"[{ENDS_SENTENCE}]+(?=\\s|$)")
 CONTEXT_CHARS = 160
 
 
+@lru_cache(maxsize=1 << 16)
+def _sentence_ends(value: str) -> tuple[int, ...]:
+    """Where SENTENCE_END's matches in `value` end: a paragraph mentions several names, each in its sentence."""
+    return tuple(m.end() for m in SENTENCE_END.finditer(value))
+
+
 def around(value: str, start: int, end: int) -> tuple[str, str, str]:
-    """The sentence holding value[start:end], cut to a readable length: (before, mention, after)."""
-    s = 0
-    for m in SENTENCE_END.finditer(value, 0, start):
-        s = m.end()
-    after_end = SENTENCE_END.search(value, end)
-    e = after_end.end() if after_end else len(value)
+    """The sentence holding value[start:end], cut to a readable length: (before, mention, after).
+
+    The sentence starts after the last sentence end in value[:start] (one right before `start` included)
+    and ends with the first that ends past `end` (or at the end of the value)."""
+    ends = _sentence_ends(value)
+    if start and value[start - 1] in ENDS_SENTENCE:
+        s = start
+    else:
+        i = bisect_left(ends, start)
+        s = ends[i - 1] if i else 0
+    j = bisect_right(ends, end)
+    e = ends[j] if j < len(ends) else len(value)
     before, after = value[s:start].lstrip(), value[end:e]
     if len(before) > CONTEXT_CHARS:
         before = "… " + before[-CONTEXT_CHARS:].split(" ", 1)[-1]
