@@ -133,7 +133,12 @@ def weight(doc: Document) -> dict[str, int]:
         for block in unit.blocks:  # as terms(), with the loop in C: most of the index's time at thousands of pages
             text.update(map(term, SEPARATOR_RE.split(block)))
     text.pop("", None)
-    return {t: NAME * name.get(t, 0) + TITLE * min(title.get(t, 0), 9) + min(text.get(t, 0), 99) for t in sorted(name.keys() | title.keys() | text.keys())}
+    weights = {t: n if n < 99 else 99 for t, n in text.items()}  # most terms are the text's alone: no lookups for them
+    for t, n in title.items():
+        weights[t] = weights.get(t, 0) + TITLE * min(n, 9)
+    for t, n in name.items():
+        weights[t] = weights.get(t, 0) + NAME * n
+    return dict(sorted(weights.items()))
 
 
 @lru_cache(maxsize=1 << 14)  # mkdocs serve: as weight()
@@ -156,15 +161,20 @@ def _script(call: str, *args: object) -> str:
 def build_index(documents: Iterable[Document], url: Callable[[str], str]) -> dict[str, str]:
     """Every file of the index, by path in the built site. `url` maps a document's page to its URL."""
     docs = sorted(documents, key=lambda d: (d.rank, d.page))
-    postings: dict[str, list[tuple[int, int]]] = {}
+    encoded: dict[str, list[int]] = {}
+    """Per term: [doc delta, weight, doc delta, weight, …], documents in order, each as the gap from the last."""
+    last: dict[str, int] = {}
     files: dict[str, str] = {}
     names: set[str] = set()
     for n, doc in enumerate(docs):
         for t, w in weight(doc).items():
-            postings.setdefault(t, []).append((n, w))
+            if (flat := encoded.get(t)) is None:
+                encoded[t] = [n, w]
+            else:
+                flat += (n - last[t], w)
+            last[t] = n
         names.update(_names(doc))
         files[f"search/d/{n}.js"] = _doc_file(n, doc, url(doc.page))
-    encoded = {t: _flat(p) for t, p in postings.items()}
     total = sum(len(t) * 2 + len(p) * 4 for t, p in encoded.items())
     shards = max(1, math.ceil(total / SHARD_BYTES))
     grouped: dict[int, dict[str, list[int]]] = {}
@@ -177,12 +187,3 @@ def build_index(documents: Iterable[Document], url: Callable[[str], str]) -> dic
     manifest = {"docs": len(docs), "ranks": ranks, "shards": sorted(grouped), "modulo": shards, "separator": SEPARATOR, "trim": TRIM, "prefix": PREFIX}
     files["search/manifest.js"] = _script("manifest", manifest)
     return dict(sorted(files.items()))
-
-
-def _flat(postings: list[tuple[int, int]]) -> list[int]:
-    """[doc delta, weight, doc delta, weight, …]: documents in order, each as the gap from the last."""
-    out, last = [], 0
-    for doc, w in postings:
-        out += [doc - last, w]
-        last = doc
-    return out
