@@ -94,10 +94,13 @@ class Stamps:
 
     def _make(self, context: dict[str, Any]) -> _Stamp | None:
         """The stamp, or None if anything of the page shows outside the holes: it is rendered from a copy of the
-        page whose title, content, canonical URL and text front matter are markers, which only holes may hold."""
+        page whose title, content, URLs (canonical, absolute, edit) and text front matter are markers, which only
+        holes may hold."""
         page = copy.copy(context["page"])
         page.title, page.content = _MARK.format("page_title"), _MARK.format("page_content")
         page.canonical_url = _MARK.format("page_url") if page.canonical_url else None
+        page.abs_url = _MARK.format("page_url") if page.abs_url else None
+        page.edit_url = _MARK.format("page_url") if page.edit_url else None
         page.meta = {k: _MARK.format("meta") if isinstance(v, str) and k not in KEYED else v for k, v in (page.meta or {}).items()}
         if page.toc.items:
             page.toc = TableOfContents([AnchorLink("", _MARK.format(SKIP), 1)])
