@@ -1,18 +1,21 @@
 """Work that nothing waits for until the end, done on the second core.
 
-A forked child (it inherits everything, nothing is copied in) links half of
-the articles; later another, while this process renders pages, renders others
-(`mkdocs build`: the entity pages and their export) or computes the editor's
-report (`make check`, the CLI). A child sends its result back pickled. Where
-fork does not exist, or the child fails, the work is simply done here, so the
-result never depends on the machine. DOSSIER_ONE_PROCESS=1 in the environment
-does all the work in one process (to profile or debug it).
+A forked child (it inherits everything, nothing is copied in) parses the
+knowledge base's YAML while the seeds are read; another links half of the
+articles; later another, while this process renders pages, renders others
+(`mkdocs build`: the entity pages) or computes the editor's report and the
+export (`make check`, the CLI); `mkdocs build` also has the export made and
+written by one (site/hook.py). A child sends its result back pickled. Where
+fork does not exist or fails, or the child fails, the work is simply done
+here, so the result never depends on the machine. DOSSIER_ONE_PROCESS=1 in the
+environment does all the work in one process (to profile or debug it).
 """
 
 from __future__ import annotations
 
 import os
 import pickle
+import signal
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
@@ -28,7 +31,12 @@ def fork_call(fn: Callable[[], object]) -> tuple[int, int]:
     """`fn()` in a forked child that sends its result pickled and leaves without the parent's exit
     handlers: (the child's pid, the pipe's end to `receive` from)."""
     read, write = os.pipe()
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read)
+        os.close(write)
+        raise
     if pid == 0:
         code = 1
         try:
@@ -56,7 +64,10 @@ class Background(Generic[T]):
         self._pid = 0
         self._read = -1
         if may_fork():
-            self._pid, self._read = fork_call(fn)
+            try:
+                self._pid, self._read = fork_call(fn)
+            except OSError:  # no process to be had (EAGAIN, ENOMEM): the work is done here, in result()
+                self._pid, self._read = 0, -1
 
     def result(self) -> T:
         if not self._pid:
@@ -91,3 +102,16 @@ class Background(Generic[T]):
         if self._pid:
             os.waitpid(self._pid, 0)
             self._pid = 0
+
+    def stop(self) -> None:
+        """The result is not wanted (the build failed): end the worker now and wait for it."""
+        if self._pid:
+            try:
+                os.kill(self._pid, signal.SIGKILL)
+                os.waitpid(self._pid, 0)
+            except (ProcessLookupError, ChildProcessError):
+                pass
+            self._pid = 0
+        if self._read >= 0:
+            os.close(self._read)
+            self._read = -1

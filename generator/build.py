@@ -76,7 +76,12 @@ def generate(root: Path, directory_urls: bool = True, memo: Memo | None = None, 
     """
     found = Report()
     ahead = Background(lambda: yamlfile.parse_all(root, KB_FILES)) if parallel and memo is None else None  # parsed while the seeds are read
-    articles, unread = read_seeds(root, found, memo.parsed if memo else None)
+    try:
+        articles, unread = read_seeds(root, found, memo.parsed if memo else None)
+    except BaseException:
+        if ahead is not None:
+            ahead.stop()
+        raise
     if ahead is not None:
         yamlfile.remember(ahead.result())
     kb = load_kb(root, articles, found, unread)
@@ -101,16 +106,15 @@ def generate(root: Path, directory_urls: bool = True, memo: Memo | None = None, 
 
     files: Mapping[str, str]
     if parallel and memo is None:
-        other: Background[tuple[Report, dict[str, str], dict[str, str]]]
         if report:  # the report and the export on the second core while the pages render
-            other = Background(lambda: (notes(), {}, export_files(index)))
+            both = Background(lambda: (notes(), export_files(index)))
             pages = render_all(index, urls)
+            notes_found, files = both.result()
         else:  # the entity pages there, the others here; the export is made by the process that writes it
-            other = Background(lambda: (Report(), render_all(index, urls, ENTITY_PAGES), {}))
+            entities = Background(lambda: render_all(index, urls, ENTITY_PAGES))
             pages = render_all(index, urls, [name for name, _ in RENDERERS if name not in ENTITY_PAGES])
-        notes_found, more, made = other.result()
-        pages = _merged(pages, more, ENTITY_PAGES)
-        files = made if report else export_later(index)
+            pages = _merged(pages, entities.result(), ENTITY_PAGES)
+            notes_found, files = Report(), export_later(index)
     else:
         pages = memo.render(index, urls) if memo else render_all(index, urls)
         files = memo.export_files(index) if memo else export_files(index)

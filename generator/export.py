@@ -164,7 +164,7 @@ def export_files(index: DossierIndex) -> dict[str, str]:
 
 class Later(Mapping[str, str]):
     """Files by path, each made when it is first read. `mkdocs build` names the export's files when it plans
-    the site and makes them in the process that writes them (generator/site/parallel.py), so no page waits."""
+    the site and makes them in the process that writes them (generator/site/hook.py), so no page waits."""
 
     def __init__(self, makers: dict[str, Callable[[], str]]) -> None:
         self._makers = makers
@@ -177,6 +177,9 @@ class Later(Mapping[str, str]):
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._makers)
+
+    def __contains__(self, path: object) -> bool:  # without making the file (Mapping's own would)
+        return path in self._makers
 
     def __len__(self) -> int:
         return len(self._makers)

@@ -40,7 +40,7 @@ def test_a_theme_that_shows_the_page_outside_the_holes_is_rendered_whole(tmp_pat
     main.write_text(main.read_text(encoding="utf-8") + extra, encoding="utf-8")
     result = _build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
-    assert "WARNING" in result.stderr and "its kind of page is rendered whole" in result.stderr
+    assert "theme stamp: none for the pages like" in result.stderr and "WARNING" not in result.stderr
     assert "theme stamp: made from" not in result.stderr
     people = sorted((tmp_path / "site" / "people").glob("*/index.html"))
     assert len(people) > 3
@@ -48,3 +48,20 @@ def test_a_theme_that_shows_the_page_outside_the_holes_is_rendered_whole(tmp_pat
         html = page.read_text(encoding="utf-8")
         title = _TITLE.search(html)
         assert title is not None and f'<meta name="x-title" content="{title.group(1)}">' in html, page
+
+
+def test_a_stamp_that_differs_from_the_theme_on_a_later_page_is_dropped_with_a_warning(tmp_path: Path) -> None:
+    """A page value that is no marker (its URL) written outside the holes: the first page of a kind matches its
+    stamp, the second does not; the warning fails `--strict`, and every page still shows its own URL."""
+    project = copy_project(tmp_path / "p")
+    main = project / "overrides" / "main.html"
+    extra = '{% block extrahead %}<meta name="x-url" content="{{ page.url }}">{% endblock %}\n'
+    main.write_text(main.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    result = _build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" in result.stderr and "did not come out as the theme renders it" in result.stderr
+    people = sorted((tmp_path / "site" / "people").glob("*/index.html"))
+    assert len(people) > 3
+    for page in people:
+        url = page.parent.relative_to(tmp_path / "site").as_posix() + "/"
+        assert f'<meta name="x-url" content="{url}">' in page.read_text(encoding="utf-8"), page

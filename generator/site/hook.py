@@ -24,6 +24,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import write_file
 from mkdocs.utils.templates import TemplateContext
 from watchdog.observers.polling import PollingObserver
 
@@ -180,6 +181,8 @@ class _Later(File):
 
     @_content.setter
     def _content(self, value: str | bytes | None) -> None:  # a plugin setting content_string
+        if self.elsewhere:
+            raise PluginError(f"{self.src_uri} is written by another process since on_files: set its content before the dossier's hook runs")
         self.replaced = value
 
     def copy_file(self, dirty: bool = False) -> None:
@@ -188,8 +191,9 @@ class _Later(File):
 
 
 def _write_all(export: list[_Later]) -> None:
+    """The export written where MkDocs would copy it (without its log line per file, from another process)."""
     for f in export:
-        File.copy_file(f)
+        write_file(f.content_bytes, f.abs_dest_path)
 
 
 class _Compiled(BytecodeCache):
@@ -269,17 +273,19 @@ def on_post_build(config: MkDocsConfig) -> None:
     child, state.child = state.child, None
     export, state.export = state.export, None
     heap.resume()
-    if export is not None:
-        export.result()
-    if child is not None:
-        parallel.finish(child)
+    try:
+        if export is not None:
+            export.result()
+    finally:
+        if child is not None:
+            parallel.finish(child)
 
 
 def on_build_error(error: Exception) -> None:
     heap.resume()
     export, state.export = state.export, None
     if export is not None:
-        export.reap()
+        export.stop()
     child, state.child = state.child, None
     if child is not None:
         parallel.stop(child)

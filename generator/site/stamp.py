@@ -6,14 +6,17 @@ block, in the skip link (the first heading of its table of contents). The rest
 of a page outside the navigation depends only on where its links lead, as the
 cache of nav.html already relies on (generator/site/navcache.py). So the first
 page of each kind (same relative links, same front matter but for its text
-values, with or without a table of contents) is rendered with the five blocks
-as placeholders, the skip link's target as one, and the page's title, content,
-URL and text front matter as markers: the stamp, refused if a marker shows
+values, with or without a table of contents and each URL) is rendered with the
+five blocks as placeholders, the skip link's target as one, and the page's
+title, content, URLs and text front matter as markers, the nav cache bypassed:
+the stamp, refused (its kind rendered whole, said once) if a marker shows
 outside the holes. Each page is then the stamp with its five blocks rendered by
-Jinja, on the variables base.html had set when it reached each of them, and its
-skip link. The first page of a kind is also rendered whole, and a kind whose
-stamp does not give exactly that page is always rendered whole (with a
-warning, which fails `--strict`). At thousands of pages this skips most of the
+Jinja, on the variables and block chains main.html's rendering had when it
+reached each of them, and its skip link. The first CHECKED pages of a kind are
+also rendered whole and compared: a difference (a value that is no marker, like
+the page's URL, shown outside the holes) drops the stamp with a warning, which
+fails `--strict`. What the check cannot see is a condition outside the holes on
+a page value that shows nothing. At thousands of pages this skips most of the
 theme's work for each page: base.html's imports and includes, the cached
 blocks' calls. DOSSIER_THEME_EVERY_PAGE=1 renders every page whole
 (tests/test_navcache.py holds the site to Material's own templates).
@@ -25,7 +28,7 @@ import copy
 import logging
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import jinja2
@@ -44,7 +47,7 @@ KEYED = ("hide", "template")
 _MARK = "\ue000{}\ue001"
 _PART = re.compile(_MARK.format("([a-z_]+)"))
 _SOURCE = '{% extends "main.html" %}' + "".join(f'{{% block {h} %}}{{{{ dossier_hole("{h}") }}}}{{% endblock %}}' for h in HOLES)
-Key = tuple[str, str, tuple[str, ...], tuple[tuple[str, str], ...], bool]
+Key = tuple[str, str, tuple[str, ...], tuple[tuple[str, str], ...], bool, tuple[bool, bool, bool]]
 
 
 def _front(meta: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
@@ -54,11 +57,19 @@ def _front(meta: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
 
 
 class _Stamp:
-    def __init__(self, parts: list[str], seen: dict[str, dict[str, Any]]) -> None:
+    def __init__(self, parts: list[str], seen: dict[str, dict[str, Any]], blocks: dict[str, list[Any]]) -> None:
         self.parts = parts
         """Text, then a hole's name, then text, …: what _PART.split made of the stamp."""
         self.seen = seen
         """Per hole, the template's own variables when base.html reached it."""
+        self.blocks = blocks
+        """Every block's chain as main.html's rendering builds it (what `super()` and `self` reach)."""
+        self.checked = 0
+        """Pages of its kind also rendered whole and found the same."""
+
+
+CHECKED = 2
+"""The first pages of each kind also rendered whole, to compare."""
 
 
 class Stamps:
@@ -68,34 +79,37 @@ class Stamps:
         self.env = env
         self.done: dict[Key, _Stamp | None] = {}
         self._seen: dict[str, dict[str, Any]] = {}
+        self._blocks: dict[str, list[Any]] = {}
         self._template: jinja2.Template | None = None
-        self._base: dict[str, Any] | None = None
 
-    def render(self, main: jinja2.Template, context: dict[str, Any], whole: Any) -> str | None:
+    def render(self, main: jinja2.Template, context: dict[str, Any], whole: Callable[[dict[str, Any]], str]) -> str | None:
         """The page `context` describes, from its kind's stamp; None if it is not a page of that sort."""
         page, links = context.get("page"), self.env.globals.get(GLOBAL)
         if not isinstance(page, Page) or not isinstance(links, SameLinks) or page.file.src_uri in links.in_nav or page.is_homepage:
             return None
-        meta = page.meta or {}
         base_url = str(context.get("base_url", ""))
-        key = (main.name or "", base_url, links.links_of(page, base_url), _front(meta), bool(page.toc.items))
-        if key in self.done:
-            stamp = self.done[key]
-            return None if stamp is None else self._fill(stamp, main, context)
-        stamp = self._make(context)
-        text = str(whole(context))
-        if stamp is None or self._fill(stamp, main, context) != text:
+        urls = (page.canonical_url is None, page.abs_url is None, page.edit_url is None)
+        key = (main.name or "", base_url, links.links_of(page, base_url), _front(page.meta or {}), bool(page.toc.items), urls)
+        if key not in self.done:
+            self.done[key] = self._make(context, links)
+        stamp = self.done[key]
+        if stamp is None:
+            return None
+        if stamp.checked >= CHECKED:
+            return self._fill(stamp, main, context)
+        text = whole(context)
+        if self._fill(stamp, main, context) != text:
             log.warning("theme stamp: %s did not come out as the theme renders it; its kind of page is rendered whole", page.file.src_uri)
-            stamp = None
-        else:
+            self.done[key] = None
+        elif stamp.checked == 0:
             log.debug("theme stamp: made from %s for the pages of its kind", page.file.src_uri)
-        self.done[key] = stamp
+        stamp.checked += 1
         return text
 
-    def _make(self, context: dict[str, Any]) -> _Stamp | None:
+    def _make(self, context: dict[str, Any], links: SameLinks) -> _Stamp | None:
         """The stamp, or None if anything of the page shows outside the holes: it is rendered from a copy of the
         page whose title, content, URLs (canonical, absolute, edit) and text front matter are markers, which only
-        holes may hold."""
+        holes may hold; the nav cache is bypassed meanwhile, so a marker never enters it."""
         page = copy.copy(context["page"])
         page.title, page.content = _MARK.format("page_title"), _MARK.format("page_content")
         page.canonical_url = _MARK.format("page_url") if page.canonical_url else None
@@ -106,24 +120,31 @@ class Stamps:
             page.toc = TableOfContents([AnchorLink("", _MARK.format(SKIP), 1)])
         if self._template is None:
             self._template = self.env.from_string(_SOURCE, globals={"dossier_hole": self._hole})
-        self._seen = {}
-        parts = _PART.split(self._template.render({**context, "page": page}))
-        if sorted(parts[1::2]) != sorted([*HOLES, *([SKIP] if page.toc.items else [])]) or any("\ue000" in p for p in parts[::2]):
+        self._seen, self._blocks = {}, {}
+        self.env.globals[GLOBAL] = _rendered
+        try:
+            parts = _PART.split(self._template.render({**context, "page": page}))
+        except Exception as exc:  # a template that cannot take a marker (a date filter on the front matter, …)
+            log.info("theme stamp: none for the pages like %s (%s); they are rendered whole", page.file.src_uri, exc)
             return None
-        return _Stamp(parts, self._seen)
+        finally:
+            self.env.globals[GLOBAL] = links
+        if sorted(parts[1::2]) != sorted([*HOLES, *([SKIP] if page.toc.items else [])]) or any("\ue000" in p for p in parts[::2]):
+            log.info("theme stamp: none for the pages like %s (the theme shows the page outside its blocks); they are rendered whole", page.file.src_uri)
+            return None
+        return _Stamp(parts, self._seen, self._blocks)
 
     @jinja2.pass_context
     def _hole(self, context: Context, name: str) -> str:
         self._seen[name] = dict(context.vars)
+        if not self._blocks:  # each chain without the stamp's own hole blocks: as main.html's own rendering has it
+            self._blocks = {n: chain[1:] if n in HOLES else list(chain) for n, chain in context.blocks.items()}
         return _MARK.format(name)
 
     def _fill(self, stamp: _Stamp, main: jinja2.Template, context: dict[str, Any]) -> str:
-        """The stamp with this page's holes, each block run as base.html would run it."""
+        """The stamp with this page's holes, each block run as main.html's rendering would run it."""
         ctx = main.new_context(dict(context))
-        if self._base is None:
-            self._base = self.env.get_template("base.html").blocks
-        for name, block in self._base.items():  # what main.html's `{% extends "base.html" %}` does
-            ctx.blocks.setdefault(name, []).append(block)
+        ctx.blocks = stamp.blocks  # only read while blocks render
         out = list(stamp.parts)
         for i in range(1, len(out), 2):
             name = out[i]
@@ -136,6 +157,11 @@ class Stamps:
         return "".join(out)
 
 
+def _rendered(name: str, page: Any, base_url: str, caller: Callable[[], str]) -> str:
+    """The nav cache's stand-in while a stamp is made: every part rendered."""
+    return caller()
+
+
 def install(env: jinja2.Environment) -> None:
     """Render main.html from stamps in `env` (after the nav cache is in its globals)."""
     if os.environ.get("DOSSIER_THEME_EVERY_PAGE"):
@@ -145,10 +171,11 @@ def install(env: jinja2.Environment) -> None:
     class Stamped(env.template_class):  # type: ignore[name-defined,misc]
         def render(self, *args: Any, **kwargs: Any) -> str:
             if self.name == "main.html" and len(args) == 1 and not kwargs and isinstance(args[0], dict):
-                done = stamps.render(self, args[0], super().render)
+                done = stamps.render(self, args[0], lambda context: str(super(Stamped, self).render(context)))
                 if done is not None:
                     return done
             return str(super().render(*args, **kwargs))
 
     env.template_class = Stamped
-    env.cache.clear() if env.cache is not None else None
+    if env.cache is not None:  # a template loaded before now is of the old class
+        env.cache.clear()
