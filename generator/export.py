@@ -159,7 +159,7 @@ WHOLE = "dossier.json"
 
 def export_files(index: DossierIndex) -> dict[str, str]:
     """Every exported file by its path in the built site."""
-    return {WHOLE: export(index), **entity_files(index)}
+    return dict(export_later(index))
 
 
 class Later(Mapping[str, str]):
@@ -186,10 +186,5 @@ class Later(Mapping[str, str]):
 
 
 def export_later(index: DossierIndex) -> Later:
-    """export_files, each file made when it is read."""
+    """Every exported file by its path in the built site, each made when it is read: dossier.json, then each entity's."""
     return Later({WHOLE: partial(export, index), **{entity_path(e): partial(export_entity, index, e) for e in index.entities}})
-
-
-def entity_files(index: DossierIndex) -> dict[str, str]:
-    """The per-entity files (export/<id>.json) by path: export_files without dossier.json."""
-    return {entity_path(e): export_entity(index, e) for e in index.entities}

@@ -77,12 +77,14 @@ def _parse(loader_class: type[_Loader], text: str) -> tuple[Value, list[tuple[st
     return data, loader.duplicates
 
 
-_last: dict[str, tuple[str, Value, list[tuple[str, int, int]]]] = {}
+Parsed = tuple[str, Value, list[tuple[str, int, int]]]
+"""A file's text, what it parsed to, and its keys written twice (key, first line, second line)."""
+_last: dict[str, Parsed] = {}
 """Per file label, its last text and what it parsed to: `mkdocs serve` rereads every YAML file at each
 edit, and parses again only those whose text changed. Parsed values are only ever read, never changed."""
 
 
-def parse_all(root: Path, labels: Iterable[str]) -> dict[str, tuple[str, Value, list[tuple[str, int, int]]]]:
+def parse_all(root: Path, labels: Iterable[str]) -> dict[str, Parsed]:
     """What `load` would parse from each file under `root` (work for the second core while the seeds are read);
     a file that cannot be read or parsed is left out, for `load` to report."""
     done = {}
@@ -95,7 +97,7 @@ def parse_all(root: Path, labels: Iterable[str]) -> dict[str, tuple[str, Value, 
     return done
 
 
-def remember(parsed: dict[str, tuple[str, Value, list[tuple[str, int, int]]]]) -> None:
+def remember(parsed: dict[str, Parsed]) -> None:
     """Files parse_all parsed: `load` takes them from there while their text is the same."""
     _last.update(parsed)
 

@@ -32,18 +32,23 @@ def test_pages_outside_the_navigation_come_from_a_few_stamps(tmp_path: Path) -> 
     assert "theme stamp:" not in result.stderr.replace("theme stamp: made from", "")
 
 
-def test_a_theme_that_shows_the_page_outside_the_holes_is_rendered_whole(tmp_path: Path) -> None:
-    """An override that writes the page's title into a block the stamp keeps: every page still gets its own."""
+def _people_with_extrahead(tmp_path: Path, head: str) -> tuple[subprocess.CompletedProcess[str], list[Path]]:
+    """A build whose overrides/main.html also writes `head` into the extrahead block, which the stamp keeps; its person pages."""
     project = copy_project(tmp_path / "p")
     main = project / "overrides" / "main.html"
-    extra = '{% block extrahead %}<meta name="x-title" content="{{ page.title }}">{% endblock %}\n'
-    main.write_text(main.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    main.write_text(main.read_text(encoding="utf-8") + f"{{% block extrahead %}}{head}{{% endblock %}}\n", encoding="utf-8")
     result = _build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
-    assert "theme stamp: none for the pages like" in result.stderr and "WARNING" not in result.stderr
-    assert "theme stamp: made from" not in result.stderr
     people = sorted((tmp_path / "site" / "people").glob("*/index.html"))
     assert len(people) > 3
+    return result, people
+
+
+def test_a_theme_that_shows_the_page_outside_the_holes_is_rendered_whole(tmp_path: Path) -> None:
+    """An override that writes the page's title into a block the stamp keeps: every page still gets its own."""
+    result, people = _people_with_extrahead(tmp_path, '<meta name="x-title" content="{{ page.title }}">')
+    assert "theme stamp: none for the pages like" in result.stderr and "WARNING" not in result.stderr
+    assert "theme stamp: made from" not in result.stderr
     for page in people:
         html = page.read_text(encoding="utf-8")
         title = _TITLE.search(html)
@@ -53,15 +58,8 @@ def test_a_theme_that_shows_the_page_outside_the_holes_is_rendered_whole(tmp_pat
 def test_a_stamp_that_differs_from_the_theme_on_a_later_page_is_dropped_with_a_warning(tmp_path: Path) -> None:
     """A page value that is no marker (its URL) written outside the holes: the first page of a kind matches its
     stamp, the second does not; the warning fails `--strict`, and every page still shows its own URL."""
-    project = copy_project(tmp_path / "p")
-    main = project / "overrides" / "main.html"
-    extra = '{% block extrahead %}<meta name="x-url" content="{{ page.url }}">{% endblock %}\n'
-    main.write_text(main.read_text(encoding="utf-8") + extra, encoding="utf-8")
-    result = _build(project, tmp_path / "site")
-    assert result.returncode == 0, result.stderr
+    result, people = _people_with_extrahead(tmp_path, '<meta name="x-url" content="{{ page.url }}">')
     assert "WARNING" in result.stderr and "did not come out as the theme renders it" in result.stderr
-    people = sorted((tmp_path / "site" / "people").glob("*/index.html"))
-    assert len(people) > 3
     for page in people:
         url = page.parent.relative_to(tmp_path / "site").as_posix() + "/"
         assert f'<meta name="x-url" content="{url}">' in page.read_text(encoding="utf-8"), page
