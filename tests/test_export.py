@@ -1,0 +1,52 @@
+"""The JSON export's bytes: each file is the canonical compact encoding of its records, however it is put together."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from typing import Any
+
+import pytest
+
+from generator.build import generate
+from generator.export import WHOLE, _mention, _mention_json, entity_path, export_later
+from tests.conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def dossier():
+    return generate(ROOT)
+
+
+def _canonical(doc: Any) -> str:
+    return json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+
+
+def test_every_exported_file_is_its_records_encoded_at_once(dossier) -> None:
+    files = export_later(dossier.index)
+    index = dossier.index
+    whole = files[WHOLE]
+    assert whole == _canonical(json.loads(whole))
+    assert json.loads(whole)["mentions"] == [_mention(index, m) for m in index.mentions]
+    for e in index.entities:
+        one = files[entity_path(e)]
+        assert one == _canonical(json.loads(one)), e.id
+        assert json.loads(one)["mentions"] == [_mention(index, m) for m in index.mentions_of(e.id)]
+
+
+class _Text:
+    """An index whose paragraphs all read `text`."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def block_text(self, article: str, number: int) -> str:
+        return self.text
+
+
+@pytest.mark.parametrize("text", ['«ألتمان» "قال" \\ <b>{{x}}</b>', "\u202eمعكوس\u202c\n\t\x00", "Sam Altman"])
+def test_a_mention_written_out_is_its_record_encoded(dossier, text: str) -> None:
+    m = replace(dossier.index.mentions[0], start=0, end=len(text))
+    for short in (False, True):
+        one = replace(m, short=short)
+        assert _mention_json(_Text(text), one) == _canonical(_mention(_Text(text), one)).rstrip("\n")  # type: ignore[arg-type]
