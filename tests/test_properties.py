@@ -13,6 +13,7 @@ import re
 import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urljoin
 
 import markdown
 import pymdownx.slugs
@@ -438,3 +439,21 @@ def test_around_is_the_sentence_the_regex_finds(value: str, data: st.DataObject)
     found = SENTENCE_END.search(value, end)
     before, name, after = around(value, start, end)
     assert (before, name, after) == (value[s:start].lstrip(), value[start:end], value[end : found.end() if found else len(value)])
+
+
+_segment = st.sampled_from(["people", "articles", "x", "index", "a-b"])
+_page = st.lists(_segment, min_size=1, max_size=4).map(lambda parts: "/".join(parts) + ".md")
+
+
+@given(here=_page, there=_page, directory=st.booleans(), anchor=st.sampled_from(["", "p-3"]))
+def test_a_relative_link_leads_to_its_page_from_where_it_is_written(here: str, there: str, directory: bool, anchor: str) -> None:
+    """Here.to, followed from the page's own URL as a browser follows it, in both URL styles, and as short as can be."""
+    urls = render_html.Urls(directory)
+    if urls.url(here) == urls.url(there) and here != there:  # x.md and x/index.md: one URL, no link between them
+        return
+    href = render_html.Here(here, urls).to(there, anchor)
+    site = "http://site/d/"
+    assert urljoin(site + urls.url(here), href) == site + urls.url(there) + (f"#{anchor}" if anchor else "")
+    assert not href.startswith("/") and "//" not in href
+    if here != there:  # and by the shortest way: Here.to's quick path (no folder in common) is the general one's
+        assert href.split("#")[0] == render_html._relative(urls.url(here), urls.url(there))

@@ -15,7 +15,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ..text import LATIN_RUN, one_block, visible_bidi
 
@@ -68,13 +68,30 @@ class Here:
     def to(self, src: str, anchor: str = "") -> str:
         """A relative href from this page to the page generated from `src` (and an anchor on it)."""
         if src == self.src:
-            return f"#{anchor}" if anchor else "./"
-        href = _href(self.src, src, self.urls.directory)
+            return f"#{anchor}" if anchor else self.urls.url(src).rsplit("/", 1)[-1] or "./"  # people/x.html links itself as x.html
+        up, first = self._up
+        target = _url(src, self.urls.directory)
+        if up and not target.startswith(first):  # no folder in common: up to the root, then down (most links)
+            href = up + target
+        else:
+            href = _href(self.src, src, self.urls.directory)
         return f"{href}#{anchor}" if anchor else href
+
+    @cached_property
+    def _up(self) -> tuple[str, str]:
+        """("../" for each folder this page is in, its first folder and "/"): what `_relative` makes of a link
+        to a page in another first folder, worked out once per page (an entity page links to hundreds)."""
+        folders = self.urls.url(self.src).split("/")[:-1]
+        return "../" * len(folders), f"{folders[0]}/" if folders else ""
 
     def file(self, path: str) -> str:
         """A relative href to a file of the built site that is not a page (dossier.json, export/x.json)."""
         return _relative(self.urls.url(self.src), path)
+
+
+@lru_cache(maxsize=1 << 16)
+def _url(src: str, directory: bool) -> str:
+    return Urls(directory).url(src)
 
 
 @lru_cache(maxsize=1 << 18)
