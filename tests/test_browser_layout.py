@@ -91,6 +91,18 @@ def test_the_page_reads_right_to_left(page, site: Path) -> None:
     assert sidebar["x"] > content["x"], "the navigation sits on the right in RTL"
 
 
+def test_a_link_to_a_note_made_when_notes_were_on_the_article_lands_on_its_marker(page, site: Path) -> None:
+    """articles/x/#ann-… (the notes had that anchor before they moved to their own page): the marker in the text, below the header."""
+    page.goto((site / "articles" / "altman-firing-revolt-return-2023" / "index.html").as_uri() + "#ann-date-altman-fired")
+    page.wait_for_function("scrollY > 0")
+    marker = page.locator("a.dossier-annref:target")
+    assert marker.count() == 1 and marker.get_attribute("href") == "notes/#ann-date-altman-fired"
+    box, header = marker.bounding_box(), page.locator("header.md-header").bounding_box()
+    assert box is not None and header is not None
+    assert header["y"] + header["height"] <= box["y"] < 300, "in view, not under the sticky header"
+    assert page.evaluate("getComputedStyle(document.querySelector('a.dossier-annref:target')).outlineStyle") == "solid"
+
+
 def test_screenshot_of_an_article(page, site: Path, tmp_path: Path) -> None:
     open_article(page, site, "altman-firing-revolt-return-2023")
     page.locator("#p-11").scroll_into_view_if_needed()

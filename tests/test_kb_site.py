@@ -118,7 +118,11 @@ def test_annotations_are_marked_editorial_and_anchored_on_their_article_s_notes_
         notes = (article / "notes" / "index.html").read_text(encoding="utf-8")
         assert f'<div class="admonition note dossier-annotation" id="ann-{a.id}">' in notes
         if a.anchor.block:
-            assert f'href="notes/#ann-{a.id}" class="dossier-annref"' in (article / "index.html").read_text(encoding="utf-8")  # the marker in the text
+            # The marker in the text; it holds the note's old anchor (#ann-… on the article, before notes had their page).
+            marker = f'<a href="notes/#ann-{a.id}" class="dossier-annref" title="'
+            text = (article / "index.html").read_text(encoding="utf-8")
+            assert text.count(marker) == 1 and text.count(f' id="ann-{a.id}"') == 1
+            assert re.search(f'{re.escape(marker)}[^"]*" id="ann-{re.escape(a.id)}">', text)
     html = (site / "articles" / "altman-firing-revolt-return-2023" / "notes" / "index.html").read_text(encoding="utf-8")
     assert html.count("ملاحظة تحريرية") >= html.count('class="admonition note dossier-annotation"') > 0
     # Search finds each note once, on the notes page where it is anchored, not on the article page.

@@ -73,7 +73,8 @@ def test_also_written_lists_only_other_spellings(pages: dict[str, str]) -> None:
 
 
 NOTES = f"articles/{ALTMAN}/notes.md"
-MARKER = re.compile(r'<a href="notes/#ann-([a-z0-9-]+)" class="dossier-annref" title="([^"]+)">(\d+)</a>')
+MARKER = re.compile(r'<a href="notes/#ann-([a-z0-9-]+)" class="dossier-annref" title="([^"]+)" id="ann-\1">(\d+)</a>')
+"""A note's marker: it leads to the note on the notes page and holds the note's old anchor (#ann-… on the article)."""
 
 
 def test_each_marker_links_its_note_in_full_on_the_notes_page_and_shows_its_beginning(pages: dict[str, str]) -> None:

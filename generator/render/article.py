@@ -100,7 +100,8 @@ def spans(index: DossierIndex, article: Article, here: Here) -> Extras:
     notes = notes_path(article.id)
     for n, note in enumerate(index.notes_in(article.id), start=1):
         src = note.anchor
-        marker = a(here.to(notes, f"ann-{note.id}"), str(n), note_tip(note), "dossier-annref")
+        # The marker holds the note's old anchor: a link made when the notes were on the article lands on it.
+        marker = a(here.to(notes, f"ann-{note.id}"), str(n), note_tip(note), "dossier-annref", f' id="{attr("ann-" + note.id)}"')
         out[src.block or 0].append(Span(src.start, src.end, after=marker))
     for block, terms in glossary.term_spans(index, article, out, here).items():
         out[block].extend(terms)
