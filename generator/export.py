@@ -79,6 +79,7 @@ def _annotation(a: Annotation) -> dict[str, Any]:
 
 
 def _mention(index: DossierIndex, m: Mention) -> dict[str, Any]:
+    """A mention's record, as docs/export.md gives it; the export writes it out (`_mention_json`)."""
     return {
         "entity": m.entity,
         "article": m.article,
@@ -96,9 +97,9 @@ _encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", 
 """Compact: no indentation (json's C encoder only runs without it), one record per line is left to jq."""
 
 
-def _dump(doc: dict[str, Any], encoded: Mapping[str, str] | None = None) -> str:
+def _dump(doc: dict[str, Any], encoded: Mapping[str, str]) -> str:
     """`doc` as JSON, with `encoded`'s values (JSON already) in their keys' places: as one encoding of the whole."""
-    fields = {k: _encode(v) for k, v in doc.items()} | dict(encoded or {})
+    fields = {k: _encode(v) for k, v in doc.items()} | dict(encoded)
     return "{" + ",".join(f"{_encode(k)}:{v}" for k, v in sorted(fields.items())) + "}\n"
 
 

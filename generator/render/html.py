@@ -67,26 +67,25 @@ class Here:
 
     def to(self, src: str, anchor: str = "") -> str:
         """A relative href from this page to the page generated from `src` (and an anchor on it)."""
+        url, up, first = self._at
         if src == self.src:
-            return f"#{anchor}" if anchor else self.urls.url(src).rsplit("/", 1)[-1] or "./"  # people/x.html links itself as x.html
-        up, first = self._up
+            return f"#{anchor}" if anchor else url.rsplit("/", 1)[-1] or "./"  # people/x.html links itself as x.html
         target = _url(src, self.urls.directory)
-        if up and not target.startswith(first):  # no folder in common: up to the root, then down (most links)
-            href = up + target
-        else:
-            href = _href(self.src, src, self.urls.directory)
+        # No folder in common (most links): up to the root, then down, as _relative would make it.
+        href = up + target if up and not target.startswith(first) else _relative(url, target)
         return f"{href}#{anchor}" if anchor else href
 
     @cached_property
-    def _up(self) -> tuple[str, str]:
-        """("../" for each folder this page is in, its first folder and "/"): what `_relative` makes of a link
-        to a page in another first folder, worked out once per page (an entity page links to hundreds)."""
-        folders = self.urls.url(self.src).split("/")[:-1]
-        return "../" * len(folders), f"{folders[0]}/" if folders else ""
+    def _at(self) -> tuple[str, str, str]:
+        """(this page's URL, "../" for each folder it is in, its first folder and "/"), worked out once per page:
+        an entity page links to hundreds of others."""
+        url = self.urls.url(self.src)
+        folders = url.split("/")[:-1]
+        return url, "../" * len(folders), f"{folders[0]}/" if folders else ""
 
     def file(self, path: str) -> str:
         """A relative href to a file of the built site that is not a page (dossier.json, export/x.json)."""
-        return _relative(self.urls.url(self.src), path)
+        return _relative(self._at[0], path)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -94,14 +93,7 @@ def _url(src: str, directory: bool) -> str:
     return Urls(directory).url(src)
 
 
-@lru_cache(maxsize=1 << 18)
-def _href(here: str, src: str, directory: bool) -> str:
-    """Here.to without the anchor, remembered: an entity page links to the same articles hundreds of times."""
-    urls = Urls(directory)
-    return _relative(urls.url(here), urls.url(src))
-
-
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 16)
 def _relative(page_url: str, target_url: str) -> str:
     """The href from the page at `page_url` to `target_url` (both site-relative, no '..')."""
     base = page_url.split("/")[:-1]  # the page's folder: "people/x/" → people, x; "people/x.html" → people
