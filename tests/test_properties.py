@@ -423,6 +423,42 @@ def test_collapse_is_the_indentation_regex(value: str) -> None:
     assert theme_hook.collapse(value) == theme_hook.INDENT.sub("\n", value)
 
 
+# A template: text with indentation, expressions, tags that emit nothing, if/for blocks, elements that keep their whitespace.
+_template_text = st.text(alphabet=st.sampled_from(' \t\n\xa0ab<>="ع'), max_size=12)
+_template_leaf = st.one_of(
+    _template_text,
+    st.sampled_from(["{{ word }}", "{{ blank }}", "{% set n = 1 %}", "{# note #}", "{%- if yes %}x{% endif -%}", "{{- word -}}"]),
+    st.builds(lambda tag, body: f"<{tag}>{body}</{tag}>", st.sampled_from(["pre", "textarea", "script"]), _template_text),
+)
+templates = st.recursive(
+    st.lists(_template_leaf, max_size=6).map("".join),
+    lambda inner: st.one_of(
+        st.builds(lambda a, b, c: f"{a}{{% if yes %}}{b}{{% else %}}{c}{{% endif %}}", inner, inner, inner),
+        st.builds(lambda a, b: f"{a}{{% if no %}}{b}{{% endif %}}", inner, inner),
+        st.builds(lambda a, b: f"{a}{{% for i in [1, 2] %}}{b}{{% endfor %}}", inner, inner),
+        st.builds(lambda a, b: f"{a}\n  <pre>{{% if yes %}}\n  {b}{{% endif %}}</pre>\n", inner, inner),
+        st.lists(inner, max_size=3).map("".join),
+    ),
+    max_leaves=12,
+)
+
+
+@given(source=templates)
+def test_a_template_without_its_indentation_renders_the_same_page(source: str) -> None:
+    """theme_hook.drop_template_indentation (done once to each template) leaves a page that, its own indentation
+    dropped, is the page the template made before; what keeps its whitespace comes out as it was."""
+    import jinja2
+
+    from generator.site import theme_hook
+
+    env = jinja2.Environment()
+    values = {"word": "كلمة", "blank": "", "yes": True, "no": False}
+    before = env.from_string(source).render(values)
+    after = env.from_string(theme_hook.drop_template_indentation(source)).render(values)
+    assert theme_hook.drop_indentation(after) == theme_hook.drop_indentation(before)
+    assert theme_hook.drop_indentation(theme_hook.drop_blank_lines(after)) == theme_hook.drop_indentation(before)
+
+
 sentences = st.text(alphabet=st.sampled_from(" \n\t.!?؟…،abعم"), max_size=50)
 
 

@@ -163,6 +163,17 @@ def test_the_theme_s_indentation_is_dropped_where_whitespace_does_not_show() -> 
     assert drop_indentation(page) == f'<nav>\n<a href="#">\nالرئيسية\n</a>\n</nav>\n{kept}\n<p>نص <b>عريض</b>\nبعده</p>'
 
 
+def test_blank_lines_left_by_the_templates_tags_go_where_whitespace_does_not_show() -> None:
+    """The theme's templates lose their indentation as they are loaded; a line that held only a tag leaves a
+    blank line, which each page loses, except where whitespace is kept (even an element never closed)."""
+    from generator.site.theme_hook import drop_blank_lines
+
+    pre, textarea, script = "<pre><code>a\n\n\nb</code></pre>", '<textarea name="t">\n\nx</textarea>', "<script>var s = `\n\ny`;</script>"
+    page = f"<head>\n\n\n<meta>\n\n</head>\n{pre}\n\n{textarea}{script}\n\n\n<p>نص\n\nبعده</p>\n\n<pre>\n\nلم يُغلق"
+    assert drop_blank_lines(page) == f"<head>\n<meta>\n</head>\n{pre}\n{textarea}{script}\n<p>نص\nبعده</p>\n<pre>\n\nلم يُغلق"
+
+
 def test_built_pages_carry_no_indentation(site: Path) -> None:
     html = (site / "articles" / "altman-firing-revolt-return-2023" / "index.html").read_text(encoding="utf-8")
     assert "\n " not in html and "\n\t" not in html and '<div class="md-sidebar__inner">\n<nav' in html
+    assert "\n\n" not in html

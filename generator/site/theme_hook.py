@@ -20,7 +20,10 @@ These fixes are made on each page's output instead:
 
 Material's templates also indent their markup (about 4.5 KB a page, a quarter of the theme's bytes); a
 run of whitespace that holds a line break renders as one space, so each becomes a bare line break,
-except inside the elements that keep their whitespace (<pre>, <textarea>) and scripts.
+except inside the elements that keep their whitespace (<pre>, <textarea>) and scripts. That is done
+to the templates' text as they are loaded (`on_env`), once, not to each page: at thousands of pages
+going over every page again cost more than a tenth of the build. What a page still gets are the
+blank lines left where a template's tag stood on a line of its own (`drop_blank_lines`).
 
 The edits that must happen on every page must match exactly, so a theme upgrade that changes this
 markup fails the build here instead of silently shipping invalid pages.
@@ -29,17 +32,24 @@ markup fails the build here instead of silently shipping invalid pages.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 TOGGLES_FORM = "__md_toggles"
 _HTML = re.compile(r'<html lang="([^"]+)" class="no-js">')
 _BODY_DIR = re.compile(r'<body dir="(rtl|ltr)"')
-_TOGGLE = re.compile(r'(<input class="md-toggle" data-md-toggle="(?:drawer|search)" type="checkbox" id="__(?:drawer|search)") autocomplete="off">')
-_TOC_LABEL = re.compile(r'<label class="md-nav__title" for="__toc">(.*?)</label>', re.S)
-_EMPTY_TABINDEX = re.compile(r'(<label class="md-nav__link[^"]*" for="[^"]+" id="[^"]+") tabindex="">')
+_FIXES = re.compile(  # one pass over the page for the three (each alone went over all of it)
+    r'<(?:(?P<toggle>input class="md-toggle" data-md-toggle="(?:drawer|search)" type="checkbox" id="__(?:drawer|search)") autocomplete="off">'
+    r'|label class="md-nav__title" for="__toc">(?P<title>.*?)</label>'
+    r'|(?P<section>label class="md-nav__link[^"]*" for="[^"]+" id="[^"]+") tabindex="">)',
+    re.S,
+)
 
 
 def fix_markup(html: str) -> str:
@@ -47,16 +57,25 @@ def fix_markup(html: str) -> str:
     body = _BODY_DIR.search(html)
     direction = body.group(1) if body else ""
     html, roots = _HTML.subn(rf'<html lang="\1" dir="{direction}" class="no-js">', html, count=1)
-    html, toggles = _TOGGLE.subn(rf'\1 form="{TOGGLES_FORM}">', html)
-    if not body or roots != 1 or toggles != 2 or "</body>" not in html:
+    toc_toggle = 'id="__toc"' in html
+    toggles = 0
+
+    def fix(m: re.Match[str]) -> str:
+        nonlocal toggles
+        if (toggle := m.group("toggle")) is not None:
+            toggles += 1
+            return f'<{toggle} form="{TOGGLES_FORM}">'
+        if (section := m.group("section")) is not None:
+            return f"<{section}>"
+        return m.group(0) if toc_toggle else f'<div class="md-nav__title">{m.group("title")}</div>'
+
+    html = _FIXES.sub(fix, html)
+    body_end = html.rfind("</body>")
+    if not body or roots != 1 or toggles != 2 or body_end < 0:
         raise PluginError(
             f"generator/site/theme_hook.py: Material's base.html changed ({roots} <html> start tags, {toggles} toggle "
             f"checkboxes and {int(bool(body))} <body dir> matched, 1, 2 and 1 expected); update the patterns to the new theme's markup"
         )
-    if 'id="__toc"' not in html:
-        html = _TOC_LABEL.sub(r'<div class="md-nav__title">\1</div>', html)
-    html = _EMPTY_TABINDEX.sub(r"\1>", html)
-    body_end = html.rfind("</body>")
     form = f'<form id="{TOGGLES_FORM}" autocomplete="off" hidden></form>'
     return html[:body_end] + form + html[body_end:]
 
@@ -86,8 +105,89 @@ def collapse(text: str) -> str:
     return "\n".join([lines[0].rstrip(" \t"), *middle, lines[-1].lstrip()])
 
 
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
+_OPEN = re.compile(r"<(pre|textarea|script)[\s>]")
+_LAST_BREAK = re.compile(r"(?:\r\n|\r|\n)\Z")
+
+
+def drop_template_indentation(source: str, keep_trailing_newline: bool = False) -> str:
+    """A template whose text (not its tags, expressions or comments) has lost its indentation as
+    drop_indentation would take it from the page; an element that keeps its whitespace is left whole,
+    and one the template opens without closing is left to the template's end. Jinja drops a template's
+    last line break (unless told to keep it): that is done first, and a line break it would drop from
+    the result is doubled, so the template still ends as it did."""
+    if not keep_trailing_newline:
+        source = _LAST_BREAK.sub("", source, count=1)
+    out, pos = [], 0
+    for m in _KEEP.finditer(source):
+        out += [_text_only(source[pos : m.start()]), m.group(0)]
+        pos = m.end()
+    rest = source[pos:]
+    if (unclosed := _OPEN.search(rest)) is not None:
+        out += [_text_only(rest[: unclosed.start()]), rest[unclosed.start() :]]
+    else:
+        out.append(_text_only(rest))
+    text = "".join(out)
+    return text + text[-1] if not keep_trailing_newline and text.endswith(("\n", "\r")) else text
+
+
+def _text_only(source: str) -> str:
+    out, pos = [], 0
+    for m in _JINJA.finditer(source):
+        out += [collapse(source[pos : m.start()]), m.group(0)]
+        pos = m.end()
+    out.append(collapse(source[pos:]))
+    return "".join(out)
+
+
+class _Indentless(jinja2.BaseLoader):
+    """The theme's HTML templates as drop_template_indentation makes them (sitemap.xml is left as it is)."""
+
+    def __init__(self, inner: jinja2.BaseLoader) -> None:
+        self.inner = inner
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str | None, Callable[[], bool] | None]:
+        source, filename, uptodate = self.inner.get_source(environment, template)
+        if template.endswith(".html"):
+            source = drop_template_indentation(source, environment.keep_trailing_newline)
+        return source, filename, uptodate
+
+    def list_templates(self) -> list[str]:
+        return self.inner.list_templates()
+
+
+_BLANKS = re.compile(r"\n\n+")
+
+
+def drop_blank_lines(html: str) -> str:
+    """Each run of line breaks made one, outside what keeps its whitespace: the lines a template's tags stood on."""
+    if "\n\n" not in html:
+        return html
+    out, pos = [], 0
+    while (m := _OPEN.search(html, pos)) is not None:
+        end = html.find(f"</{m.group(1)}>", m.end())
+        end = len(html) if end < 0 else end + len(m.group(1)) + 3  # never closed: kept to the end
+        out += [_BLANKS.sub("\n", html[pos : m.start()]), html[m.start() : end]]
+        pos = end
+    out.append(_BLANKS.sub("\n", html[pos:]))
+    return "".join(out)
+
+
+@event_priority(100)  # before generator/site/hook.py's on_env forks the process that renders a share of the pages
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    """Load the templates without their indentation (see drop_template_indentation)."""
+    if env.loader is not None and not isinstance(env.loader, _Indentless):
+        env.loader = _Indentless(env.loader)
+        if env.cache is not None:
+            env.cache.clear()
+    return env
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return drop_indentation(fix_markup(output))
+    """A generated page's own markup has no indentation (its HTML blocks skip the theme: generator/site/fragments.py);
+    a hand-written page's Markdown may hold some."""
+    html = fix_markup(output)
+    return drop_blank_lines(html) if page.file.generated_by else drop_indentation(html)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
