@@ -25,7 +25,6 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
-from mkdocs.utils.templates import TemplateContext
 from watchdog.observers.polling import PollingObserver
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -260,12 +259,6 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     if search is not None and state.child is None:  # no second process: the index is added here
         add_search(search.result(), files, config)
     return env
-
-
-def on_template_context(context: TemplateContext, template_name: str, config: MkDocsConfig) -> TemplateContext:
-    if template_name == "sitemap.xml" and state.child is not None:
-        return parallel.sitemap_context(context, state.child)
-    return context
 
 
 @event_priority(100)  # before anything else reads the built site

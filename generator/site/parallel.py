@@ -6,15 +6,16 @@ are chosen once the navigation exists (`plan`): a share (SHARE) of the generated
 pages outside the navigation, evenly spread, `deferred` here (read and converted
 as empty). The parent converts the others, and at `on_env` forks the child
 (`start`): it copies the other generated files that are not pages, converts and
-builds its pages, then writes the search index once the process making it since
-on_files is done (so the parent never waits for it); the export is made and
-written by a third process (hook.py, from on_files). The parent drops all of
-those from its Files and builds the rest, so each file is written by one
-process only. The child runs MkDocs' own page functions on the same objects (inherited,
+builds its pages and the sitemap (over every page, in the parent a fifth of what
+was left to do when the child was done), then writes the search index once the
+process making it since on_files is done (so the parent never waits for it); the
+export is made and written by a third process (hook.py, from on_files). The
+parent drops all of those from its Files (and the sitemap from its theme's
+templates until the child is done) and builds the rest, so each file is written
+by one process only. The child runs MkDocs' own page functions on the same objects (inherited,
 nothing is copied), so a page is byte-identical to what one process writes. It
 sends back its log records, which the parent logs as its own (so `--strict`
-counts the child's warnings), and its error if a page failed. The sitemap lists
-every page (`sitemap_context`). Without fork, for `mkdocs serve` (a threaded
+counts the child's warnings), and its error if a page failed. Without fork, for `mkdocs serve` (a threaded
 process that rebuilds few pages) or with DOSSIER_ONE_PROCESS=1, nothing changes.
 """
 
@@ -34,12 +35,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
+from mkdocs.theme import Theme
 from mkdocs.utils import write_file
-from mkdocs.utils.templates import TemplateContext
 
 from ..background import Background, fork_call, may_fork, receive
 from .direct import GeneratedPage
 
+SITEMAP = "sitemap.xml"
 SHARE = 0.40
 """The part of the generated pages the child takes (it also writes the search index), measured at 2,000 articles."""
 Record = tuple[str, int, str]
@@ -52,10 +54,11 @@ class Child:
     read: int
     pages: list[File]
     """The pages the child builds."""
-    all_pages: Sequence[File]
-    """Every documentation page, the child's included, in MkDocs' order (for the sitemap)."""
     search: Background[dict[str, str]]
     """The search index's worker: the child takes its result, the parent only reaps it."""
+    theme: Theme
+    sitemap: bool
+    """Whether the child writes the sitemap (the theme has one): the parent's theme lacks it until `finish`."""
 
 
 def plan(pages: list[File]) -> list[File]:
@@ -77,15 +80,17 @@ def start(theirs: list[File], files: Files, config: MkDocsConfig, nav: Navigatio
         return None
     others = [f for f in files if f.abs_src_path is None and not f.is_documentation_page()]
     all_pages = files.documentation_pages()
+    sitemap = SITEMAP in config.theme.static_templates
 
     def work() -> tuple[list[Record], str | None]:
-        return _work(theirs, others, search, config, nav, env, files, all_pages)
+        return _work(theirs, others, search, config, nav, env, files, all_pages, sitemap)
 
     pid, read = fork_call(work)
     search.hand_over()
     for f in theirs + others:
         files.remove(f)
-    return Child(pid, read, theirs, all_pages, search)
+    config.theme.static_templates.discard(SITEMAP)
+    return Child(pid, read, theirs, search, config.theme, sitemap)
 
 
 def _work(
@@ -97,6 +102,7 @@ def _work(
     env: jinja2.Environment,
     files: Files,
     doc_files: Sequence[File],
+    sitemap: bool,
 ) -> tuple[list[Record], str | None]:
     """In the child: its share, built as MkDocs builds a page; (its log records, its error if any)."""
     records: list[Record] = []
@@ -111,6 +117,8 @@ def _work(
         for f in pages:
             assert f.page is not None
             mkdocs_build._build_page(f.page, config, doc_files, nav, env)  # never excluded: documentation_pages() holds included pages only
+        if sitemap:  # `files` is the parent's as it was before the fork: every page
+            mkdocs_build._build_theme_template(SITEMAP, env, files, config, nav)
         for path, content in search.take().items():
             write_file(content.encode("utf-8"), os.path.join(config.site_dir, path))
     except Exception as exc:  # MkDocs has logged which page; the parent raises
@@ -142,6 +150,7 @@ def finish(child: Child) -> None:
     data = receive(child.read)
     _, status = os.waitpid(child.pid, 0)
     child.search.reap()
+    _sitemap_back(child)
     if not data:
         raise PluginError(f"the process building {len(child.pages)} of the pages died ({_status(status)}); build again with the same command")
     records, error = pickle.loads(data)
@@ -160,12 +169,12 @@ def stop(child: Child) -> None:
         pass
     os.close(child.read)
     child.search.reap()  # its reader is gone: it ends
+    _sitemap_back(child)
 
 
-def sitemap_context(context: TemplateContext, child: Child) -> TemplateContext:
-    """The sitemap lists the child's pages too (the parent's Files no longer hold them)."""
-    context["pages"] = child.all_pages
-    return context
+def _sitemap_back(child: Child) -> None:
+    if child.sitemap:
+        child.theme.static_templates.add(SITEMAP)
 
 
 def _status(status: int) -> str:
