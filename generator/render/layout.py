@@ -1,7 +1,8 @@
 """Graph layout for the relationship graph: labelled boxes placed so that no two ever overlap.
 
-A force-directed placement (Fruchterman–Reingold) from a fixed start, then a
-pass that pushes overlapping boxes apart until none overlap. Pure geometry: it
+A force-directed placement (Fruchterman–Reingold) from a fixed start, then each
+box, the most connected first, where the forces put it if that is free, else at
+the nearest free spot beside a box already placed. Pure geometry: it
 knows nothing of entities, pages or SVG. Only +, -, *, / and sqrt are used
 (IEEE-exact everywhere), never trigonometry or logarithms, whose last bits vary
 between C libraries: the same graph gives the same coordinates on any machine.
@@ -72,9 +73,10 @@ def layout(boxes: Sequence[Box], edges: Sequence[tuple[str, str, float]], iterat
             degree[i] += w
             degree[j] += w
     k = math.sqrt(sum((b.width + GAP) * (b.height + GAP) for b in boxes) * SPREAD / n)
-    x, y = _start(sorted(range(n), key=lambda i: (-degree[i], boxes[i].id)), k)
+    order = sorted(range(n), key=lambda i: (-degree[i], boxes[i].id))
+    x, y = _start(order, k)
     _forces(x, y, links, k, iterations)
-    _separate(boxes, x, y)
+    _place(boxes, x, y, order)
     left = min(x[i] - boxes[i].width / 2 for i in range(n)) - GAP
     top = min(y[i] - boxes[i].height / 2 for i in range(n)) - GAP
     placed = tuple(Placed(b.id, round(x[i] - left, 1), round(y[i] - top, 1), b.width, b.height) for i, b in enumerate(boxes))
@@ -135,52 +137,35 @@ def _forces(x: list[float], y: list[float], links: list[tuple[int, int, float]],
         t = max(t * 0.97, k * 0.02)
 
 
-def _overlapping(boxes: Sequence[Box], x: list[float], y: list[float]) -> bool:
-    n = len(boxes)
-    for i in range(n):
-        for j in range(i + 1, n):
-            if (boxes[i].width + boxes[j].width) / 2 + GAP - abs(x[i] - x[j]) > 0 and (boxes[i].height + boxes[j].height) / 2 + GAP - abs(y[i] - y[j]) > 0:
-                return True
-    return False
+def _place(boxes: Sequence[Box], x: list[float], y: list[float], order: list[int]) -> None:
+    """Move the boxes, in `order`, so that no two (plus GAP) overlap: each stays where the forces put it if
+    no box placed before it is there, else goes to the nearest spot that is free, among those right beside
+    a placed box (left or right of it at its own height, above or below it at its own x).
 
+    One is always free: below the box whose bottom is lowest. The boxes placed first (the most connected,
+    in the middle) do not move, so the forces' picture stays; pushing pairs apart until none overlapped
+    (as before) took hundreds of passes over every pair and stretched the graph to twice its height."""
+    placed: list[int] = []
 
-def _separate(boxes: Sequence[Box], x: list[float], y: list[float]) -> None:
-    """Push overlapping pairs apart along the cheaper axis until no two boxes (plus GAP) overlap.
+    def free(i: int, cx: float, cy: float) -> bool:
+        w, h = boxes[i].width, boxes[i].height
+        for j in placed:
+            if abs(cx - x[j]) < (w + boxes[j].width) / 2 + GAP and abs(cy - y[j]) < (h + boxes[j].height) / 2 + GAP:
+                return False
+        return True
 
-    Each push uses the positions as already moved in this pass, so a pass settles most
-    pairs for good and a few passes suffice.
-    """
-    n = len(boxes)
-    for _ in range(500):
-        moved = False
-        for i in range(n):
-            wi, hi = boxes[i].width, boxes[i].height
-            for j in range(i + 1, n):
-                ox = (wi + boxes[j].width) / 2 + GAP - abs(x[i] - x[j])
-                if ox <= 0:
-                    continue
-                oy = (hi + boxes[j].height) / 2 + GAP - abs(y[i] - y[j])
-                if oy <= 0:
-                    continue
-                moved = True
-                # Labels are wide and flat: moving vertically usually costs less.
-                if ox * 3 < oy:
-                    s = 1.0 if (x[i], i) > (x[j], j) else -1.0
-                    x[i] += s * (ox / 2 + 0.5)
-                    x[j] -= s * (ox / 2 + 0.5)
-                else:
-                    s = 1.0 if (y[i], i) > (y[j], j) else -1.0
-                    y[i] += s * (oy / 2 + 0.5)
-                    y[j] -= s * (oy / 2 + 0.5)
-        if not moved:
-            return
-    # Not reached on any graph we measured; spreading the centres apart always ends overlaps.
-    for i in range(len(x)):
-        x[i] += i * 0.5  # two boxes at one centre would never part
-    while _overlapping(boxes, x, y):
-        for i in range(len(x)):
-            x[i] *= 1.25
-            y[i] *= 1.25
+    for i in order:
+        px, py = x[i], y[i]
+        if not free(i, px, py):
+            w, h = boxes[i].width, boxes[i].height
+            spots = []
+            for j in placed:
+                dx, dy = (w + boxes[j].width) / 2 + GAP, (h + boxes[j].height) / 2 + GAP
+                for cx, cy in ((x[j] - dx, py), (x[j] + dx, py), (px, y[j] - dy), (px, y[j] + dy)):
+                    spots.append(((cx - px) * (cx - px) + (cy - py) * (cy - py), cx, cy))
+            spots.sort()
+            x[i], y[i] = next((cx, cy) for _, cx, cy in spots if free(i, cx, cy))
+        placed.append(i)
 
 
 TRUNK = 22.0
