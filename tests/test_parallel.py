@@ -10,7 +10,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from tests.conftest import ROOT, SITE_ENV, mkdocs_build
+from tests.conftest import ROOT, SITE_ENV, copy_project, mkdocs_build
 
 
 def _files(site: Path) -> list[str]:
@@ -27,6 +27,21 @@ def test_two_processes_build_what_one_builds(tmp_path: Path) -> None:
     assert [p for p in _files(two) if not filecmp.cmp(one / p, two / p, shallow=False)] == []
     sitemap = (two / "sitemap.xml").read_text(encoding="utf-8")
     assert sitemap.count("<loc>") == len([p for p in _files(two) if p.endswith("index.html")]) > 100
+
+
+def test_a_second_build_loads_the_compiled_templates_and_builds_the_same_site(tmp_path: Path) -> None:
+    """Both processes of `mkdocs build` keep Material's compiled templates in build/templates/ and load them next time."""
+    project = copy_project(tmp_path / "p")
+    first, again = tmp_path / "first", tmp_path / "again"
+    result = mkdocs_build(project, first, env=SITE_ENV)
+    assert result.returncode == 0, result.stderr
+    cached = {p: p.stat().st_mtime_ns for p in (project / "build" / "templates").iterdir()}
+    assert len(cached) > 10  # main.html, base.html, 404.html, the partials
+    result = mkdocs_build(project, again, env=SITE_ENV)
+    assert result.returncode == 0, result.stderr
+    assert {p: p.stat().st_mtime_ns for p in (project / "build" / "templates").iterdir()} == cached  # read, none written again
+    assert _files(first) == _files(again)
+    assert [p for p in _files(again) if not filecmp.cmp(first / p, again / p, shallow=False)] == []
 
 
 HOOK = """

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from jinja2 import BytecodeCache, Environment
+from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache
 from jinja2.bccache import Bucket
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -46,6 +46,7 @@ from generator.write import overlap, write_tree  # noqa: E402
 log = logging.getLogger("mkdocs.plugins.dossier")
 SERVE_PAGES = "build/serve-pages"
 SERVE_FILES = "build/serve-files"
+TEMPLATES = "build/templates"
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -207,6 +208,33 @@ class _Compiled(BytecodeCache):
         state.templates[bucket.key] = bucket.bytecode_to_string()
 
 
+class _OnDisk(FileSystemBytecodeCache):
+    """`mkdocs build`: compiled templates kept in the project's build/templates/, so a build after the first
+    does not compile Material's templates again (in each process: a tenth of a build at 500 articles). Jinja
+    checks each file against the template's source and the Python version; a cache that cannot be read or
+    written is no error, the template is compiled."""
+
+    @classmethod
+    def at(cls, folder: Path) -> _OnDisk | None:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return None
+        return cls(str(folder))
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, ValueError, EOFError, TypeError):
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
 POLL_S = 0.2
 """How often `mkdocs serve` looks at seeds/ and generator/ for edits (MkDocs looks every 0.5 s)."""
 
@@ -245,14 +273,15 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """serve: keep compiled templates. build: add the search index; every page but the second
-    process's is converted, so start it (generator/site/parallel.py)."""
+    """Keep compiled templates (serve: in memory; build: on disk). build: add the search index;
+    every page but the second process's is converted, so start it (generator/site/parallel.py)."""
     if state.nav is not None:
         env.globals[navcache.GLOBAL] = navcache.SameLinks(state.nav, config)
         stamp.install(env)
     if state.command == "serve":
         env.bytecode_cache = _Compiled()
         return env
+    env.bytecode_cache = _OnDisk.at(Path(config.config_file_path).resolve().parent / TEMPLATES)
     search, state.search = state.search, None
     if search is not None and state.nav is not None:
         state.child = parallel.start(state.theirs, files, config, state.nav, env, search)
