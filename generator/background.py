@@ -13,6 +13,7 @@ environment does all the work in one process (to profile or debug it).
 
 from __future__ import annotations
 
+import mmap
 import os
 import pickle
 import signal
@@ -27,33 +28,80 @@ def may_fork() -> bool:
     return hasattr(os, "fork") and not os.environ.get("DOSSIER_ONE_PROCESS")
 
 
-def fork_call(fn: Callable[[], object]) -> tuple[int, int]:
+class Channel:
+    """How a forked child's result comes back. Where the system has memory files (Linux's memfd), the child writes
+    its pickle into one at its own pace and sends only its length through the pipe: a reader that comes late
+    maps it at once instead of passing tens of megabytes through the pipe 64 KB at a time, each piece waiting
+    for the child to write the next (a tenth of a second on the build's path at 2,000 articles). Elsewhere the
+    pickle itself goes through the pipe. The pipe's end (EOF) says the child is done either way."""
+
+    def __init__(self, read: int, store: int = -1) -> None:
+        self.read = read
+        self.store = store
+
+    def receive(self) -> bytes | mmap.mmap:
+        """Everything the child sent (nothing if it died first): from a memory file, mapped, not copied."""
+        with os.fdopen(self.read, "rb") as got:
+            data = got.read()
+        self.read = -1
+        if self.store < 0:
+            return data
+        try:
+            size = int.from_bytes(data, "little") if len(data) == _LENGTH else 0
+            return mmap.mmap(self.store, size, prot=mmap.PROT_READ) if 0 < size <= os.fstat(self.store).st_size else b""
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Nothing more will be read here (the result is not wanted, or another process reads it)."""
+        for fd in (self.read, self.store):
+            if fd >= 0:
+                os.close(fd)
+        self.read = self.store = -1
+
+
+_LENGTH = 8
+
+
+def _memory_file() -> int:
+    try:
+        return os.memfd_create("dossier-result")
+    except (AttributeError, OSError):  # not Linux, or no memory file to be had: the pipe carries the result
+        return -1
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def fork_call(fn: Callable[[], object]) -> tuple[int, Channel]:
     """`fn()` in a forked child that sends its result pickled and leaves without the parent's exit
-    handlers: (the child's pid, the pipe's end to `receive` from)."""
+    handlers: (the child's pid, the channel to `receive` from)."""
+    store = _memory_file()
     read, write = os.pipe()
     try:
         pid = os.fork()
     except OSError:
-        os.close(read)
-        os.close(write)
+        for fd in (read, write, store):
+            if fd >= 0:
+                os.close(fd)
         raise
     if pid == 0:
         code = 1
         try:
             os.close(read)
-            with os.fdopen(write, "wb") as out:
-                out.write(pickle.dumps(fn(), protocol=pickle.HIGHEST_PROTOCOL))
+            payload = pickle.dumps(fn(), protocol=pickle.HIGHEST_PROTOCOL)
+            if store >= 0:
+                _write_all(store, payload)
+                payload = len(payload).to_bytes(_LENGTH, "little")
+            _write_all(write, payload)
             code = 0
         finally:
             os._exit(code)
     os.close(write)
-    return pid, read
-
-
-def receive(read: int) -> bytes:
-    """Everything a `fork_call` child sent (nothing if it died first)."""
-    with os.fdopen(read, "rb") as got:
-        return got.read()
+    return pid, Channel(read, store)
 
 
 class Background(Generic[T]):
@@ -62,17 +110,17 @@ class Background(Generic[T]):
     def __init__(self, fn: Callable[[], T]) -> None:
         self._fn = fn
         self._pid = 0
-        self._read = -1
+        self._channel: Channel | None = None
         if may_fork():
             try:
-                self._pid, self._read = fork_call(fn)
+                self._pid, self._channel = fork_call(fn)
             except OSError:  # no process to be had (EAGAIN, ENOMEM): the work is done here, in result()
-                self._pid, self._read = 0, -1
+                self._pid, self._channel = 0, None
 
     def result(self) -> T:
-        if not self._pid:
+        if not self._pid or self._channel is None:
             return self._fn()
-        data = receive(self._read)
+        data = self._channel.receive()
         _, status = os.waitpid(self._pid, 0)
         if status != 0 or not data:
             return self._fn()  # the child failed: do it here, and let any exception be raised here
@@ -81,16 +129,15 @@ class Background(Generic[T]):
 
     def hand_over(self) -> None:
         """In this process: another (forked after this one started) will `take` the result; only `reap` is left here."""
-        if self._pid:
-            os.close(self._read)
-            self._read = -1
+        if self._channel is not None:
+            self._channel.close()
 
     def take(self) -> T:
         """The result, in a process forked from the one that started the work (it cannot wait for the worker,
         so a missing or cut result is computed here instead)."""
-        if not self._pid:
+        if not self._pid or self._channel is None:
             return self._fn()
-        data = receive(self._read)
+        data = self._channel.receive()
         try:
             value: T = pickle.loads(data)
         except Exception:
@@ -112,6 +159,5 @@ class Background(Generic[T]):
             except (ProcessLookupError, ChildProcessError):
                 pass
             self._pid = 0
-        if self._read >= 0:
-            os.close(self._read)
-            self._read = -1
+        if self._channel is not None:
+            self._channel.close()

@@ -42,3 +42,27 @@ def test_stop_ends_a_worker_at_once_and_reaps_it() -> None:
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)  # reaped: no such child any more
     work.stop()  # a second stop is harmless
+
+
+def test_a_large_result_comes_back_whole_through_a_memory_file_and_the_files_are_closed() -> None:
+    """Tens of megabytes (2,000 articles' entity pages) come back through a memory file, mapped; where there is
+    none (not Linux), through the pipe; either way whole, and nothing stays open here."""
+    pages = {f"people/p{i}.md": "نص عربي <b>وسم</b> " * 400 + str(i) for i in range(3000)}
+    before = set(os.listdir("/proc/self/fd"))
+    work = Background(lambda: (os.getpid(), pages))
+    assert work._channel is not None and work._channel.store >= 0, "Linux: a memory file carries the result"
+    pid, value = work.result()
+    assert pid != os.getpid() and value == pages
+    assert set(os.listdir("/proc/self/fd")) == before
+
+
+def test_without_memory_files_the_pipe_carries_the_result(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_memfd(name: str, flags: int = 0) -> int:
+        raise OSError(38, "Function not implemented")
+
+    monkeypatch.setattr(os, "memfd_create", no_memfd)
+    pages = {str(i): "نص " * 1000 for i in range(500)}
+    work = Background(lambda: (os.getpid(), pages))
+    assert work._channel is not None and work._channel.store < 0
+    pid, value = work.result()
+    assert pid != os.getpid() and value == pages

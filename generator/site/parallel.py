@@ -38,7 +38,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.theme import Theme
 from mkdocs.utils import write_file
 
-from ..background import Background, fork_call, may_fork, receive
+from ..background import Background, Channel, fork_call, may_fork
 from .direct import GeneratedPage
 
 SITEMAP = "sitemap.xml"
@@ -51,7 +51,7 @@ Record = tuple[str, int, str]
 @dataclass
 class Child:
     pid: int
-    read: int
+    channel: Channel
     pages: list[File]
     """The pages the child builds."""
     search: Background[dict[str, str]]
@@ -85,12 +85,12 @@ def start(theirs: list[File], files: Files, config: MkDocsConfig, nav: Navigatio
     def work() -> tuple[list[Record], str | None]:
         return _work(theirs, others, search, config, nav, env, files, all_pages, sitemap)
 
-    pid, read = fork_call(work)
+    pid, channel = fork_call(work)
     search.hand_over()
     for f in theirs + others:
         files.remove(f)
     config.theme.static_templates.discard(SITEMAP)
-    return Child(pid, read, theirs, search, config.theme, sitemap)
+    return Child(pid, channel, theirs, search, config.theme, sitemap)
 
 
 def _work(
@@ -147,7 +147,7 @@ def _collect_logs(records: list[Record]) -> None:
 
 def finish(child: Child) -> None:
     """Wait for the child; log its records here; raise if a page failed or the child died."""
-    data = receive(child.read)
+    data = child.channel.receive()
     _, status = os.waitpid(child.pid, 0)
     child.search.reap()
     _sitemap_back(child)
@@ -167,7 +167,7 @@ def stop(child: Child) -> None:
         os.waitpid(child.pid, 0)
     except (ProcessLookupError, ChildProcessError):
         pass
-    os.close(child.read)
+    child.channel.close()
     child.search.reap()  # its reader is gone: it ends
     _sitemap_back(child)
 
