@@ -423,6 +423,32 @@ def test_collapse_is_the_indentation_regex(value: str) -> None:
     assert theme_hook.collapse(value) == theme_hook.INDENT.sub("\n", value)
 
 
+# Characters YAML refuses, or takes for line breaks, or that JSON escapes, among ordinary ones.
+_title_chars = st.text(alphabet=st.sampled_from('"\\/\b\f\n\r\t\x00\x1f\x7f\x85\x9f\xa0\u2028\u2029\ufeff\ufffe\uffff\U0001f600ab عم<>&:#-'), max_size=30)
+
+
+@given(title=st.one_of(mixed, _title_chars))
+def test_a_pages_front_matter_is_read_as_mkdocs_reads_it(title: str) -> None:
+    """A generated page's title alone in its front matter is read as JSON (generator/site/direct.py): the same
+    title and Markdown as MkDocs' YAML reading gives, or, where JSON would read otherwise, YAML's own."""
+    from mkdocs.utils import meta
+
+    from generator.render.markdown import front_matter as written
+    from generator.site.direct import front_matter
+
+    source = written(title) + "# عنوان\n\nنص.\n"
+    assert front_matter(source) == meta.get_data(source)
+
+
+def test_an_ordinary_title_is_read_without_yaml() -> None:
+    from generator.render.markdown import front_matter as written
+    from generator.site.direct import _TITLE_ONLY
+
+    for title in ["الإقالة والتمرد والعودة: كيف تكشفت الأزمة في OpenAI", 'قال: "لا" \\ / <b>', "\t\u00a0😀"]:
+        assert _TITLE_ONLY.match(written(title)) is not None, title
+    assert _TITLE_ONLY.match(written("سطر\u2028سطر")) is None  # YAML takes U+2028 for a line break: YAML reads it
+
+
 # A template: text with indentation, expressions, tags that emit nothing, if/for blocks, elements that keep their whitespace.
 _template_text = st.text(alphabet=st.sampled_from(' \t\n\xa0ab<>="ع'), max_size=12)
 _template_leaf = st.one_of(
