@@ -173,6 +173,20 @@ def test_blank_lines_left_by_the_templates_tags_go_where_whitespace_does_not_sho
     assert drop_blank_lines(page) == f"<head>\n<meta>\n</head>\n{pre}\n{textarea}{script}\n<p>نص\nبعده</p>\n<pre>\n\nلم يُغلق"
 
 
+def test_a_template_loses_its_indentation_but_not_what_keeps_whitespace() -> None:
+    """The templates' text loses its indentation once, as it is loaded; tags, expressions and what keeps its
+    whitespace stay as written, even an element the template opens and another one closes."""
+    from generator.site.theme_hook import drop_template_indentation
+
+    kept = "<script>\n  var s = `\n    y`;\n</script>"
+    source = f'<nav>\n    {{% if a %}}\n      <a href="{{{{ url }}}}"  >\n  {{{{ x }}}}\n</a>{{% endif %}}  \n  {kept}\n  <pre>\n  a</pre>\n'
+    assert (
+        drop_template_indentation(source) == f'<nav>\n{{% if a %}}\n<a href="{{{{ url }}}}"  >\n{{{{ x }}}}\n</a>{{% endif %}}\n{kept}\n<pre>\n  a</pre>'
+    )  # Jinja drops the last line break
+    unclosed = "<div>\n  <pre>\n  a {% if x %}<script>s</script>{% endif %}\n  b"
+    assert drop_template_indentation(unclosed) == "<div>\n" + unclosed.split("\n", 1)[1].lstrip(" ")
+
+
 def test_built_pages_carry_no_indentation(site: Path) -> None:
     html = (site / "articles" / "altman-firing-revolt-return-2023" / "index.html").read_text(encoding="utf-8")
     assert "\n " not in html and "\n\t" not in html and '<div class="md-sidebar__inner">\n<nav' in html

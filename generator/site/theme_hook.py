@@ -112,23 +112,27 @@ _LAST_BREAK = re.compile(r"(?:\r\n|\r|\n)\Z")
 
 def drop_template_indentation(source: str, keep_trailing_newline: bool = False) -> str:
     """A template whose text (not its tags, expressions or comments) has lost its indentation as
-    drop_indentation would take it from the page; an element that keeps its whitespace is left whole,
-    and one the template opens without closing is left to the template's end. Jinja drops a template's
-    last line break (unless told to keep it): that is done first, and a line break it would drop from
-    the result is doubled, so the template still ends as it did."""
+    drop_indentation would take it from the page, outside the elements that keep their whitespace (one the
+    template opens without closing is left to the template's end). Jinja drops a template's last line
+    break (unless told to keep it): that is done first, and a line break it would drop from the result is
+    doubled, so the template still ends as it did."""
     if not keep_trailing_newline:
         source = _LAST_BREAK.sub("", source, count=1)
-    out, pos = [], 0
-    for m in _KEEP.finditer(source):
-        out += [_text_only(source[pos : m.start()]), m.group(0)]
-        pos = m.end()
-    rest = source[pos:]
-    if (unclosed := _OPEN.search(rest)) is not None:
-        out += [_text_only(rest[: unclosed.start()]), rest[unclosed.start() :]]
-    else:
-        out.append(_text_only(rest))
-    text = "".join(out)
+    text = _outside_kept(source, _text_only)
     return text + text[-1] if not keep_trailing_newline and text.endswith(("\n", "\r")) else text
+
+
+def _outside_kept(text: str, change: Callable[[str], str]) -> str:
+    """`text` with `change` made to what lies outside <pre>, <textarea> and <script> elements, each from its
+    start tag to the first end tag of its name, or to the end of `text` if it has none there."""
+    out, pos = [], 0
+    while (m := _OPEN.search(text, pos)) is not None:
+        end = text.find(f"</{m.group(1)}>", m.end())
+        end = len(text) if end < 0 else end + len(m.group(1)) + 3
+        out += [change(text[pos : m.start()]), text[m.start() : end]]
+        pos = end
+    out.append(change(text[pos:]))
+    return "".join(out)
 
 
 def _text_only(source: str) -> str:
@@ -161,16 +165,11 @@ _BLANKS = re.compile(r"\n\n+")
 
 def drop_blank_lines(html: str) -> str:
     """Each run of line breaks made one, outside what keeps its whitespace: the lines a template's tags stood on."""
-    if "\n\n" not in html:
-        return html
-    out, pos = [], 0
-    while (m := _OPEN.search(html, pos)) is not None:
-        end = html.find(f"</{m.group(1)}>", m.end())
-        end = len(html) if end < 0 else end + len(m.group(1)) + 3  # never closed: kept to the end
-        out += [_BLANKS.sub("\n", html[pos : m.start()]), html[m.start() : end]]
-        pos = end
-    out.append(_BLANKS.sub("\n", html[pos:]))
-    return "".join(out)
+    return _outside_kept(html, _single_breaks) if "\n\n" in html else html
+
+
+def _single_breaks(text: str) -> str:
+    return _BLANKS.sub("\n", text)
 
 
 @event_priority(100)  # before generator/site/hook.py's on_env forks the process that renders a share of the pages
