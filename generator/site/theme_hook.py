@@ -87,11 +87,16 @@ _KEEP = re.compile(r"<(pre|textarea|script)[\s>].*?</\1>", re.S)
 
 def drop_indentation(html: str) -> str:
     """The page without the templates' indentation: each run of whitespace with a line break becomes that line break."""
+    return _between(_KEEP, html, collapse)
+
+
+def _between(kept: re.Pattern[str], text: str, change: Callable[[str], str]) -> str:
+    """`text` with `change` made to what lies between the matches of `kept`, which stay as they are."""
     out, pos = [], 0
-    for m in _KEEP.finditer(html):
-        out += [collapse(html[pos : m.start()]), m.group(0)]
+    for m in kept.finditer(text):
+        out += [change(text[pos : m.start()]), m.group(0)]
         pos = m.end()
-    out.append(collapse(html[pos:]))
+    out.append(change(text[pos:]))
     return "".join(out)
 
 
@@ -136,12 +141,7 @@ def _outside_kept(text: str, change: Callable[[str], str]) -> str:
 
 
 def _text_only(source: str) -> str:
-    out, pos = [], 0
-    for m in _JINJA.finditer(source):
-        out += [collapse(source[pos : m.start()]), m.group(0)]
-        pos = m.end()
-    out.append(collapse(source[pos:]))
-    return "".join(out)
+    return _between(_JINJA, source, collapse)
 
 
 class _Indentless(jinja2.BaseLoader):
