@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 GAP = 8.0
 """Minimum free space between two boxes, in SVG units."""
+MARGIN = 0.5
+"""How much further out than touching a moved box is put (see _place)."""
 ITERATIONS = 160
 SPREAD = 1.8
 """Free area per unit of box area: higher spreads the graph (fewer edges under labels), lower packs it."""
@@ -138,13 +140,15 @@ def _forces(x: list[float], y: list[float], links: list[tuple[int, int, float]],
 
 
 def _place(boxes: Sequence[Box], x: list[float], y: list[float], order: list[int]) -> None:
-    """Move the boxes, in `order`, so that no two (plus GAP) overlap: each stays where the forces put it if
-    no box placed before it is there, else goes to the nearest spot that is free, among those right beside
+    """Move the boxes, in `order`, so that no two come closer than GAP: each stays where the forces put it
+    if no box placed before it is there, else goes to the nearest spot that is free, among those right beside
     a placed box (left or right of it at its own height, above or below it at its own x).
 
-    One is always free: below the box whose bottom is lowest. The boxes placed first (the most connected,
-    in the middle) do not move, so the forces' picture stays; pushing pairs apart until none overlapped
-    (as before) took hundreds of passes over every pair and stretched the graph to twice its height."""
+    Each spot is MARGIN further out than touching, so that rounding the coordinates (to 0.1) and floating
+    point (y + d - y need not be d) never bring two boxes under GAP; and one spot is free in any case, below
+    every box placed (after the nearer spots, tried first). The boxes placed first (the most connected, in
+    the middle) do not move, so the forces' picture stays; pushing pairs apart until none overlapped (as
+    before) took hundreds of passes over every pair and stretched the graph to twice its height."""
     placed: list[int] = []
 
     def free(i: int, cx: float, cy: float) -> bool:
@@ -160,11 +164,12 @@ def _place(boxes: Sequence[Box], x: list[float], y: list[float], order: list[int
             w, h = boxes[i].width, boxes[i].height
             spots = []
             for j in placed:
-                dx, dy = (w + boxes[j].width) / 2 + GAP, (h + boxes[j].height) / 2 + GAP
+                dx, dy = (w + boxes[j].width) / 2 + GAP + MARGIN, (h + boxes[j].height) / 2 + GAP + MARGIN
                 for cx, cy in ((x[j] - dx, py), (x[j] + dx, py), (px, y[j] - dy), (px, y[j] + dy)):
                     spots.append(((cx - px) * (cx - px) + (cy - py) * (cy - py), cx, cy))
             spots.sort()
-            x[i], y[i] = next((cx, cy) for _, cx, cy in spots if free(i, cx, cy))
+            below = max(y[j] + boxes[j].height / 2 for j in placed) + GAP + MARGIN + h / 2
+            x[i], y[i] = next(((cx, cy) for _, cx, cy in spots if free(i, cx, cy)), (px, below))
         placed.append(i)
 
 
