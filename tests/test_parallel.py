@@ -10,6 +10,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT, SITE_ENV, copy_project, mkdocs_build
 
 
@@ -29,19 +31,50 @@ def test_two_processes_build_what_one_builds(tmp_path: Path) -> None:
     assert sitemap.count("<loc>") == len([p for p in _files(two) if p.endswith("index.html")]) > 100
 
 
+@pytest.mark.slow  # two real builds
 def test_a_second_build_loads_the_compiled_templates_and_builds_the_same_site(tmp_path: Path) -> None:
     """Both processes of `mkdocs build` keep Material's compiled templates in build/templates/ and load them next time."""
     project = copy_project(tmp_path / "p")
     first, again = tmp_path / "first", tmp_path / "again"
     result = mkdocs_build(project, first, env=SITE_ENV)
     assert result.returncode == 0, result.stderr
-    cached = {p: p.stat().st_mtime_ns for p in (project / "build" / "templates").iterdir()}
+    cached = {p: p.stat().st_mtime_ns for p in (project / "build" / "templates").rglob("*.cache")}
     assert len(cached) > 10  # main.html, base.html, 404.html, the partials
     result = mkdocs_build(project, again, env=SITE_ENV)
     assert result.returncode == 0, result.stderr
-    assert {p: p.stat().st_mtime_ns for p in (project / "build" / "templates").iterdir()} == cached  # read, none written again
+    assert {p: p.stat().st_mtime_ns for p in (project / "build" / "templates").rglob("*.cache")} == cached  # read, none written again
     assert _files(first) == _files(again)
     assert [p for p in _files(again) if not filecmp.cmp(first / p, again / p, shallow=False)] == []
+
+
+def test_compiled_templates_are_kept_apart_for_each_way_of_compiling_them(tmp_path: Path) -> None:
+    """What Jinja bakes into compiled code beyond the source (settings, filters) names the cache's folder,
+    and a damaged cache file is compiled again, not an error."""
+    import jinja2
+    from jinja2.bccache import Bucket
+
+    from generator.site.hook import _compiled_by, _OnDisk
+
+    def env(**settings: object) -> jinja2.Environment:
+        return jinja2.Environment(loader=jinja2.DictLoader({"t.html": "{{ v }}|{{ 'x' | f }}"}), **settings)  # type: ignore[arg-type]
+
+    plain, escaping, other_filter = env(), env(autoescape=True), env()
+    plain.filters["f"] = escaping.filters["f"] = lambda v: v + "-plain"
+    other_filter.filters["f"] = jinja2.pass_context(lambda context, v: v + "-context")
+    names = {_compiled_by(e) for e in (plain, escaping, other_filter)}
+    assert len(names) == 3
+    second = env()
+    second.filters["f"] = plain.filters["f"]
+    assert _compiled_by(second) == _compiled_by(plain)
+    cache = _OnDisk.at(tmp_path, plain)
+    assert cache is not None
+    plain.bytecode_cache = cache
+    assert plain.get_template("t.html").render(v="<b>") == "<b>|x-plain"
+    (stored,) = list((tmp_path / _compiled_by(plain)).iterdir())
+    stored.write_bytes(stored.read_bytes()[:30] + b"\x00damaged" * 20)
+    bucket = Bucket(plain, cache.get_cache_key("t.html", None), cache.get_source_checksum("{{ v }}|{{ 'x' | f }}"))
+    cache.load_bytecode(bucket)
+    assert bucket.code is None
 
 
 HOOK = """

@@ -10,11 +10,13 @@ request hanging); `mkdocs build` fails with the same list.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
+import jinja2
 from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache
 from jinja2.bccache import Bucket
 from mkdocs.config.defaults import MkDocsConfig
@@ -211,11 +213,13 @@ class _Compiled(BytecodeCache):
 class _OnDisk(FileSystemBytecodeCache):
     """`mkdocs build`: compiled templates kept in the project's build/templates/, so a build after the first
     does not compile Material's templates again (in each process: a tenth of a build at 500 articles). Jinja
-    checks each file against the template's source and the Python version; a cache that cannot be read or
-    written is no error, the template is compiled."""
+    checks each file against the template's source and the Python version; what else the compiled code
+    depends on (Jinja's version, the environment's settings, extensions, filters and tests) names the
+    folder. A cache that cannot be read or written is no error: the template is compiled."""
 
     @classmethod
-    def at(cls, folder: Path) -> _OnDisk | None:
+    def at(cls, folder: Path, env: Environment) -> _OnDisk | None:
+        folder = folder / _compiled_by(env)
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError:
@@ -225,7 +229,7 @@ class _OnDisk(FileSystemBytecodeCache):
     def load_bytecode(self, bucket: Bucket) -> None:
         try:
             super().load_bytecode(bucket)
-        except (OSError, ValueError, EOFError, TypeError):
+        except Exception:  # a damaged file (any error unpickling it): compile the template instead
             bucket.reset()
 
     def dump_bytecode(self, bucket: Bucket) -> None:
@@ -233,6 +237,29 @@ class _OnDisk(FileSystemBytecodeCache):
             super().dump_bytecode(bucket)
         except OSError:
             pass
+
+
+def _compiled_by(env: Environment) -> str:
+    """A name for what Jinja's compiled code depends on beyond the template's source and Python's version."""
+
+    def name(f: object) -> str:  # not repr(): a function's holds an address that changes from process to process
+        return f"{getattr(f, '__module__', '')}.{getattr(f, '__qualname__', type(f).__qualname__)}" if callable(f) else repr(f)
+
+    def named(functions: Mapping[str, object]) -> list[tuple[str, str, str]]:
+        return [(n, name(f), str(getattr(f, "jinja_pass_arg", ""))) for n, f in sorted(functions.items())]
+
+    settings = (
+        jinja2.__version__,
+        *(getattr(env, k) for k in ("block_start_string", "block_end_string", "variable_start_string", "variable_end_string")),
+        *(getattr(env, k) for k in ("comment_start_string", "comment_end_string", "line_statement_prefix", "line_comment_prefix")),
+        *(getattr(env, k) for k in ("trim_blocks", "lstrip_blocks", "newline_sequence", "keep_trailing_newline", "optimized", "is_async")),
+        *(name(getattr(env, k, None)) for k in ("autoescape", "finalize", "undefined", "newstyle_gettext")),
+        sorted((k, repr(v)) for k, v in env.policies.items() if not callable(v)),
+        sorted(env.extensions),
+        named(env.filters),
+        named(env.tests),
+    )
+    return hashlib.sha256(repr(settings).encode("utf-8")).hexdigest()[:16]
 
 
 POLL_S = 0.2
@@ -281,7 +308,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     if state.command == "serve":
         env.bytecode_cache = _Compiled()
         return env
-    env.bytecode_cache = _OnDisk.at(Path(config.config_file_path).resolve().parent / TEMPLATES)
+    env.bytecode_cache = _OnDisk.at(Path(config.config_file_path).resolve().parent / TEMPLATES, env)
     search, state.search = state.search, None
     if search is not None and state.nav is not None:
         state.child = parallel.start(state.theirs, files, config, state.nav, env, search)
