@@ -440,6 +440,16 @@ def test_a_pages_front_matter_is_read_as_mkdocs_reads_it(title: str) -> None:
     assert front_matter(source) == meta.get_data(source)
 
 
+@given(source=st.from_regex(r"\A---\ntitle: \"(?:[^\"\\\\]|\\\\[\"\\\\/bfnrt]|\\\\u[0-9a-fA-F]{4}){0,12}\"\n---\n\Z"))
+def test_any_title_line_json_reads_is_read_as_mkdocs_reads_it(source: str) -> None:
+    """Not only what render/markdown.py writes: any escape, any character, as another plugin might hand over."""
+    from mkdocs.utils import meta
+
+    from generator.site.direct import front_matter
+
+    assert front_matter(source + "نص\n") == meta.get_data(source + "نص\n")
+
+
 def test_an_ordinary_title_is_read_without_yaml() -> None:
     from generator.render.markdown import front_matter as written
     from generator.site.direct import _TITLE_ONLY

@@ -38,7 +38,7 @@ _TAG = re.compile(r"</?bdi>")
 # no character YAML refuses or takes for a line break (\x85, \u2028, \u2029) and no escaped surrogate;
 # anything else goes to YAML as before (tests/test_properties.py holds both to the same result).
 _TITLE_ONLY = re.compile(
-    r'---\ntitle: ("(?:[^"\\\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]|\\["\\/bfnrt]|\\u(?![dD][89abAB])[0-9a-fA-F]{4})*")\n---\n'
+    r'---\ntitle: ("(?:[^"\\\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]|\\["\\/bfnrt]|\\u(?![dD][89a-fA-F])[0-9a-fA-F]{4})*")\n---\n'
 )
 # Extensions that change nothing in headings (without `{: }`) and one-word paragraphs.
 _INERT = frozenset({"toc", "tables", "fenced_code", "attr_list", "md_in_html", "admonition"})
