@@ -49,6 +49,8 @@ class Channel:
         try:
             size = int.from_bytes(data, "little") if len(data) == _LENGTH else 0
             return mmap.mmap(self.store, size, prot=mmap.PROT_READ) if 0 < size <= os.fstat(self.store).st_size else b""
+        except (OSError, ValueError):  # cannot be mapped: as if the child had sent nothing (the work is done here)
+            return b""
         finally:
             self.close()
 
@@ -79,8 +81,8 @@ def _write_all(fd: int, data: bytes) -> None:
 def fork_call(fn: Callable[[], object]) -> tuple[int, Channel]:
     """`fn()` in a forked child that sends its result pickled and leaves without the parent's exit
     handlers: (the child's pid, the channel to `receive` from)."""
-    store = _memory_file()
     read, write = os.pipe()
+    store = _memory_file()
     try:
         pid = os.fork()
     except OSError:
@@ -145,7 +147,8 @@ class Background(Generic[T]):
         return value
 
     def reap(self) -> None:
-        """After `hand_over`: wait for the worker, which has ended or ends once its result is read."""
+        """After `hand_over`: wait for the worker, which ends once its result is written (into the memory file;
+        through the pipe, once it is read)."""
         if self._pid:
             os.waitpid(self._pid, 0)
             self._pid = 0

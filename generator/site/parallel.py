@@ -168,7 +168,7 @@ def stop(child: Child) -> None:
     except (ProcessLookupError, ChildProcessError):
         pass
     child.channel.close()
-    child.search.reap()  # its reader is gone: it ends
+    child.search.reap()  # it ends once its result is written (through the pipe: its reader is gone, so at once)
     _sitemap_back(child)
 
 
