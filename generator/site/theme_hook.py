@@ -22,8 +22,12 @@ Material's templates also indent their markup (about 4.5 KB a page, a quarter of
 run of whitespace that holds a line break renders as one space, so each becomes a bare line break,
 except inside the elements that keep their whitespace (<pre>, <textarea>) and scripts. That is done
 to the templates' text as they are loaded (`on_env`), once, not to each page: at thousands of pages
-going over every page again cost more than a tenth of the build. What a page still gets are the
-blank lines left where a template's tag stood on a line of its own (`drop_blank_lines`).
+going over every page again cost more than a tenth of the build. What a generated page still gets
+are the blank lines left where a template's tag stood on a line of its own (`drop_blank_lines`).
+For Material's templates as shipped that is the page the whole pass gave, byte for byte
+(tests/test_quality.py: no built page changes under drop_indentation); a template whose tag
+outputs nothing between spaces and a line break, or a value with indentation of its own, would
+leave a few spaces, which render the same.
 
 The edits that must happen on every page must match exactly, so a theme upgrade that changes this
 markup fails the build here instead of silently shipping invalid pages.
@@ -113,6 +117,7 @@ def collapse(text: str) -> str:
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 _OPEN = re.compile(r"<(pre|textarea|script)[\s>]")
 _LAST_BREAK = re.compile(r"(?:\r\n|\r|\n)\Z")
+_LINE_BREAK = re.compile(r"\r\n?")
 
 
 def drop_template_indentation(source: str, keep_trailing_newline: bool = False) -> str:
@@ -145,15 +150,16 @@ def _text_only(source: str) -> str:
 
 
 class _Indentless(jinja2.BaseLoader):
-    """The theme's HTML templates as drop_template_indentation makes them (sitemap.xml is left as it is)."""
+    """The theme's HTML templates and the SVG icons they include as drop_template_indentation makes them, their
+    line breaks made "\\n" first as Jinja makes them (sitemap.xml is left as it is)."""
 
     def __init__(self, inner: jinja2.BaseLoader) -> None:
         self.inner = inner
 
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str | None, Callable[[], bool] | None]:
         source, filename, uptodate = self.inner.get_source(environment, template)
-        if template.endswith(".html"):
-            source = drop_template_indentation(source, environment.keep_trailing_newline)
+        if template.endswith((".html", ".svg")) and environment.newline_sequence == "\n":
+            source = drop_template_indentation(_LINE_BREAK.sub("\n", source), environment.keep_trailing_newline)
         return source, filename, uptodate
 
     def list_templates(self) -> list[str]:
