@@ -15,6 +15,7 @@ them like real ones. Deterministic: the same N and seed give the same corpus.
 
 from __future__ import annotations
 
+import compileall
 import random
 import re
 import sys
@@ -368,8 +369,11 @@ def write_corpus(project: Path, corpus: Corpus) -> None:
 
 
 def corpus_project(dest: Path, n: int, seed: int = 1) -> tuple[Path, Corpus]:
-    """A project copy at `dest` whose seeds/ hold an N-article corpus."""
+    """A project copy at `dest` whose seeds/ hold an N-article corpus; its generator/ compiled to bytecode,
+    as Python leaves it after a first run and as pip leaves the packages plain Material runs on (a machine
+    that sets PYTHONDONTWRITEBYTECODE, as this one does, would otherwise compile it again at every build)."""
     project = copy_project(dest)
+    compileall.compile_dir(project / "generator", quiet=1)
     corpus = make_corpus(project, n, seed)
     write_corpus(project, corpus)
     return project, corpus
