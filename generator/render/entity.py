@@ -116,7 +116,7 @@ def _mention_list(index: DossierIndex, found: tuple[Mention, ...], here: Here) -
         items = []
         for m in by_article[article_id]:
             before, name, after = around(index.block_text(m.article, m.block), m.start, m.end)
-            link = f'<a href="{href}{attr("#" + m.anchor)}">{L.PARAGRAPH} {m.block}</a>'  # as a(here.to(page, m.anchor), …) writes it
+            link = f'<a href="{href}{attr("#" + m.anchor)}">{L.paragraph(m.block)}</a>'  # as a(here.to(page, m.anchor), …) writes it
             items.append(f"{NOT_SEARCHED}{text(before)}<mark>{text(name)}</mark>{text(after)}</span> ({link})")
         out.append(ul(items))
     return out

@@ -267,7 +267,7 @@ def _evidence(index: DossierIndex, r: Relation, here: Here) -> str:
         for article, block in r.paragraphs[:EVIDENCE_SHOWN]:
             title = index.article(article).title
             page = f"articles/{article}.md"
-            links.append(a(here.to(page, f"p-{block}"), f"{L.PARAGRAPH} {block}", title) if block else a(here.to(page), f"«{text(title)}»"))
+            links.append(a(here.to(page, f"p-{block}"), L.paragraph(block), title) if block else a(here.to(page), f"«{text(title)}»"))
         more = f" {V.AND_MORE.format(n=len(r.paragraphs) - EVIDENCE_SHOWN)}" if len(r.paragraphs) > EVIDENCE_SHOWN else ""
         parts.append(f"{V.TOGETHER_IN} ({V.count(len(r.paragraphs), V.PARAGRAPH)}): " + "، ".join(links) + more)
     return "؛ ".join(parts)

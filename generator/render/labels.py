@@ -58,6 +58,13 @@ AUTHOR = "الكاتب"
 READING_TIME = "وقت القراءة"
 ESTIMATE = "تقدير"
 PARAGRAPH = "الفقرة"
+
+
+def paragraph(number: int) -> str:
+    """«الفقرة 4» with a no-break space: a link never ends one line with the word and starts the next with its number."""
+    return f"{PARAGRAPH}\u00a0{number}"
+
+
 NEWER = "الأحدث"
 OLDER = "الأقدم"
 ALL_ARTICLES = "كل المقالات"

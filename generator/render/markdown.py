@@ -113,11 +113,11 @@ def where(index: DossierIndex, article: str, block: int | None, here: Here) -> s
     and on its notes page, «الفقرة 4» only (the page says which article it is about)."""
     page = f"articles/{article}.md"
     if here.src in (page, notes_path(article)):
-        return a(here.to(page, f"p-{block}"), f"{L.PARAGRAPH} {block}") if block else a(here.to(page) if here.src != page else "#", L.ARTICLE_TITLE)
+        return a(here.to(page, f"p-{block}"), L.paragraph(block)) if block else a(here.to(page) if here.src != page else "#", L.ARTICLE_TITLE)
     title = index.article(article).title
     if not block:
         return a(here.to(page), f"{L.ARTICLE_TITLE} «{text(title)}»")
-    return a(here.to(page, f"p-{block}"), f"{L.PARAGRAPH} {block}، «{text(title)}»")
+    return a(here.to(page, f"p-{block}"), f"{L.paragraph(block)}، «{text(title)}»")
 
 
 def cite(index: DossierIndex, source: Source, here: Here) -> str:

@@ -104,7 +104,7 @@ def _item(index: DossierIndex, ev: Event, here: Here) -> str:
     sources = []
     for s in ev.sources:
         title = index.article(s.article).title
-        where = f"«{text(title)}»" + (f"، {L.PARAGRAPH} {s.block}" if s.block else "")
+        where = f"«{text(title)}»" + (f"، {L.paragraph(s.block)}" if s.block else "")
         sources.append(a(here.to(f"articles/{s.article}.md", s.anchor), where, s.quote))
     entities = " ".join(dict.fromkeys(part.entity for part in ev.participants))
     parts = [_date(ev, here), f'<span class="dossier-tl-title">{a(here.to(ev.page), text(ev.title))}</span>']
