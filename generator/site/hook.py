@@ -15,19 +15,21 @@ import logging
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
 from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache
 from jinja2.bccache import Bucket
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
-from watchdog.observers.polling import PollingObserver
+
+if TYPE_CHECKING:  # serve only: `mkdocs build` does not load the live-reload server and watchdog
+    from mkdocs.livereload import LiveReloadServer
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 if str(ROOT) not in sys.path:
@@ -274,6 +276,8 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[.
     after this event, go to a second polling observer that looks more often, which MkDocs starts."""
     state.observer = server.observer
     state.observer.start()
+    from watchdog.observers.polling import PollingObserver
+
     server.observer = PollingObserver(timeout=POLL_S)
     return server
 

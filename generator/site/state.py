@@ -6,14 +6,18 @@ lost; this module is imported normally and stays.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from mkdocs.structure.files import File
 from mkdocs.structure.nav import Navigation
-from watchdog.observers.api import BaseObserver
 
 from ..background import Background
 from ..errors import InputError
 from ..incremental import Memo
 from .parallel import Child
+
+if TYPE_CHECKING:  # serve only: `mkdocs build` does not load watchdog (a hundredth of a build at 500 articles)
+    from watchdog.observers.api import BaseObserver
 
 command: str = ""
 """'build', 'gh-deploy' or 'serve', from on_startup."""
