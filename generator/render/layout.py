@@ -168,8 +168,8 @@ def _place(boxes: Sequence[Box], x: list[float], y: list[float], order: list[int
                 for cx, cy in ((x[j] - dx, py), (x[j] + dx, py), (px, y[j] - dy), (px, y[j] + dy)):
                     spots.append(((cx - px) * (cx - px) + (cy - py) * (cy - py), cx, cy))
             spots.sort()
-            below = max(y[j] + boxes[j].height / 2 for j in placed) + GAP + MARGIN + h / 2
-            x[i], y[i] = next(((cx, cy) for _, cx, cy in spots if free(i, cx, cy)), (px, below))
+            spot = next(((cx, cy) for _, cx, cy in spots if free(i, cx, cy)), None)
+            x[i], y[i] = spot or (px, max(y[j] + boxes[j].height / 2 for j in placed) + GAP + MARGIN + h / 2)
         placed.append(i)
 
 

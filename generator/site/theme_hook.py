@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import partial
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
@@ -86,20 +87,23 @@ def fix_markup(html: str) -> str:
 
 INDENT = re.compile(r"[ \t]*\n\s*")
 """What drop_indentation turns into a bare line break (`collapse` does it without the regex)."""
-_KEEP = re.compile(r"<(pre|textarea|script)[\s>].*?</\1>", re.S)
+_OPEN = re.compile(r"<(pre|textarea|script)[\s>]")
 
 
 def drop_indentation(html: str) -> str:
     """The page without the templates' indentation: each run of whitespace with a line break becomes that line break."""
-    return _between(_KEEP, html, collapse)
+    return _outside_kept(html, collapse)
 
 
-def _between(kept: re.Pattern[str], text: str, change: Callable[[str], str]) -> str:
-    """`text` with `change` made to what lies between the matches of `kept`, which stay as they are."""
+def _outside_kept(text: str, change: Callable[[str], str]) -> str:
+    """`text` with `change` made to what lies outside <pre>, <textarea> and <script> elements, each from its
+    start tag to the first end tag of its name, or to the end of `text` if it has none there."""
     out, pos = [], 0
-    for m in kept.finditer(text):
-        out += [change(text[pos : m.start()]), m.group(0)]
-        pos = m.end()
+    while (m := _OPEN.search(text, pos)) is not None:
+        end = text.find(f"</{m.group(1)}>", m.end())
+        end = len(text) if end < 0 else end + len(m.group(1)) + 3
+        out += [change(text[pos : m.start()]), text[m.start() : end]]
+        pos = end
     out.append(change(text[pos:]))
     return "".join(out)
 
@@ -115,7 +119,6 @@ def collapse(text: str) -> str:
 
 
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
-_OPEN = re.compile(r"<(pre|textarea|script)[\s>]")
 _LAST_BREAK = re.compile(r"(?:\r\n|\r|\n)\Z")
 _LINE_BREAK = re.compile(r"\r\n?")
 
@@ -132,21 +135,14 @@ def drop_template_indentation(source: str, keep_trailing_newline: bool = False) 
     return text + text[-1] if not keep_trailing_newline and text.endswith(("\n", "\r")) else text
 
 
-def _outside_kept(text: str, change: Callable[[str], str]) -> str:
-    """`text` with `change` made to what lies outside <pre>, <textarea> and <script> elements, each from its
-    start tag to the first end tag of its name, or to the end of `text` if it has none there."""
-    out, pos = [], 0
-    while (m := _OPEN.search(text, pos)) is not None:
-        end = text.find(f"</{m.group(1)}>", m.end())
-        end = len(text) if end < 0 else end + len(m.group(1)) + 3
-        out += [change(text[pos : m.start()]), text[m.start() : end]]
-        pos = end
-    out.append(change(text[pos:]))
-    return "".join(out)
-
-
 def _text_only(source: str) -> str:
-    return _between(_JINJA, source, collapse)
+    """`source` with its text, between its tags, expressions and comments, collapsed."""
+    out, pos = [], 0
+    for m in _JINJA.finditer(source):
+        out += [collapse(source[pos : m.start()]), m.group(0)]
+        pos = m.end()
+    out.append(collapse(source[pos:]))
+    return "".join(out)
 
 
 class _Indentless(jinja2.BaseLoader):
@@ -171,11 +167,7 @@ _BLANKS = re.compile(r"\n\n+")
 
 def drop_blank_lines(html: str) -> str:
     """Each run of line breaks made one, outside what keeps its whitespace: the lines a template's tags stood on."""
-    return _outside_kept(html, _single_breaks) if "\n\n" in html else html
-
-
-def _single_breaks(text: str) -> str:
-    return _BLANKS.sub("\n", text)
+    return _outside_kept(html, partial(_BLANKS.sub, "\n")) if "\n\n" in html else html
 
 
 @event_priority(100)  # before generator/site/hook.py's on_env forks the process that renders a share of the pages
