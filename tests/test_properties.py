@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 from generator import arabic, read, seedmeta, text
 from generator.errors import Report
 from generator.kb.schema import Entity, EntityKind
+from generator.link.lookalike import LookAlikeFinder
 from generator.link.names import Linker
 from generator.model import Article, ArticleMeta, Block, Kind
 from generator.render import html as render_html
@@ -394,6 +395,33 @@ def test_linker_finds_a_full_name_however_it_is_written(data: st.DataObject, nam
     # Linked exactly, or inside a link that starts earlier (`before` may end with the same name: the first wins).
     exact = any(m.name_start == start and m.end == start + len(written) for m in mentions)
     assert exact or any(m.start < start < m.end for m in mentions), f"{written!r} not linked in {paragraph!r}: {mentions}"
+
+
+WHITE = [c for c in map(chr, range(0x3001)) if c.isspace()]
+gap = st.text(alphabet=WHITE, min_size=1, max_size=3)
+lookalike_people = [
+    Entity("greg-brockman", "جريج بروكمان", "", EntityKind.PERSON, "seeds/people.yml", 1),
+    Entity("ilya-sutskever", "إيليا سوتسكيفر", "", EntityKind.PERSON, "seeds/people.yml", 2),
+]
+
+
+@given(
+    words=st.lists(st.one_of(arabic_word, st.sampled_from(["غريغ", "بروكمان،", "وإليا", "سوتسكيفر", "«غريغ"])), max_size=12),
+    gaps=st.lists(gap, min_size=14, max_size=14),
+    ends=st.tuples(st.text(alphabet=WHITE, max_size=2), st.text(alphabet=WHITE, max_size=2)),
+)
+def test_a_look_alike_is_found_and_placed_whatever_the_white_space(words: list[str], gaps: list[str], ends: tuple[str, str]) -> None:
+    """The finder cuts tokens with str.split and sums their lengths where one white space separates each:
+    its spans are those of the regex \\S+ over any white space (several, none but spaces, at either end)."""
+    tokens = ["غريغ", "بروكمان", *words]
+    paragraph = ends[0] + "".join(t + g for t, g in zip(tokens, gaps, strict=False))[: -len(gaps[len(tokens) - 1])] + ends[1]
+    found = LookAlikeFinder(lookalike_people).find(article_of([paragraph]), ())
+    spans = [m.span() for m in re.finditer(r"\S+", paragraph)]
+    assert found and found[0].written == paragraph[spans[0][0] : spans[1][0] + len("بروكمان")]
+    for la in found:
+        assert la.written == paragraph[la.start : la.end]
+        assert any(s < la.end <= e and not paragraph[la.end : e].strip("،,.") for s, e in spans)  # a token's end, its comma cut
+        assert la.entity == ("greg-brockman" if "بروكمان" in la.written else "ilya-sutskever")
 
 
 @given(value=mixed, limit=st.integers(1, 200))
