@@ -8,9 +8,10 @@ Each entity also gets its own file (export/<id>.json) with its share of the reco
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import partial
 from json.encoder import encode_basestring
+from pathlib import Path
 from typing import Any
 
 from .index import DossierIndex
@@ -97,10 +98,19 @@ _encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", 
 """Compact: no indentation (json's C encoder only runs without it), one record per line is left to jq."""
 
 
-def _dump(doc: dict[str, Any], encoded: Mapping[str, str]) -> str:
-    """`doc` as JSON, with `encoded`'s values (JSON already) in their keys' places: as one encoding of the whole."""
-    fields = {k: _encode(v) for k, v in doc.items()} | dict(encoded)
-    return "{" + ",".join(f"{_encode(k)}:{v}" for k, v in sorted(fields.items())) + "}\n"
+def _parts(doc: dict[str, Any], encoded: Mapping[str, list[str]]) -> list[str]:
+    """`doc` as JSON in pieces, with `encoded`'s values (JSON already, in pieces) in their keys' places: joined,
+    one encoding of the whole."""
+    fields = {k: [_encode(v)] for k, v in doc.items()} | dict(encoded)
+    out = ["{"]
+    for n, (k, v) in enumerate(sorted(fields.items())):
+        out += [f"{',' if n else ''}{_encode(k)}:", *v]
+    return [*out, "}\n"]
+
+
+CHUNK = 2048
+"""Mentions per piece of an array: dossier.json is written piece by piece, never held whole (a hundred megabytes
+at 2,000 articles: one emoji in it makes Python keep every character in four bytes)."""
 
 
 class _Mentions:
@@ -111,9 +121,11 @@ class _Mentions:
         self._done: dict[int, str] = {}
         """By id() of the mention, which the index keeps alive."""
 
-    def array(self, found: Iterable[Mention]) -> str:
+    def array(self, found: Sequence[Mention]) -> list[str]:
+        """The JSON array of `found`, in pieces of CHUNK records."""
         done, index = self._done, self.index
-        return "[" + ",".join([done.get(id(m)) or done.setdefault(id(m), _mention_json(index, m)) for m in found]) + "]"
+        items = [done.get(id(m)) or done.setdefault(id(m), _mention_json(index, m)) for m in found]
+        return ["[", *(("," if i else "") + ",".join(items[i : i + CHUNK]) for i in range(0, len(items), CHUNK)), "]"]
 
 
 def _mention_json(index: DossierIndex, m: Mention) -> str:
@@ -145,8 +157,13 @@ def _term(t: Term) -> dict[str, Any]:
 
 def export(index: DossierIndex, mentions: _Mentions | None = None) -> str:
     """dossier.json: every article, entity, role, event, note and mention, with their sources."""
+    return "".join(export_parts(index, mentions))
+
+
+def export_parts(index: DossierIndex, mentions: _Mentions | None = None) -> list[str]:
+    """dossier.json in pieces (see `export`)."""
     kb = index.kb
-    return _dump(
+    return _parts(
         {
             "format": FORMAT,
             "articles": [_article(a) for a in index.articles],
@@ -166,13 +183,18 @@ def entity_path(e: Entity) -> str:
 
 
 def export_entity(index: DossierIndex, e: Entity, mentions: _Mentions | None = None) -> str:
+    """export/<id>.json (see `export_entity_parts`)."""
+    return "".join(export_entity_parts(index, e, mentions))
+
+
+def export_entity_parts(index: DossierIndex, e: Entity, mentions: _Mentions | None = None) -> list[str]:
     """One entity's share of the export, so a reader of one person need not fetch the whole dossier.
 
     The same records as dossier.json: the entity, its roles (or the people with a role in it), its
     events, the notes about it, and its mentions; articles are named by id, not copied.
     """
     roles = [_role(e, r) for r in e.roles] + [_role(person, r) for person, r in index.members(e.id)]
-    return _dump(
+    return _parts(
         {
             "format": FORMAT,
             "entity": _entity(e),
@@ -194,15 +216,16 @@ def export_files(index: DossierIndex) -> dict[str, str]:
 
 class Later(Mapping[str, str]):
     """Files by path, each made when it is first read. `mkdocs build` names the export's files when it plans
-    the site and makes them in the process that writes them (generator/site/hook.py), so no page waits."""
+    the site and makes them in the process that writes them (generator/site/hook.py), so no page waits:
+    `write` makes a file piece by piece into the built site, keeping nothing."""
 
-    def __init__(self, makers: dict[str, Callable[[], str]]) -> None:
+    def __init__(self, makers: dict[str, Callable[[], list[str]]]) -> None:
         self._makers = makers
         self._made: dict[str, str] = {}
 
     def __getitem__(self, path: str) -> str:
         if (text := self._made.get(path)) is None:
-            text = self._made[path] = self._makers[path]()
+            text = self._made[path] = "".join(self._makers[path]())
         return text
 
     def __iter__(self) -> Iterator[str]:
@@ -214,8 +237,15 @@ class Later(Mapping[str, str]):
     def __len__(self) -> int:
         return len(self._makers)
 
+    def write(self, path: str, target: Path) -> None:
+        """The file at `path` written to `target` (its folder made), as UTF-8, the same bytes as self[path]."""
+        parts = [self._made[path]] if path in self._made else self._makers[path]()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("w", encoding="utf-8", newline="") as f:
+            f.writelines(parts)
+
 
 def export_later(index: DossierIndex) -> Later:
     """Every exported file by its path in the built site, each made when it is read: dossier.json, then each entity's."""
     mentions = _Mentions(index)  # shared: each mention encoded once
-    return Later({WHOLE: partial(export, index, mentions), **{entity_path(e): partial(export_entity, index, e, mentions) for e in index.entities}})
+    return Later({WHOLE: partial(export_parts, index, mentions), **{entity_path(e): partial(export_entity_parts, index, e, mentions) for e in index.entities}})

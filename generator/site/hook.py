@@ -40,6 +40,7 @@ from generator.background import Background  # noqa: E402
 from generator.build import generate  # noqa: E402
 from generator.editor import summary  # noqa: E402
 from generator.errors import InputError  # noqa: E402
+from generator.export import Later  # noqa: E402
 from generator.site import fragments, navcache, parallel, stamp, state  # noqa: E402
 from generator.site.direct import Converter, GeneratedPage  # noqa: E402
 from generator.site.problems import nav_paths, problems_page  # noqa: E402
@@ -197,7 +198,10 @@ class _Later(File):
 def _write_all(export: list[_Later]) -> None:
     """The export written where MkDocs would copy it (without its log line per file, from another process)."""
     for f in export:
-        write_file(f.content_bytes, f.abs_dest_path)
+        if isinstance(f.source, Later) and f.replaced is None:  # piece by piece, never held whole
+            f.source.write(f.src_uri, Path(f.abs_dest_path))
+        else:
+            write_file(f.content_bytes, f.abs_dest_path)
 
 
 class _Compiled(BytecodeCache):
