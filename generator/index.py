@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TypeVar
 
 from .arabic import fold
-from .kb.schema import Annotation, Entity, EntityKind, Event, KnowledgeBase, Role
+from .kb.schema import Annotation, Entity, EntityKind, Event, KnowledgeBase, Role, Term
 from .link.names import Ambiguity, Links, Mention
 from .model import Article, Block
 
@@ -63,6 +63,8 @@ class DossierIndex:
     _blocks: Mapping[tuple[str, int], Block]
     owner: Mapping[str, str]
     """Folded one-word names (OpenAI, ميتا) → the entity they name: the first by id."""
+    _terms_written: dict[str, tuple[Term, ...]] = field(default_factory=dict, init=False, compare=False, repr=False)
+    """terms_written, as asked: the article pages and the glossary ask the same of every article."""
 
     @classmethod
     def build(cls, articles: Iterable[Article], kb: KnowledgeBase, links: Links) -> DossierIndex:
@@ -192,3 +194,10 @@ class DossierIndex:
 
     def block_text(self, article: str, number: int) -> str:
         return self._blocks[(article, number)].text
+
+    def terms_written(self, article: Article) -> tuple[Term, ...]:
+        """The glossary's terms one of whose spellings the article's text holds (anywhere, even inside a word: where
+        to look for them, not where they are)."""
+        if (found := self._terms_written.get(article.id)) is None:
+            found = self._terms_written[article.id] = tuple(t for t in self.kb.glossary if any(s in article.text for s in t.spellings))
+        return found

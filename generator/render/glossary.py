@@ -71,7 +71,7 @@ def term_spans(index: DossierIndex, article: Article, taken: dict[int, list[Span
     out: dict[int, list[Span]] = defaultdict(list)
     done: set[str] = set()
     # One search of the whole text first: a term the article never writes changes nothing in any paragraph.
-    terms = [t for t in index.kb.glossary if any(spelling in article.text for spelling in t.spellings)]
+    terms = index.terms_written(article)
     for block in article.numbered if terms else ():
         number = block.number or 0
         links = [s for s in taken.get(number, []) if s.href]
@@ -92,8 +92,8 @@ def _uses(index: DossierIndex, term: Term, here: Here) -> list[str]:
     out: list[str] = []
     more = 0
     for article in index.newest_first:
-        if not any(spelling in article.text for spelling in term.spellings):
-            continue  # one search of the whole text first: most articles do not write most terms
+        if not any(t is term for t in index.terms_written(article)):
+            continue  # one search of the whole text first (shared with the article pages): most articles do not write most terms
         for block in article.numbered:
             if any(t is term for _, _, t in find(block.text, [term])):
                 if len(out) < USES_SHOWN:
