@@ -42,7 +42,7 @@ from ..background import Background, Channel, fork_call, may_fork
 from .direct import GeneratedPage
 
 SITEMAP = "sitemap.xml"
-SHARE = 0.40
+SHARE = 0.45
 """The part of the generated pages the child takes (it also writes the search index), measured at 2,000 articles."""
 Record = tuple[str, int, str]
 """A log record as the child sends it: logger name, level, message."""
