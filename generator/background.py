@@ -156,11 +156,16 @@ class Background(Generic[T]):
     def stop(self) -> None:
         """The result is not wanted (the build failed): end the worker now and wait for it."""
         if self._pid:
-            try:
-                os.kill(self._pid, signal.SIGKILL)
-                os.waitpid(self._pid, 0)
-            except (ProcessLookupError, ChildProcessError):
-                pass
+            kill(self._pid)
             self._pid = 0
         if self._channel is not None:
             self._channel.close()
+
+
+def kill(pid: int) -> None:
+    """End a forked child whose result is not wanted, and wait for it (it may have ended already)."""
+    try:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    except (ProcessLookupError, ChildProcessError):
+        pass

@@ -194,14 +194,19 @@ class _Later(File):
         if not self.elsewhere:
             super().copy_file(dirty)
 
+    def write(self) -> None:
+        """Written where MkDocs would copy it, without its log line (from another process): piece by piece, never
+        held whole, unless a plugin replaced the content (export.Later.write)."""
+        if isinstance(self.source, Later) and self.replaced is None:
+            self.source.write(self.src_uri, Path(self.abs_dest_path))
+        else:
+            write_file(self.content_bytes, self.abs_dest_path)
+
 
 def _write_all(export: list[_Later]) -> None:
-    """The export written where MkDocs would copy it (without its log line per file, from another process)."""
+    """The export written where MkDocs would copy it (from another process)."""
     for f in export:
-        if isinstance(f.source, Later) and f.replaced is None:  # piece by piece, never held whole
-            f.source.write(f.src_uri, Path(f.abs_dest_path))
-        else:
-            write_file(f.content_bytes, f.abs_dest_path)
+        f.write()
 
 
 class _Compiled(BytecodeCache):

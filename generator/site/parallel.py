@@ -24,7 +24,6 @@ from __future__ import annotations
 import logging
 import os
 import pickle
-import signal
 import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -38,7 +37,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.theme import Theme
 from mkdocs.utils import write_file
 
-from ..background import Background, Channel, fork_call, may_fork
+from ..background import Background, Channel, fork_call, kill, may_fork
 from .direct import GeneratedPage
 
 SITEMAP = "sitemap.xml"
@@ -162,11 +161,7 @@ def finish(child: Child) -> None:
 
 def stop(child: Child) -> None:
     """The build failed elsewhere: do not leave the child running."""
-    try:
-        os.kill(child.pid, signal.SIGKILL)
-        os.waitpid(child.pid, 0)
-    except (ProcessLookupError, ChildProcessError):
-        pass
+    kill(child.pid)
     child.channel.close()
     child.search.reap()  # it ends once its result is written (through the pipe: its reader is gone, so at once)
     _sitemap_back(child)
