@@ -13,7 +13,12 @@ for more than one build.
 
 from __future__ import annotations
 
+import atexit
 import gc
+import os
+import sys
+import threading
+from pathlib import Path
 
 BUILD_THRESHOLDS = (50_000, 20, 1_000_000)
 """A young collection every 50,000 new objects; the oldest generation practically never within a build."""
@@ -31,3 +36,28 @@ def resume() -> None:
     """The thresholds as they were before `pause`."""
     if _saved:
         gc.set_threshold(*_saved.pop())
+
+
+FULL_EXIT = "DOSSIER_FULL_EXIT"
+"""Set in the environment: `mkdocs build` ends as any Python program does (to measure or debug its end)."""
+
+
+def leave() -> None:
+    """End the `mkdocs build` command-line program now, its work done: run its exit handlers (logging's,
+    coverage's, …), flush its output and exit with status 0, without freeing its heap object by object,
+    which is what a Python program's normal end does (a third of a second at 2,000 articles: the dossier's
+    millions of objects). mypy ends the same way. Anywhere else (a program that calls MkDocs' command in
+    its own process, such as a test runner), or while a thread a normal end would wait for still runs,
+    nothing happens."""
+    program = Path(sys.argv[0]) if sys.argv and sys.argv[0] else Path()
+    if os.environ.get(FULL_EXIT) or not (program.name == "mkdocs" or program.parent.name == "mkdocs"):
+        return
+    if any(not t.daemon for t in threading.enumerate() if t is not threading.main_thread()):
+        return  # a normal end waits for them
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # closed, or its reader gone: as a normal exit would find it
+            pass
+    os._exit(0)

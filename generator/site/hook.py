@@ -291,10 +291,13 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[.
     return server
 
 
+@event_priority(-100)  # after every other plugin's
 def on_shutdown() -> None:
     if state.observer is not None:
         state.observer.stop()
         state.observer = None
+    if state.command == "build" and sys.exc_info()[1] is None:  # built: MkDocs calls this in a `finally`
+        heap.leave()
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
