@@ -99,6 +99,7 @@ def fork_call(fn: Callable[[], object]) -> tuple[int, Channel]:
                 _write_all(store, payload)
                 payload = len(payload).to_bytes(_LENGTH, "little")
             _write_all(write, payload)
+            os.close(write)  # the end of the result, before this process's exit is done
             code = 0
         finally:
             os._exit(code)
@@ -123,11 +124,16 @@ class Background(Generic[T]):
         if not self._pid or self._channel is None:
             return self._fn()
         data = self._channel.receive()
+        loaded: list[T] = []
+        if data:  # read while the child's exit unmaps its memory (tens of milliseconds for a large one)
+            try:
+                loaded.append(pickle.loads(data))
+            except Exception:  # cut short: the child died while writing it
+                pass
         _, status = os.waitpid(self._pid, 0)
-        if status != 0 or not data:
+        if status != 0 or not loaded:
             return self._fn()  # the child failed: do it here, and let any exception be raised here
-        value: T = pickle.loads(data)
-        return value
+        return loaded[0]
 
     def hand_over(self) -> None:
         """In this process: another (forked after this one started) will `take` the result; only `reap` is left here."""
