@@ -19,6 +19,7 @@ import os
 import sys
 import threading
 from pathlib import Path
+from types import FrameType
 
 BUILD_THRESHOLDS = (50_000, 20, 1_000_000)
 """A young collection every 50,000 new objects; the oldest generation practically never within a build."""
@@ -46,14 +47,13 @@ def leave() -> None:
     """End the `mkdocs build` command-line program now, its work done: run its exit handlers (logging's,
     coverage's, …), flush its output and exit with status 0, without freeing its heap object by object,
     which is what a Python program's normal end does (a third of a second at 2,000 articles: the dossier's
-    millions of objects). mypy ends the same way. Anywhere else (a program that calls MkDocs' command in
-    its own process, such as a test runner), or while a thread a normal end would wait for still runs,
-    nothing happens."""
-    program = Path(sys.argv[0]) if sys.argv and sys.argv[0] else Path()
-    if os.environ.get(FULL_EXIT) or not (program.name == "mkdocs" or program.parent.name == "mkdocs"):
+    millions of objects). mypy ends the same way. Nothing happens unless the mkdocs program itself is the
+    outermost code (not a test runner, a profiler or any program that runs it and goes on after it), or
+    while a thread that a normal end would wait for still runs."""
+    if os.environ.get(FULL_EXIT) or not _outermost_is_mkdocs():
         return
     if any(not t.daemon for t in threading.enumerate() if t is not threading.main_thread()):
-        return  # a normal end waits for them
+        return
     atexit._run_exitfuncs()
     for stream in (sys.stdout, sys.stderr):
         try:
@@ -61,3 +61,19 @@ def leave() -> None:
         except (OSError, ValueError):  # closed, or its reader gone: as a normal exit would find it
             pass
     os._exit(0)
+
+
+def _outermost_is_mkdocs() -> bool:
+    """Whether the outermost code running, past runpy's (`python -m`), is the mkdocs program: its
+    console script, or the mkdocs package's __main__.py."""
+    frame: FrameType | None = sys._getframe()
+    files = []
+    while frame is not None:
+        files.append(frame.f_code.co_filename)
+        frame = frame.f_back
+    for name in reversed(files):
+        path = Path(name)
+        if name == "<frozen runpy>" or path.name == "runpy.py":
+            continue
+        return path.name == "mkdocs" or (path.name == "__main__.py" and path.parent.name == "mkdocs")
+    return False

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import gc
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -43,39 +47,43 @@ def test_the_hook_gives_the_thresholds_back_after_a_build_and_after_a_failed_one
 
 
 LEAVING = """
-import atexit, sys, threading
-program, _, thread = {program!r}.partition(" ")
-sys.argv[0] = program
-if thread:
-    done = threading.Event()
-    threading.Thread(target=done.wait, args=(5,)).start()
+import atexit, os, threading
 from generator import heap
 atexit.register(lambda: print("exit handler ran", flush=True))
+if os.environ.get("THREAD"):
+    done = threading.Event()
+    threading.Thread(target=done.wait, args=(5,)).start()
 print("built", end="")  # still in the buffer: leave() must flush it
 heap.leave()
 print(" and then went on")
-if thread:
+if os.environ.get("THREAD"):
     done.set()
 """
+LEFT = "builtexit handler ran\n"
+WENT_ON = "built and then went on\nexit handler ran\n"
 
 
 @pytest.mark.parametrize(
-    ("program", "env", "out"),
+    ("command", "env", "out"),
     [
-        ("/venv/bin/mkdocs", {}, "builtexit handler ran\n"),
-        ("/venv/lib/python3.11/site-packages/mkdocs/__main__.py", {}, "builtexit handler ran\n"),  # python -m mkdocs
-        ("/venv/bin/pytest", {}, "built and then went on\nexit handler ran\n"),  # MkDocs' command run inside another program
-        ("/venv/bin/mkdocs", {heap.FULL_EXIT: "1"}, "built and then went on\nexit handler ran\n"),
-        ("/venv/bin/mkdocs THREAD", {}, "built and then went on\nexit handler ran\n"),  # a thread still at work
+        (["bin/mkdocs"], {}, LEFT),  # the console script
+        (["-m", "mkdocs"], {}, LEFT),  # python -m mkdocs
+        (["run.py"], {}, WENT_ON),  # a program that runs mkdocs and goes on after it (a test runner…)
+        (["-m", "cProfile", "-o", "out.prof", "bin/mkdocs"], {}, WENT_ON),  # its profile is written after it
+        (["bin/mkdocs"], {heap.FULL_EXIT: "1"}, WENT_ON),
+        (["bin/mkdocs"], {"THREAD": "1"}, WENT_ON),  # a thread still at work: a normal end waits for it
     ],
 )
-def test_leave_ends_only_the_mkdocs_program_at_once_with_its_output_and_exit_handlers(program: str, env: dict[str, str], out: str) -> None:
-    import os
-    import subprocess
-    import sys
-    from pathlib import Path
-
+def test_leave_ends_only_the_mkdocs_program_itself_with_its_output_and_exit_handlers(tmp_path: Path, command: list[str], env: dict[str, str], out: str) -> None:
+    (tmp_path / "bin").mkdir()
+    (tmp_path / "bin" / "mkdocs").write_text(LEAVING, encoding="utf-8")
+    (tmp_path / "mkdocs").mkdir()  # shadows the real package in this process only
+    (tmp_path / "mkdocs" / "__init__.py").write_text("", encoding="utf-8")
+    (tmp_path / "mkdocs" / "__main__.py").write_text(LEAVING, encoding="utf-8")
+    (tmp_path / "run.py").write_text('import runpy\nrunpy.run_path("bin/mkdocs", run_name="__main__")\n', encoding="utf-8")
     root = Path(__file__).resolve().parent.parent
-    environment = {k: v for k, v in os.environ.items() if k != heap.FULL_EXIT} | env | {"PYTHONPATH": str(root)}
-    done = subprocess.run([sys.executable, "-c", LEAVING.format(program=program)], env=environment, capture_output=True, text=True, timeout=60)
+    environment = {k: v for k, v in os.environ.items() if k not in (heap.FULL_EXIT, "THREAD")} | env | {"PYTHONPATH": f"{tmp_path}{os.pathsep}{root}"}
+    done = subprocess.run([sys.executable, *command], cwd=tmp_path, env=environment, capture_output=True, text=True, timeout=60)
     assert (done.returncode, done.stdout, done.stderr) == (0, out, "")
+    if "cProfile" in command:
+        assert (tmp_path / "out.prof").stat().st_size > 0
