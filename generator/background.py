@@ -18,7 +18,7 @@ import os
 import pickle
 import signal
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -107,6 +107,15 @@ def fork_call(fn: Callable[[], object]) -> tuple[int, Channel]:
     return pid, Channel(read, store)
 
 
+def unpickled(data: bytes | mmap.mmap) -> list[Any]:
+    """[what a child sent], or [] if it sent nothing or was cut short (it died while writing). Read before
+    waiting for the child: its exit, unmapping a large memory, takes tens of milliseconds."""
+    try:
+        return [pickle.loads(data)] if data else []
+    except Exception:
+        return []
+
+
 class Background(Generic[T]):
     """`fn()` started now; `result()` waits for it."""
 
@@ -123,13 +132,7 @@ class Background(Generic[T]):
     def result(self) -> T:
         if not self._pid or self._channel is None:
             return self._fn()
-        data = self._channel.receive()
-        loaded: list[T] = []
-        if data:  # read while the child's exit unmaps its memory (tens of milliseconds for a large one)
-            try:
-                loaded.append(pickle.loads(data))
-            except Exception:  # cut short: the child died while writing it
-                pass
+        loaded: list[T] = unpickled(self._channel.receive())  # while the child's exit unmaps its memory
         _, status = os.waitpid(self._pid, 0)
         if status != 0 or not loaded:
             return self._fn()  # the child failed: do it here, and let any exception be raised here

@@ -66,3 +66,16 @@ def test_without_memory_files_the_pipe_carries_the_result(monkeypatch: pytest.Mo
     assert work._channel is not None and work._channel.store < 0
     pid, value = work.result()
     assert pid != os.getpid() and value == pages
+
+
+def test_a_result_cut_short_counts_as_none_and_the_work_is_done_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pickle
+
+    from generator import background
+
+    whole = pickle.dumps({"pages": ["ص" * 1000] * 10})
+    assert background.unpickled(whole) == [{"pages": ["ص" * 1000] * 10}]
+    assert background.unpickled(whole[: len(whole) // 2]) == [] and background.unpickled(b"") == []
+    real = background.Channel.receive
+    monkeypatch.setattr(background.Channel, "receive", lambda self: real(self)[:-5])  # the child died while writing
+    assert Background(lambda: (os.getpid(), "done")).result() == (os.getpid(), "done")

@@ -22,9 +22,7 @@ process that rebuilds few pages) or with DOSSIER_ONE_PROCESS=1, nothing changes.
 from __future__ import annotations
 
 import logging
-import mmap
 import os
-import pickle
 import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -38,7 +36,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.theme import Theme
 from mkdocs.utils import write_file
 
-from ..background import Background, Channel, fork_call, kill, may_fork
+from ..background import Background, Channel, fork_call, kill, may_fork, unpickled
 from .direct import GeneratedPage
 
 SITEMAP = "sitemap.xml"
@@ -147,14 +145,13 @@ def _collect_logs(records: list[Record]) -> None:
 
 def finish(child: Child) -> None:
     """Wait for the child; log its records here; raise if a page failed or the child died."""
-    data = child.channel.receive()
-    sent = _loaded(data)  # read while the child's exit unmaps its memory
+    sent = unpickled(child.channel.receive())
     _, status = os.waitpid(child.pid, 0)
     child.search.reap()
     _sitemap_back(child)
-    if sent is None:
+    if not sent:
         raise PluginError(f"the process building {len(child.pages)} of the pages died ({_status(status)}); build again with the same command")
-    records, error = sent
+    records, error = sent[0]
     for name, level, message in records:
         logging.getLogger(name).log(level, message)
     if error is not None:
@@ -167,14 +164,6 @@ def stop(child: Child) -> None:
     child.channel.close()
     child.search.reap()  # it ends once its result is written (through the pipe: its reader is gone, so at once)
     _sitemap_back(child)
-
-
-def _loaded(data: bytes | mmap.mmap) -> tuple[list[Record], str | None] | None:
-    """What the child sent, or None if it sent nothing or died while sending it."""
-    try:
-        return pickle.loads(data) if data else None
-    except Exception:
-        return None
 
 
 def _sitemap_back(child: Child) -> None:
