@@ -74,6 +74,10 @@ def _kb(b: float) -> str:
     return f"{b / 1024:,.0f}" if b >= 10 * 1024 else f"{b / 1024:,.1f}"
 
 
+def _on_disk(articles: int, d: dict[str, float]) -> str:
+    return f"{articles:,} articles, {d['build_s']:.2f} s against {d['plain_s']:.2f} s ({d['ratio']:.2f}×)"
+
+
 def _check(ok: bool) -> str:
     return "✅" if ok else "❌"
 
@@ -95,6 +99,12 @@ def markdown(data: dict[str, Any], plot: str = "scale.svg") -> str:
         )
     text = "\n".join(out) + "\n"
     text += f"\nMedians of {data['settings']['runs']} run(s); ratio = median of the per-run ratios of our `mkdocs build` to plain Material on the same texts.\n"
+    if data["settings"].get("sites_in") == "RAM":
+        disk = [_on_disk(r["articles"], r["on_disk"]) for r in rows if r.get("on_disk")]
+        text += (
+            "The timed builds write their sites to RAM (/dev/shm), so that the ratio measures the builds and not a disk"
+            " (see benchmarks/run.py, sites_folder). Written to this machine's disk, once each: " + "; ".join(disk) + ".\n"
+        )
     for r in rows:
         s, d = r["sizes"], r["search_download"]
         text += (
