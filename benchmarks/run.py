@@ -84,11 +84,10 @@ def measure_size(n: int, runs: int, work: Path, sites: Path, browser: Any, query
     logs.mkdir(exist_ok=True)
     py = sys.executable
     gen, ours, base = [], [], []
-    site = work / "none"
+    build = [py, "-m", "mkdocs", "build", "-q", "-f"]
     for r in range(runs):
         out = sites / f"out-{n}-{r}"  # fresh folders: the CLI refuses folders it did not create
         gen.append(timed([py, "-m", "generator", "build", "--out", str(out / "markdown")], project, logs / f"generator-{n}-{r}.log"))
-        build = [py, "-m", "mkdocs", "build", "-q", "-f"]
         ours.append(timed([*build, str(project / "mkdocs.yml"), "-d", str(out / "site")], project, logs / f"build-{n}-{r}.log"))
         base.append(timed([*build, str(plain / "mkdocs.yml"), "-d", str(out / "plain")], plain, logs / f"plain-{n}-{r}.log"))
         log(f"{n} articles, run {r + 1}/{runs}: generator {gen[-1].seconds:.2f} s, build {ours[-1].seconds:.2f} s, plain {base[-1].seconds:.2f} s")
@@ -208,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
         # Nothing is deleted before the end: on this machine's disk (ext4, mounted with `discard`), the writes
         # that follow a large deletion are slow for seconds. A 2,000-article build right after the last one's
         # site was deleted took 10.8 s, then 7.0, 6.0 and 5.6 s with nothing deleted in between. So no timed
-        # command pays for another's clean-up (about 2 GB stay until then).
+        # command pays for another's clean-up (about 2 GB in all stay until then).
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
             shutil.rmtree(sites, ignore_errors=True)

@@ -148,12 +148,8 @@ class Background(Generic[T]):
         so a missing or cut result is computed here instead)."""
         if not self._pid or self._channel is None:
             return self._fn()
-        data = self._channel.receive()
-        try:
-            value: T = pickle.loads(data)
-        except Exception:
-            return self._fn()
-        return value
+        loaded: list[T] = unpickled(self._channel.receive())
+        return loaded[0] if loaded else self._fn()
 
     def reap(self) -> None:
         """After `hand_over`: wait for the worker, which ends once its result is written (into the memory file;
