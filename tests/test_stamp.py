@@ -32,11 +32,11 @@ def test_pages_outside_the_navigation_come_from_a_few_stamps(tmp_path: Path) -> 
     assert "theme stamp:" not in result.stderr.replace("theme stamp: made from", "")
 
 
-def _people_with_extrahead(tmp_path: Path, head: str) -> tuple[subprocess.CompletedProcess[str], list[Path]]:
-    """A build whose overrides/main.html also writes `head` into the extrahead block, which the stamp keeps; its person pages."""
+def _people_with_extrahead(tmp_path: Path, head: str, block: str = "extrahead") -> tuple[subprocess.CompletedProcess[str], list[Path]]:
+    """A build whose overrides/main.html also writes `head` into `block` (extrahead: one the stamp keeps); its person pages."""
     project = copy_project(tmp_path / "p")
     main = project / "overrides" / "main.html"
-    main.write_text(main.read_text(encoding="utf-8") + f"{{% block extrahead %}}{head}{{% endblock %}}\n", encoding="utf-8")
+    main.write_text(main.read_text(encoding="utf-8") + f"{{% block {block} %}}{{{{ super() }}}}{head}{{% endblock %}}\n", encoding="utf-8")
     result = _build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     people = sorted((tmp_path / "site" / "people").glob("*/index.html"))
@@ -63,3 +63,14 @@ def test_a_stamp_that_differs_from_the_theme_on_a_later_page_is_dropped_with_a_w
     for page in people:
         url = page.parent.relative_to(tmp_path / "site").as_posix() + "/"
         assert f'<meta name="x-url" content="{url}">' in page.read_text(encoding="utf-8"), page
+
+
+def test_the_table_of_contents_hole_is_shared_only_where_it_does_not_show_the_title(tmp_path: Path) -> None:
+    """The hole holding the table of contents is rendered once per table of contents, the title's heading left out
+    of the key: an override that shows that heading's text there gets each page's own, as the theme renders it."""
+    result, people = _people_with_extrahead(tmp_path, '<i class="x-first">{% if page.toc %}{{ (page.toc | first).title }}{% endif %}</i>', block="site_nav")
+    assert "WARNING" not in result.stderr and "theme stamp: made from" in result.stderr
+    for page in people:
+        html = page.read_text(encoding="utf-8")
+        title = _TITLE.search(html)
+        assert title is not None and f'<i class="x-first">{title.group(1)}</i>' in html, page

@@ -18,8 +18,14 @@ the page's URL, shown outside the holes) drops the stamp with a warning, which
 fails `--strict`. What the check cannot see is a condition outside the holes on
 a page value that shows nothing. At thousands of pages this skips most of the
 theme's work for each page: base.html's imports and includes, the cached
-blocks' calls. DOSSIER_THEME_EVERY_PAGE=1 renders every page whole
-(tests/test_navcache.py holds the site to Material's own templates).
+blocks' calls. The hole that holds the table of contents (TOC_HOLE) is, besides,
+rendered once per table of contents of a stamp's pages: it reads the page only
+there, and many pages of a kind have the same headings under their title. Its key
+leaves out the title's own heading (Material shows its subheadings only), so the
+first page of each key also renders the hole with that heading's text and id as
+markers: if the two differ, pages with that key always render the hole.
+DOSSIER_THEME_EVERY_PAGE=1 renders every page whole (tests/test_navcache.py
+holds the site to Material's own templates).
 """
 
 from __future__ import annotations
@@ -42,6 +48,8 @@ log = logging.getLogger("mkdocs.plugins.dossier")
 HOLES = ("site_meta", "htmltitle", "header", "site_nav", "container")
 """base.html's blocks that read the page (the content block is inside `container`)."""
 SKIP = "skip"
+TOC_HOLE = "site_nav"
+"""The hole that holds the table of contents (with the navigation, the same for a stamp's pages)."""
 KEYED = ("hide", "template")
 """Front matter whose value is part of the kind of page."""
 _MARK = "\ue000{}\ue001"
@@ -66,6 +74,8 @@ class _Stamp:
         """Every block's chain as main.html's rendering builds it (what `super()` and `self` reach)."""
         self.checked = 0
         """Pages of its kind also rendered whole and found the same."""
+        self.tocs: dict[tuple[Any, ...], str | None] = {}
+        """TOC_HOLE as rendered, per key of a table of contents (_toc_key); None: render it for each page."""
 
 
 CHECKED = 2
@@ -150,11 +160,53 @@ class Stamps:
             name = out[i]
             if name == SKIP:
                 out[i] = context["page"].toc.items[0].id
+            elif name == TOC_HOLE:
+                out[i] = self._toc_hole(stamp, main, context, ctx)
             else:
-                ctx.vars.clear()
-                ctx.vars.update(stamp.seen[name])
-                out[i] = self.env.concat(ctx.blocks[name][0](ctx))
+                out[i] = self._run(stamp, name, ctx)
         return "".join(out)
+
+    def _run(self, stamp: _Stamp, name: str, ctx: Context) -> str:
+        ctx.vars.clear()
+        ctx.vars.update(stamp.seen[name])
+        return str(self.env.concat(ctx.blocks[name][0](ctx)))
+
+    def _toc_hole(self, stamp: _Stamp, main: jinja2.Template, context: dict[str, Any], ctx: Context) -> str:
+        """TOC_HOLE for this page: as rendered for the stamp's first page with the same table of contents, where
+        that page's title heading did not show in it."""
+        page = context["page"]
+        key = _toc_key(page.toc)
+        if key in stamp.tocs:
+            done = stamp.tocs[key]
+            return done if done is not None else self._run(stamp, TOC_HOLE, ctx)
+        text = self._run(stamp, TOC_HOLE, ctx)
+        first = page.toc.items[0] if key else None
+        if first is None or first.level != 1:  # the key holds every entry whole
+            stamp.tocs[key] = text
+            return text
+        marked = copy.copy(page)
+        heading = AnchorLink(_MARK.format("heading"), _MARK.format("heading"), first.level)
+        heading.children = first.children
+        marked.toc = TableOfContents([heading, *page.toc.items[1:]])
+        probe = main.new_context(dict(context, page=marked))
+        probe.blocks = stamp.blocks
+        stamp.tocs[key] = text if self._run(stamp, TOC_HOLE, probe) == text else None
+        return text
+
+
+def _toc_key(toc: TableOfContents) -> tuple[Any, ...]:
+    """A table of contents as far as TOC_HOLE may show it: every entry with all it holds, but for the text and
+    id (and what a plugin added) of a first heading of level 1, the page's title; () for none."""
+    items = list(toc)
+    if not items:
+        return ()
+    first, rest = items[0], items[1:]
+    head = (first.level, tuple(_entry(c) for c in first.children)) if first.level == 1 else _entry(first)
+    return (head, *(_entry(i) for i in rest))
+
+
+def _entry(item: AnchorLink) -> tuple[Any, ...]:
+    return (tuple(sorted((k, repr(v)) for k, v in vars(item).items() if k != "children")), tuple(_entry(c) for c in item.children))
 
 
 def _rendered(name: str, page: Any, base_url: str, caller: Callable[[], str]) -> str:
