@@ -7,7 +7,7 @@ renders, so indexes and backlinks always see the whole dossier.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,7 +63,14 @@ def _link(articles: list[Article], entities: tuple[Entity, ...], parallel: bool)
     return links, find_lookalikes(articles, entities, links)
 
 
-def generate(root: Path, directory_urls: bool = True, memo: Memo | None = None, parallel: bool = False, report: bool = True) -> Dossier:
+Ready = Callable[[DossierIndex, Mapping[str, str], Mapping[str, str]], None]
+"""Told (index, pages, other files) once a parallel build without the report has rendered this process's share of
+the pages, before it waits for the second core's (see `generate`)."""
+
+
+def generate(
+    root: Path, directory_urls: bool = True, memo: Memo | None = None, parallel: bool = False, report: bool = True, ready: Ready | None = None
+) -> Dossier:
     """Build every page from the seeds under `root`; raise InputError listing every problem.
 
     `directory_urls`: the site's URL style (people/x/ or people/x.html), which links are written for.
@@ -73,6 +80,9 @@ def generate(root: Path, directory_urls: bool = True, memo: Memo | None = None, 
     `report`: the editor's report (unknown names, never-mentioned entities, …, and the names
     seeds/not-entities.yml silenced), which changes no page: `mkdocs build` leaves it to `make check`
     and `mkdocs serve`; the dropped text the seeds' rules removed is told either way.
+    `ready`: in a parallel run without the report, told the index, the pages rendered here (all but the
+    entity pages) and the other files, while the second core's pages are still to come: `mkdocs build`
+    starts the export and the search index there, which need no entity page, instead of waiting.
     """
     found = Report()
     ahead = Background(lambda: yamlfile.parse_all(root, KB_FILES)) if parallel and memo is None else None  # parsed while the seeds are read
@@ -113,8 +123,10 @@ def generate(root: Path, directory_urls: bool = True, memo: Memo | None = None, 
         else:  # the entity pages there, the others here; the export is made by the process that writes it
             entities = Background(lambda: render_all(index, urls, ENTITY_PAGES))
             pages = render_all(index, urls, [name for name, _ in RENDERERS if name not in ENTITY_PAGES])
-            pages = _merged(pages, entities.result(), ENTITY_PAGES)
             notes_found, files = Report(), export_later(index)
+            if ready is not None:
+                ready(index, pages, files)
+            pages = _merged(pages, entities.result(), ENTITY_PAGES)
     else:
         pages = memo.render(index, urls) if memo else render_all(index, urls)
         files = memo.export_files(index) if memo else export_files(index)

@@ -15,7 +15,7 @@ import pytest
 from generator.build import generate
 from generator.render.html import text
 from generator.site.searchdocs import documents as search_documents
-from tests.conftest import copy_project
+from tests.conftest import ROOT, copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 NEW = "900_new_article.txt"
@@ -103,11 +103,25 @@ def test_entity_pages_are_searched_by_every_spelling(built: tuple[Path, Path]) -
     # Only the other spellings: not the name itself, not the Latin one (shown on its own line).
     assert "إيليا سوتسكيفر،" not in also and not also.endswith("إيليا سوتسكيفر</p>") and "Ilya" not in also
     # The search index is the generator's (search/), not Material's: every spelling is a name of the page.
-    docs = {d.page: d for d in search_documents(dossier)}
+    docs = {d.page: d for d in search_documents(dossier.index, dossier.pages)}
     assert {"إيليا سوتسكيفر", "إيليا سوتسكفير", "سوتسكيفر", "Ilya Sutskever"} <= set(docs["people/ilya-sutskever.md"].names)
     assert not any(d.names for page, d in docs.items() if page.startswith("articles/"))
     assert json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"] == []
     assert (site / "search" / "manifest.js").is_file()
+
+
+def test_search_documents_need_no_entity_page() -> None:
+    """`mkdocs build` starts the search index before the entity pages, rendered on the second core, are back
+    (generate's `ready`): the documents are the same without them."""
+    from generator.build import ENTITY_PAGES
+    from generator.render import render_all
+    from generator.render.html import Urls
+
+    dossier = generate(ROOT)
+    theirs = render_all(dossier.index, Urls(True), ENTITY_PAGES)
+    assert len(theirs) > 20 and theirs.keys() <= dossier.pages.keys()
+    without = {path: page for path, page in dossier.pages.items() if path not in theirs}
+    assert search_documents(dossier.index, without) == search_documents(dossier.index, dossier.pages)
 
 
 def test_annotations_are_marked_editorial_and_anchored_on_their_article_s_notes_page(built: tuple[Path, Path]) -> None:
@@ -126,7 +140,7 @@ def test_annotations_are_marked_editorial_and_anchored_on_their_article_s_notes_
     html = (site / "articles" / "altman-firing-revolt-return-2023" / "notes" / "index.html").read_text(encoding="utf-8")
     assert html.count("ملاحظة تحريرية") >= html.count('class="admonition note dossier-annotation"') > 0
     # Search finds each note once, on the notes page where it is anchored, not on the article page.
-    docs = {d.page: d for d in search_documents(dossier)}
+    docs = {d.page: d for d in search_documents(dossier.index, dossier.pages)}
     anchors = [u.anchor for page, d in docs.items() for u in d.units if u.anchor.startswith("ann-")]
     assert sorted(anchors) == sorted(f"ann-{a.id}" for a in dossier.index.annotations)
     assert [u.anchor for u in docs["articles/altman-firing-revolt-return-2023/notes.md"].units][1] == "ann-date-altman-stage-remarks"

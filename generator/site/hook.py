@@ -41,6 +41,7 @@ from generator.build import generate  # noqa: E402
 from generator.editor import summary  # noqa: E402
 from generator.errors import InputError  # noqa: E402
 from generator.export import Later  # noqa: E402
+from generator.index import DossierIndex  # noqa: E402
 from generator.site import fragments, navcache, parallel, stamp, state  # noqa: E402
 from generator.site.direct import Converter, GeneratedPage  # noqa: E402
 from generator.site.problems import nav_paths, problems_page  # noqa: E402
@@ -78,8 +79,20 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     root = Path(config.config_file_path).resolve().parent
     recovering, state.problems = state.problems is not None, None
     serving = state.command == "serve"
+    search = install_search(files, config)
+    started: list[_Later] = []
+
+    def ready(index: DossierIndex, pages: Mapping[str, str], other: Mapping[str, str]) -> None:
+        """build: the export made and written, and the search index made, on the second core from the moment this
+        process has rendered its pages (generate), while the entity pages it waits for are sent over."""
+        started.extend(_Later.of(other, path, config) for path in other)
+        state.export = Background(lambda: _write_all(started))
+        state.search = Background(lambda: search(index, pages))
+
     try:
-        dossier = generate(root, directory_urls=config.use_directory_urls, memo=state.memo if serving else None, parallel=not serving, report=serving)
+        dossier = generate(
+            root, directory_urls=config.use_directory_urls, memo=state.memo if serving else None, parallel=not serving, report=serving, ready=ready
+        )
     except InputError as exc:
         if not serving:
             raise PluginError(str(exc)) from None
@@ -89,7 +102,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             if (old := files.get_file_from_path(path)) is not None:
                 files.remove(old)
             files.append(File.generated(config, path, content=problems_page(exc)))
-        add_search(install_search(None, files, config)(), files, config)
+        add_search(search(None, {}), files, config)
         return files
     if recovering:
         _forget_problem_pages(files, config)
@@ -118,22 +131,22 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     else:  # split as each page is read (on_page_markdown): the second process splits its own pages
         for path, content in dossier.pages.items():
             files.append(File.generated(config, path, content=content))
-    export = [_Later.of(dossier.files, path, config) for path in dossier.files]  # the JSON export: not pages
+    export = started or [_Later.of(dossier.files, path, config) for path in dossier.files]  # the JSON export: not pages
     for f in export:
         files.append(f)
-    if not serving:  # made and written on the second core now, while this process makes ready the pages
-        state.export = Background(lambda: _write_all(export))
+    if not serving:  # made and written on the second core (since `ready`), while this process makes ready the pages
+        if state.export is None:
+            state.export = Background(lambda: _write_all(export))
         for f in export:
             f.elsewhere = True
     # The editor's report: computed by mkdocs serve (the editor's loop) and make check, not by a build to deploy.
     told = f"editor's report: {summary(dossier.report)}" if serving else "the editor's report: make check"
     log.info("dossier: %d articles, %d generated pages; %s", len(dossier.index.articles), len(dossier.pages), told)
-    search = install_search(dossier, files, config)
     if serving:
-        add_search(search(), files, config)
+        add_search(search(dossier.index, dossier.pages), files, config)
         _on_disk(files, config, root)
-    else:  # the index is made on the second core while the pages are converted; added at on_env
-        state.search = Background(search)
+    elif state.search is None:  # the index is made on the second core while the pages are converted; added at on_env
+        state.search = Background(lambda: search(dossier.index, dossier.pages))
     return files
 
 
@@ -351,6 +364,9 @@ def on_build_error(error: Exception) -> None:
     export, state.export = state.export, None
     if export is not None:
         export.stop()
+    search, state.search = state.search, None
+    if search is not None:
+        search.stop()
     child, state.child = state.child, None
     if child is not None:
         parallel.stop(child)

@@ -13,9 +13,8 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
-from ..build import Dossier
 from ..index import DossierIndex
 from ..kb.schema import Annotation, Entity
 from ..model import Article, Kind
@@ -36,9 +35,9 @@ EXCLUDED = re.compile(r"^search:\n  exclude: true$", re.M)
 GLOSSARY = "glossary/index.md"
 
 
-def documents(dossier: Dossier) -> list[Document]:
-    """Every generated page of the dossier as search documents."""
-    index: DossierIndex = dossier.index
+def documents(index: DossierIndex, pages: Mapping[str, str]) -> list[Document]:
+    """Every generated page of the dossier as search documents. `pages`: the generated pages but for the entity
+    pages, if so wished (their documents come from the index, and the other pages' from their text)."""
     docs = [article_document(a) for a in index.articles]
     docs += [notes_document(a, notes) for a in index.articles if (notes := index.notes_in(a.id))]
     docs += [entity_document(index, e) for e in index.entities]
@@ -48,10 +47,10 @@ def documents(dossier: Dossier) -> list[Document]:
             e = index.entity(p.entity)
             parts.append(f"{e.name if e else p.entity}{': ' + p.part if p.part else ''}")
         docs.append(Document(ev.page, ev.title, (Unit("", ev.title, (f"{L.DATE}: {arabic_date(ev.date)}", *parts)),), rank=ABOUT))
-    if GLOSSARY in dossier.pages:
-        docs.append(glossary_document(index, _title(dossier.pages[GLOSSARY]) or GLOSSARY))
+    if GLOSSARY in pages:
+        docs.append(glossary_document(index, _title(pages[GLOSSARY]) or GLOSSARY))
     covered = {d.page for d in docs}
-    for page, markdown in dossier.pages.items():  # the front page and the indexes: found by their titles
+    for page, markdown in pages.items():  # the front page and the indexes: found by their titles
         if page not in covered and (page == "index.md" or page.endswith("/index.md")) and not EXCLUDED.search(markdown.split("\n---\n", 1)[0]):
             title = _title(markdown) or page
             docs.append(Document(page, title, (Unit("", title, ()),), rank=INDEX))

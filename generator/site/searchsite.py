@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from ..build import Dossier
+from ..index import DossierIndex
 from .search import worker_script as arabic_script
 from .searchdocs import documents, markdown_document
 from .searchindex import SEPARATOR, Document, build_index
@@ -66,12 +66,14 @@ def worker_script(worker_path: str, source: str | None = None) -> str:
     return "\ufeff" + arabic_script() + "\n" + source.replace(ROOT_PLACEHOLDER, json.dumps(root))
 
 
-def install(dossier: Dossier | None, files: Files, config: MkDocsConfig) -> Callable[[], dict[str, str]]:
-    """Swap Material's index and worker for the dossier's; return the work that makes the index files and
-    the worker (`add` them: `mkdocs build` does that work on the second core while the pages are converted).
+Search = Callable[[DossierIndex | None, Mapping[str, str]], dict[str, str]]
+"""The work that makes the search index's files: from the index and the generated pages (see `install`)."""
 
-    Without a dossier (`mkdocs serve` while the seeds are broken) only the hand-written pages
-    are searched."""
+
+def install(files: Files, config: MkDocsConfig) -> Search:
+    """Swap Material's index and worker for the dossier's, before the generated pages join `files`; return the
+    work that makes the index files and the worker from the dossier's index and pages (`add` them: `mkdocs build`
+    does that work on the second core while the pages are rendered and converted)."""
     plugin = config.plugins.get("material/search")
     if plugin is None:
         raise PluginError("mkdocs.yml: the dossier's search needs Material's `search` plugin (for its search box)")
@@ -81,17 +83,19 @@ def install(dossier: Dossier | None, files: Files, config: MkDocsConfig) -> Call
         raise PluginError("the theme has no assets/javascripts/workers/search.*.min.js; Material's search changed, see generator/site/searchsite.py")
     files.remove(theme_worker)  # ours is one of the index's files
     source = worker_source()
-    generated = dossier.pages if dossier else {}
-    written = [markdown_document(f.src_uri, f.content_string) for f in files.documentation_pages() if f.src_uri not in generated and f.abs_src_path]
-    urls = {f.src_uri: ("" if f.url == "./" else f.url) for f in files.documentation_pages()}  # "": the home page, as Material's own index names it
 
-    def url(page: str) -> str:
-        if (found := urls.get(page)) is None:
-            raise PluginError(f"search: no page {page}")
-        return found
+    def index(dossier: DossierIndex | None, pages: Mapping[str, str]) -> dict[str, str]:
+        """The files, from what `files` holds now. Without an index (`mkdocs serve` while the seeds are broken) only
+        the hand-written pages are searched; `pages` (generated) may lack the entity pages (searchdocs.documents)."""
+        listed = files.documentation_pages()
+        written = [markdown_document(f.src_uri, f.content_string) for f in listed if f.src_uri not in pages and f.abs_src_path]
+        urls = {f.src_uri: f.url for f in listed}
 
-    def index() -> dict[str, str]:
-        docs: list[Document] = documents(dossier) if dossier else []
+        def url(page: str) -> str:  # "": the home page, as Material's own index names it
+            found = urls.get(page) or File(page, None, config.site_dir, config.use_directory_urls).url  # a page to come
+            return "" if found == "./" else found
+
+        docs: list[Document] = documents(dossier, pages) if dossier else []
         return {theme_worker.src_uri: worker_script(theme_worker.src_uri, source), **build_index(docs + written, url)}
 
     return index
