@@ -15,7 +15,7 @@ import pytest
 from generator.build import generate
 from generator.render.html import text
 from generator.site.searchdocs import documents as search_documents
-from tests.conftest import ROOT, copy_project
+from tests.conftest import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 NEW = "900_new_article.txt"
