@@ -8,8 +8,9 @@ as empty). The parent converts the others, and at `on_env` forks the child
 (`start`): it copies the other generated files that are not pages, converts and
 builds its pages and the sitemap (over every page, in the parent a fifth of what
 was left to do when the child was done), then writes the search index once the
-process making it since on_files is done (so the parent never waits for it); the
-export is made and written by a third process (hook.py, from on_files). The
+process making it since on_files (generate's `ready`) is done, so the parent never
+waits for it; the export is made and written by a third process (hook.py, from the
+same moment). The
 parent drops all of those from its Files (and the sitemap from its theme's
 templates until the child is done) and builds the rest, so each file is written
 by one process only. The child runs MkDocs' own page functions on the same objects (inherited,
