@@ -210,7 +210,8 @@ def main(argv: list[str] | None = None) -> int:
         # command pays for another's clean-up (about 2 GB in all stay until then).
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
-            shutil.rmtree(sites, ignore_errors=True)
+            if sites != work:
+                shutil.rmtree(sites, ignore_errors=True)
     if len(sizes) >= 2:
         a, b = data["results"][-2], data["results"][-1]
         span = b["articles"] - a["articles"]

@@ -131,7 +131,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     else:  # split as each page is read (on_page_markdown): the second process splits its own pages
         for path, content in dossier.pages.items():
             files.append(File.generated(config, path, content=content))
-    export = started or [_Later.of(dossier.files, path, config) for path in dossier.files]  # the JSON export: not pages
+    export = started if state.export is not None else [_Later.of(dossier.files, path, config) for path in dossier.files]  # the JSON export: not pages
     for f in export:
         files.append(f)
     if not serving:  # made and written on the second core (since `ready`), while this process makes ready the pages
