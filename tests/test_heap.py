@@ -22,13 +22,24 @@ def thresholds() -> Iterator[tuple[int, int, int]]:
     heap._saved.clear()
 
 
-def test_pause_holds_the_full_collection_back_and_resume_restores(thresholds: tuple[int, int, int]) -> None:
+def _cycles(n: int) -> None:
+    for _ in range(n):
+        cycle: list[object] = []
+        cycle.append(cycle)
+
+
+def test_pause_holds_every_collection_back_and_resume_restores(thresholds: tuple[int, int, int]) -> None:
     gc.set_threshold(700, 10, 10)
     heap.pause()
-    assert gc.get_threshold() == heap.BUILD_THRESHOLDS
+    gc.collect()
+    _cycles(100_000)
+    assert gc.get_count()[0] >= 100_000  # no young collection ran, not even past 50,000 new objects
+    gc.collect()
     heap.pause()  # a second pause must not save the build's own thresholds as the ones to restore
     heap.resume()
     assert gc.get_threshold() == (700, 10, 10)
+    _cycles(10_000)
+    assert gc.get_count()[0] < 1_000  # collected as before
     heap.resume()  # nothing paused: nothing changes
     assert gc.get_threshold() == (700, 10, 10)
 
