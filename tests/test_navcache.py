@@ -92,3 +92,31 @@ def test_the_cache_renders_again_for_a_new_hide_setting_or_folder_depth_never_fo
     assert cache("footer", people, "..", lambda: "in the navigation") == "in the navigation"  # type: ignore[arg-type]
     assert cache("footer", people, "..", lambda: "always rendered") == "always rendered"  # type: ignore[arg-type]
     assert renders == ["people/a/", "people/c/", "orgs/x/"]
+
+
+def test_links_of_is_mkdocs_own_relative_url_for_every_folder_shape() -> None:
+    """links_of shares one computation between folders that differ only in names no target holds; for every page
+    it must still give what MkDocs' normalize_url gives that page (depth, shared names, files, `..`, the root)."""
+    from itertools import product
+    from types import SimpleNamespace
+
+    from mkdocs.utils import normalize_url
+
+    from generator.site.navcache import SameLinks
+
+    def item(url: str) -> SimpleNamespace:
+        return SimpleNamespace(url=url, file=SimpleNamespace(src_uri=url.rstrip("/") + "/index.md"), title=url)
+
+    targets = ["people/", "people/a/", "a/b/", "timeline/", "x.html", "https://example.org/y/", "#top"]
+    nav = SimpleNamespace(items=[item(t) for t in targets], homepage=item(""), pages=[])
+    cache = SameLinks(nav, SimpleNamespace(extra={}, theme={"logo": "assets/logo.svg"}))  # type: ignore[arg-type]
+    names = ["people", "a", "b", "q", "timeline", "assets", "z.html"]
+    urls = [""] + ["/".join(p) + ("" if p[-1].endswith(".html") else "/") for n in (1, 2, 3) for p in product(names, repeat=n)]
+    for url, base in product(urls, ["", "../.."]):
+        page = SimpleNamespace(url=url)
+        expected = tuple(normalize_url(t, page=page, base=base) for t in cache.targets)  # type: ignore[arg-type]
+        assert cache.links_of(page, base) == expected, url  # type: ignore[arg-type]
+    assert len(cache.links) < 2 * len(urls), "folders that differ only in names no target holds share their links"
+    shared = len(cache.links)
+    cache.links_of(SimpleNamespace(url="people/someone-new/"), "")  # type: ignore[arg-type]
+    assert len(cache.links) == shared, "people/someone-new/ has the links of people/q/"

@@ -10,7 +10,7 @@ call blocks; the header's title stays outside them) and `overrides/main.html`
 (base.html's blocks of that kind, each its own `super()` in a call block) ask
 `SameLinks` first: it keys the rendered part by the relative form of every URL
 the navigation links to (each item, the home page, the logo; computed once per
-folder) and by the page's `hide` setting, and renders it again only for a new
+folder shape) and by the page's `hide` setting, and renders it again only for a new
 key; a page in the navigation is always rendered. tests/test_navcache.py holds
 the site to byte-identical output with Material's templates.
 """
@@ -45,6 +45,8 @@ class SameLinks:
     def __init__(self, nav: Navigation, config: MkDocsConfig) -> None:
         home = config.extra.get("homepage") or (nav.homepage.url if nav.homepage else "")
         self.targets = [*_urls(nav.items), str(home), str(config.theme.get("logo") or "")]
+        self.named = {c for t in self.targets for c in (*t.split("/"), *posixpath.normpath("/" + t).split("/"))} | {".", ".."}
+        """Every name a target's path holds: a folder's other names never match one (see `links_of`)."""
         self.in_nav = {p.file.src_uri for p in nav.pages}
         self.done: dict[tuple[str, str, tuple[str, ...], str], str] = {}
         self.links: dict[tuple[str, str], tuple[str, ...]] = {}
@@ -58,9 +60,12 @@ class SameLinks:
         return done
 
     def links_of(self, page: Page, base_url: str) -> tuple[str, ...]:
-        """The relative form of every target: it depends on the page's folder only (as MkDocs relates URLs)."""
+        """The relative form of every target. It depends on the page's folder only (as MkDocs relates URLs), and on
+        that only through its depth and the names it shares with the target, which is all `relpath` compares: so a
+        name of the folder no target holds counts as any other (people/a/ and people/b/ share their links)."""
         head, tail = posixpath.split(page.url)
         folder = head if "." in tail else page.url
-        if (links := self.links.get((folder, base_url))) is None:
-            links = self.links[folder, base_url] = tuple(normalize_url(u, page=page, base=base_url) for u in self.targets)
+        key = ("/".join(c if c in self.named else "\0" for c in folder.split("/")), base_url)
+        if (links := self.links.get(key)) is None:
+            links = self.links[key] = tuple(normalize_url(u, page=page, base=base_url) for u in self.targets)
         return links
