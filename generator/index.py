@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import chain, permutations
 from types import MappingProxyType
 from typing import TypeVar
 
@@ -75,11 +76,11 @@ class DossierIndex:
         for m in links.mentions:
             mentions_of[m.entity].append(m)
             in_paragraph[(m.article, m.block)].add(m.entity)
-        together: dict[str, Counter[str]] = defaultdict(Counter)
-        for ids in in_paragraph.values():
-            for a in ids:
-                for b in ids - {a}:
-                    together[a][b] += 1
+        # Every ordered pair of entities named in one paragraph, counted in C (a paragraph naming one names no pair).
+        pairs = Counter(chain.from_iterable(permutations(ids, 2) for ids in in_paragraph.values() if len(ids) > 1))
+        together: dict[str, dict[str, int]] = defaultdict(dict)
+        for (a, b), n in pairs.items():
+            together[a][b] = n
         notes_in: dict[str, list[Annotation]] = defaultdict(list)
         notes_about: dict[str, list[Annotation]] = defaultdict(list)
         for note in kb.annotations:
