@@ -84,19 +84,23 @@ def spans(index: DossierIndex, article: Article, here: Here) -> Extras:
     """Links on the first mention of each entity in each paragraph, and annotation markers."""
     out: Extras = defaultdict(list)
     first: set[tuple[int, str]] = set()
-    titled: set[str] = set()
+    hrefs: dict[str, str] = {}
+    """Per entity met so far, its page's href (worked out once per article)."""
     for m in sorted(index.mentions_in(article.id), key=lambda m: (m.block, m.start)):  # in reading order
-        if (m.block, m.entity) in first:
+        if (key := (m.block, m.entity)) in first:
             continue
-        first.add((m.block, m.entity))
+        first.add(key)
+        if (href := hrefs.get(m.entity)) is not None:
+            out[m.block].append(Span(m.start, m.end, href))
+            continue
         e = index.entity(m.entity)
         assert e is not None, m.entity
+        href = hrefs[e.id] = here.to(e.page)
         # The full name (and its Latin spelling) on hover where the reader first meets the name, not on every paragraph's link.
-        title = "" if e.id in titled else f"{e.name} ({e.latin})" if e.latin and e.latin != e.name else e.name
-        titled.add(e.id)
+        title = f"{e.name} ({e.latin})" if e.latin and e.latin != e.name else e.name
         if title == index.block_text(article.id, m.block)[m.start : m.end]:
             title = ""  # the name as written says it all
-        out[m.block].append(Span(m.start, m.end, here.to(e.page), title))
+        out[m.block].append(Span(m.start, m.end, href, title))
     notes = notes_path(article.id)
     for n, note in enumerate(index.notes_in(article.id), start=1):
         src = note.anchor
