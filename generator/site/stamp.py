@@ -24,6 +24,9 @@ there, and many pages of a kind have the same headings under their title. Its ke
 leaves out the title's own heading (Material shows its subheadings only), so the
 first page of each key also renders the hole with that heading's text and id as
 markers: if the two differ, pages with that key always render the hole.
+When theme_hook.py runs, a generated page's post-processing is done the same
+way (its Pieces): once on the stamp's text around the holes, then on each
+page's holes, the result handed to its on_post_page with the page.
 DOSSIER_THEME_EVERY_PAGE=1 renders every page whole (tests/test_navcache.py
 holds the site to Material's own templates).
 """
