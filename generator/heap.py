@@ -36,8 +36,12 @@ def pause() -> None:
 
 
 def resume() -> None:
-    """The thresholds as they were before `pause`."""
+    """The thresholds as they were before `pause`. What the build allocated joins the oldest generation first
+    (freeze, then unfreeze: two list moves), so the first young collection after it does not go over the whole
+    build's heap (a quarter of a second at 2,000 articles); the next full collection takes it, as before."""
     if _saved:
+        gc.freeze()
+        gc.unfreeze()
         gc.set_threshold(*_saved.pop())
 
 

@@ -44,6 +44,18 @@ def test_pause_holds_every_collection_back_and_resume_restores(thresholds: tuple
     assert gc.get_threshold() == (700, 10, 10)
 
 
+def test_what_a_build_allocated_is_not_left_to_the_first_young_collection() -> None:
+    """resume() puts what was allocated while paused in the oldest generation: a young collection right after does
+    not go over the whole build's heap (it would find nothing to free there)."""
+    gc.set_threshold(700, 10, 10)
+    heap.pause()
+    kept = [[i] for i in range(100_000)]
+    assert len(gc.get_objects(generation=0)) >= 100_000
+    heap.resume()
+    assert len(gc.get_objects(generation=0)) < 1_000
+    assert any(o is kept[0] for o in gc.get_objects(generation=2))
+
+
 def test_the_hook_gives_the_thresholds_back_after_a_build_and_after_a_failed_one() -> None:
     from generator.site import hook
 
