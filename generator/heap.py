@@ -4,13 +4,16 @@ A build allocates millions of small objects that live until it ends (the
 articles, the index, the pages) and makes almost no cyclic garbage: three
 objects in a whole 2,000-article build. With the default thresholds the
 collector scanned the whole, growing heap ten times, a sixth of the build
-(12.4 s against 10.4 s); even its young collections alone, every 50,000 new
-objects, took half a second of a 2,000-article build, each finding nothing to
-free. So while `pause` holds, nothing is collected (the heap grows by about
-10 MB at 2,000 articles, 2 %); `resume` gives the thresholds back. A one-shot
-process (`mkdocs build`, `python -m generator`) ends soon after; `mkdocs serve`
-resumes after each rebuild, so its heap never goes uncollected for more than
-one build.
+(12.4 s against 10.4 s). A one-shot build (`mkdocs build`, `python -m
+generator`) then ends: while its `pause` holds, nothing is collected (even the
+young collections, every 50,000 new objects, took half a second of a
+2,000-article build and freed nothing; the heap grows by about 10 MB, 2 %), and
+`resume` moves what it allocated to the oldest generation before it gives the
+thresholds back, so that no young collection goes over it. `mkdocs serve`
+builds again and again, and the last rebuild's pages are cyclic garbage (a
+page and its file point at each other): there only the full collection waits,
+and the young ones, now and then, count what they keep towards the full
+collection that follows each rebuild, as Python's own thresholds would.
 """
 
 from __future__ import annotations
@@ -23,26 +26,31 @@ import threading
 from pathlib import Path
 from types import FrameType
 
-BUILD_THRESHOLDS = (0, 0, 0)
-"""No automatic collection (a first threshold of 0 turns it off)."""
-_saved: list[tuple[int, int, int]] = []
+ONE_SHOT = (0, 0, 0)
+"""A build and the process ends: no automatic collection (a first threshold of 0 turns it off)."""
+SERVE = (50_000, 20, 1_000_000)
+"""A build among many (`mkdocs serve`): a young collection every 50,000 new objects, the full one held back."""
+_saved: list[tuple[tuple[int, int, int], bool]] = []
 
 
-def pause() -> None:
-    """From now until `resume`, no collection runs by itself (a second call changes nothing)."""
+def pause(one_shot: bool = True) -> None:
+    """From now until `resume`, collections are held back (ONE_SHOT, or SERVE for a build among many); a second
+    call changes nothing."""
     if not _saved:
-        _saved.append(gc.get_threshold())
-        gc.set_threshold(*BUILD_THRESHOLDS)
+        _saved.append((gc.get_threshold(), one_shot))
+        gc.set_threshold(*(ONE_SHOT if one_shot else SERVE))
 
 
 def resume() -> None:
-    """The thresholds as they were before `pause`. What the build allocated joins the oldest generation first
-    (freeze, then unfreeze: two list moves), so the first young collection after it does not go over the whole
-    build's heap (a quarter of a second at 2,000 articles); the next full collection takes it, as before."""
+    """The thresholds as they were before `pause`. After a one-shot pause, what the build allocated joins the
+    oldest generation first (freeze, then unfreeze: two list moves), so the first young collection does not go
+    over the whole build's heap (a quarter of a second at 2,000 articles)."""
     if _saved:
-        gc.freeze()
-        gc.unfreeze()
-        gc.set_threshold(*_saved.pop())
+        thresholds, one_shot = _saved.pop()
+        if one_shot:
+            gc.freeze()
+            gc.unfreeze()
+        gc.set_threshold(*thresholds)
 
 
 FULL_EXIT = "DOSSIER_FULL_EXIT"

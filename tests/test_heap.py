@@ -56,12 +56,27 @@ def test_what_a_build_allocated_is_not_left_to_the_first_young_collection() -> N
     assert any(o is kept[0] for o in gc.get_objects(generation=2))
 
 
+def test_a_build_among_many_keeps_its_young_collections() -> None:
+    """mkdocs serve: the young collections run (what they keep counts towards the full collection that frees the
+    last rebuild's pages), the full one waits; resume leaves the generations as they are."""
+    gc.set_threshold(700, 10, 10)
+    heap.pause(one_shot=False)
+    assert gc.get_threshold() == heap.SERVE
+    gc.collect()
+    _cycles(120_000)
+    assert gc.get_count()[0] < 50_001  # young collections ran
+    kept = [[i] for i in range(1_000)]
+    heap.resume()
+    assert gc.get_threshold() == (700, 10, 10)
+    assert not any(o is kept[0] for o in gc.get_objects(generation=2)), "left where the young collections put it"
+
+
 def test_the_hook_gives_the_thresholds_back_after_a_build_and_after_a_failed_one() -> None:
     from generator.site import hook
 
     gc.set_threshold(700, 10, 10)
     hook.on_pre_build(None)  # type: ignore[arg-type]
-    assert gc.get_threshold() == heap.BUILD_THRESHOLDS
+    assert gc.get_threshold() == heap.ONE_SHOT
     hook.on_post_build(None)  # type: ignore[arg-type]
     assert gc.get_threshold() == (700, 10, 10)
     hook.on_pre_build(None)  # type: ignore[arg-type]

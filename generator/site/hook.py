@@ -60,7 +60,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    heap.pause()  # see generator/heap.py
+    heap.pause(one_shot=state.command != "serve")  # see generator/heap.py
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
