@@ -23,9 +23,18 @@ from typing import Any, Generic, TypeVar
 T = TypeVar("T")
 
 
+_forbidden = False
+
+
+def forbid() -> None:
+    """No forked child from now on in this process (it has threads: `mkdocs serve`)."""
+    global _forbidden
+    _forbidden = True
+
+
 def may_fork() -> bool:
-    """Whether work may go to a forked child: fork exists and DOSSIER_ONE_PROCESS is not set."""
-    return hasattr(os, "fork") and not os.environ.get("DOSSIER_ONE_PROCESS")
+    """Whether work may go to a forked child: fork exists, DOSSIER_ONE_PROCESS is not set, and `forbid` was not called."""
+    return hasattr(os, "fork") and not os.environ.get("DOSSIER_ONE_PROCESS") and not _forbidden
 
 
 class Channel:

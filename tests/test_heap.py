@@ -71,6 +71,36 @@ def test_a_build_among_many_keeps_its_young_collections() -> None:
     assert not any(o is kept[0] for o in gc.get_objects(generation=2)), "left where the young collections put it"
 
 
+def test_serve_clean_builds_again_as_serve_does_for_the_heap_and_forks_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`mkdocs serve --clean` starts as 'build' (MkDocs' on_startup), then serves and rebuilds in a threaded
+    process: from on_serve on, a rebuild keeps its young collections, no child is forked, and the end does not
+    leave early (MkDocs still has its temporary site folder to remove)."""
+    from types import SimpleNamespace
+
+    from generator import background
+    from generator.site import hook, state
+
+    left: list[bool] = []
+    monkeypatch.setattr(heap, "leave", lambda: left.append(True))
+    gc.set_threshold(700, 10, 10)
+    hook.on_startup(command="build", dirty=False)
+    hook.on_pre_build(None)  # type: ignore[arg-type]
+    assert gc.get_threshold() == heap.ONE_SHOT
+    hook.on_post_build(None)  # type: ignore[arg-type]
+    observer = SimpleNamespace(start=lambda: None, stop=lambda: None)
+    try:
+        hook.on_serve(SimpleNamespace(observer=observer), None, None)  # type: ignore[arg-type]
+        assert not background.may_fork()
+        hook.on_pre_build(None)  # type: ignore[arg-type]
+        assert gc.get_threshold() == heap.SERVE
+        hook.on_post_build(None)  # type: ignore[arg-type]
+        hook.on_shutdown()
+        assert left == [], "a serving process is not left early"
+    finally:
+        state.serving, background._forbidden, state.observer, state.command = False, False, None, ""
+    assert gc.get_threshold() == (700, 10, 10)
+
+
 def test_the_hook_gives_the_thresholds_back_after_a_build_and_after_a_failed_one() -> None:
     from generator.site import hook
 

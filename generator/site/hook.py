@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from generator import heap  # noqa: E402
+from generator import background, heap  # noqa: E402
 from generator.background import Background  # noqa: E402
 from generator.build import generate  # noqa: E402
 from generator.editor import summary  # noqa: E402
@@ -60,7 +60,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    heap.pause(one_shot=state.command != "serve")  # see generator/heap.py
+    heap.pause(one_shot=state.command != "serve" and not state.serving)  # see generator/heap.py
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -296,6 +296,8 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[.
     MkDocs has already watched docs/ and mkdocs.yml with its own observer (polling, which works on
     every file system); that one is started here and keeps them. The `watch:` folders, watched right
     after this event, go to a second polling observer that looks more often, which MkDocs starts."""
+    state.serving = True  # `mkdocs serve --clean` builds as `mkdocs build` does, but again and again, in threads:
+    background.forbid()  # no forked child (it could inherit a lock another thread holds), no heap left to the end
     state.observer = server.observer
     state.observer.start()
     from watchdog.observers.polling import PollingObserver
@@ -309,7 +311,7 @@ def on_shutdown() -> None:
     if state.observer is not None:
         state.observer.stop()
         state.observer = None
-    if state.command == "build" and sys.exc_info()[1] is None:  # built: MkDocs calls this in a `finally`
+    if state.command == "build" and not state.serving and sys.exc_info()[1] is None:  # built: MkDocs calls this in a `finally`
         heap.leave()
 
 

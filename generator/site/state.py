@@ -20,7 +20,9 @@ if TYPE_CHECKING:  # serve only: `mkdocs build` does not load watchdog (a hundre
     from watchdog.observers.api import BaseObserver
 
 command: str = ""
-"""'build', 'gh-deploy' or 'serve', from on_startup."""
+"""'build', 'gh-deploy' or 'serve', from on_startup (`mkdocs serve --clean` says 'build')."""
+serving: bool = False
+"""This process serves the site (on_serve ran; `mkdocs serve --clean` too): builds again, in a threaded process."""
 problems: InputError | None = None
 """The seeds' problems when the last rebuild could not generate the dossier (serve only)."""
 generated: set[str] = set()
