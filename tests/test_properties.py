@@ -17,7 +17,7 @@ from urllib.parse import urljoin
 
 import markdown
 import pymdownx.slugs
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator import arabic, read, seedmeta, text
@@ -523,80 +523,6 @@ def test_a_template_without_its_indentation_renders_the_same_page(source: str) -
     after = env.from_string(theme_hook.drop_template_indentation(source)).render(values)
     assert theme_hook.drop_indentation(after) == theme_hook.drop_indentation(before)
     assert theme_hook.drop_indentation(theme_hook.drop_blank_lines(after)) == theme_hook.drop_indentation(before)
-
-
-# Pieces of a page as theme_hook.py's fixes and blank lines see them: runs of line breaks, elements that keep their
-# whitespace (closed or not), the markup the fixes look for, and ordinary text.
-_piece = st.lists(
-    st.sampled_from(
-        [
-            "\n",
-            "\n\n",
-            " ",
-            "a",
-            "ع",
-            "<p>",
-            "</p>",
-            "<pre>",
-            "</pre>",
-            "<script>",
-            "</script>",
-            "<textarea>",
-            '<label class="md-nav__title" for="__toc">',
-            "</label>",
-            '<label class="md-nav__link" for="s" id="s" tabindex="">',
-            '<input id="__toc">',
-            'id="__toc"',
-            '<body dir="ltr">',
-            '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">',
-        ]
-    ),
-    max_size=8,
-).map("".join)
-_HEAD = '<!doctype html>\n<html lang="ar" class="no-js">\n<head>\n'
-_BODY = (
-    '</head>\n<body dir="rtl">\n<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">\n'
-    '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">\n'
-)
-
-
-_frame_piece = st.lists(st.sampled_from(["\n", "\n\n", "a", "<p>", "</p>", "<pre>\n\n</pre>", "<script>\n\n</script>", "<pre>"]), max_size=6).map("".join)
-
-
-@settings(max_examples=1000)
-@given(texts=st.lists(st.one_of(_frame_piece, _frame_piece, _piece), min_size=2, max_size=5), holes=st.lists(_piece, min_size=4, max_size=4))
-@example(texts=["", "a\n\n\nb"], holes=["<pre>x", "", "", ""])  # an element a hole leaves open keeps the rest as it is
-@example(texts=["", "", ""], holes=['<body dir="ltr">', "", "", ""])  # a hole in <head> would give the page its direction
-@example(texts=["", "", '<label class="md-nav__title" for="__toc">t</label>'], holes=["", '<input id="__toc">', "", ""])  # the toggle keeps the label
-@example(texts=["", "", ""], holes=["", '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">', "", ""])
-@example(texts=["", "", ' tabindex="">'], holes=["", '<label class="md-nav__link" for="s" id="s"', "", ""])  # a tag across pieces
-@example(texts=["", "", '<label class="md-nav__link" for="s" id="s"', ""], holes=["", "", ' tabindex="">', ""])
-@example(texts=["", "", '<label class="md-nav__title" for="__toc">t', ""], holes=["", "", "</label>", ""])  # a title label across
-@example(texts=["", "", '<label class="md-nav__title" for="__toc">', "t</label>"], holes=["", "", "</label>", ""])
-@example(texts=["", "", '<input id="__toc">'], holes=["", '<label class="md-nav__title" for="__toc">t</label>', "", ""])
-def test_a_page_done_piece_by_piece_is_the_page_done_whole(texts: list[str], holes: list[str]) -> None:
-    """theme_hook.Pieces (a stamp's frame done once, then each page's holes): wherever it does not refuse, the page
-    is what on_post_page makes of the whole generated page (or it fails as that does), runs of line breaks across
-    pieces and all. The first hole is in <head>, the others in <body>."""
-    from generator.site.theme_hook import Pieces, generated_page
-
-    end = "\n</body>\n</html>\n"
-    texts = [_HEAD + texts[0], texts[1] + _BODY, *texts[2:-1], texts[-1] + end] if len(texts) > 2 else [_HEAD + texts[0], texts[1] + _BODY + end]
-    holes = holes[: len(texts) - 1]
-    page = "".join(t + h for t, h in zip(texts, [*holes, ""], strict=True))
-    try:
-        whole: str | None = generated_page(page)
-    except Exception:
-        whole = None  # the theme's markup as fix_markup refuses it: Pieces must refuse too
-    frame = Pieces().frame(texts)
-    done = [Pieces.hole(h) for h in holes]
-    if frame is None or None in done:
-        return
-    assert whole is not None
-    pieces = [frame[0]]
-    for hole, after in zip(done, frame[1:], strict=True):
-        pieces += [hole or "", after]
-    assert Pieces.join(pieces) == whole
 
 
 sentences = st.text(alphabet=st.sampled_from(" \n\t.!?؟…،abعم"), max_size=50)

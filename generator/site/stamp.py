@@ -24,9 +24,6 @@ there, and many pages of a kind have the same headings under their title. Its ke
 leaves out the title's own heading (Material shows its subheadings only), so the
 first page of each key also renders the hole with that heading's text and id as
 markers: if the two differ, pages with that key always render the hole.
-When theme_hook.py runs, a generated page's post-processing is done the same
-way (its Pieces): once on the stamp's text around the holes, then on each
-page's holes, the result handed to its on_post_page with the page.
 DOSSIER_THEME_EVERY_PAGE=1 renders every page whole (tests/test_navcache.py
 holds the site to Material's own templates).
 """
@@ -51,8 +48,6 @@ log = logging.getLogger("mkdocs.plugins.dossier")
 HOLES = ("site_meta", "htmltitle", "header", "site_nav", "container")
 """base.html's blocks that read the page (the content block is inside `container`)."""
 SKIP = "skip"
-PIECES = "dossier_pieces"
-"""theme_hook.py's Pieces in the templates' globals (theme_hook.PIECES_GLOBAL)."""
 TOC_HOLE = "site_nav"
 """The hole that holds the table of contents (with the navigation, the same for a stamp's pages)."""
 KEYED = ("hide", "template")
@@ -81,10 +76,6 @@ class _Stamp:
         """Pages of its kind also rendered whole and found the same."""
         self.tocs: dict[tuple[Any, ...], str | None] = {}
         """TOC_HOLE as rendered, per key of a table of contents (_toc_key); None: render it for each page."""
-        self.frame: list[str] | None = None
-        """The text around the holes as theme_hook.py's on_post_page leaves it (Pieces.frame); None: not done so."""
-        self.finished: dict[tuple[Any, ...], str | None] = {}
-        """TOC_HOLE per key of a table of contents (as `tocs`), as on_post_page leaves it (Pieces.hole)."""
 
 
 CHECKED = 2
@@ -96,8 +87,6 @@ class Stamps:
 
     def __init__(self, env: jinja2.Environment) -> None:
         self.env = env
-        self.pieces: Any = env.globals.get(PIECES)
-        """theme_hook.py's Pieces, if that hook runs: a generated page's post-processing done piece by piece."""
         self.done: dict[Key, _Stamp | None] = {}
         self._seen: dict[str, dict[str, Any]] = {}
         self._blocks: dict[str, list[Any]] = {}
@@ -119,14 +108,9 @@ class Stamps:
         if stamp.checked >= CHECKED:
             return self._fill(stamp, main, context)
         text = whole(context)
-        if self.pieces is not None:
-            self.pieces.hand(None, None)
         if self._fill(stamp, main, context) != text:
             log.warning("theme stamp: %s did not come out as the theme renders it; its kind of page is rendered whole", page.file.src_uri)
             self.done[key] = None
-        elif stamp.frame is not None and self.pieces.raw is not None and self.pieces.done != self.pieces.whole(text):
-            log.warning("theme stamp: %s did not come out of theme_hook.py piece by piece as whole; its kind is done whole", page.file.src_uri)
-            stamp.frame = None
         elif stamp.checked == 0:
             log.debug("theme stamp: made from %s for the pages of its kind", page.file.src_uri)
         stamp.checked += 1
@@ -158,10 +142,7 @@ class Stamps:
         if sorted(parts[1::2]) != sorted([*HOLES, *([SKIP] if page.toc.items else [])]) or any("\ue000" in p for p in parts[::2]):
             log.info("theme stamp: none for the pages like %s (the theme shows the page outside its blocks); they are rendered whole", page.file.src_uri)
             return None
-        stamp = _Stamp(parts, self._seen, self._blocks)
-        if self.pieces is not None and page.file.generated_by:
-            stamp.frame = self.pieces.frame(parts[::2])
-        return stamp
+        return _Stamp(parts, self._seen, self._blocks)
 
     @jinja2.pass_context
     def _hole(self, context: Context, name: str) -> str:
@@ -175,55 +156,34 @@ class Stamps:
         ctx = main.new_context(dict(context))
         ctx.blocks = stamp.blocks  # only read while blocks render
         out = list(stamp.parts)
-        toc: tuple[Any, ...] | None = None
         for i in range(1, len(out), 2):
             name = out[i]
             if name == SKIP:
                 out[i] = context["page"].toc.items[0].id
             elif name == TOC_HOLE:
-                out[i], toc = self._toc_hole(stamp, main, context, ctx)
+                out[i] = self._toc_hole(stamp, main, context, ctx)
             else:
                 out[i] = self._run(stamp, name, ctx)
-        raw = "".join(out)
-        if stamp.frame is not None and context["page"].file.generated_by:
-            self._finish(stamp, out, raw, toc)
-        return raw
-
-    def _finish(self, stamp: _Stamp, out: list[str], raw: str, toc: tuple[Any, ...] | None) -> None:
-        """Hand theme_hook.py the page as its on_post_page would make it, from the stamp's frame and each hole
-        (TOC_HOLE's done once per key `toc` of a table of contents, if that hole was rendered once for it)."""
-        assert stamp.frame is not None
-        pieces = [stamp.frame[0]]
-        for i in range(1, len(out), 2):
-            if stamp.parts[i] != TOC_HOLE or toc is None:
-                done = self.pieces.hole(out[i])
-            elif toc in stamp.finished:
-                done = stamp.finished[toc]
-            else:
-                done = stamp.finished[toc] = self.pieces.hole(out[i])
-            if done is None:
-                return
-            pieces += [done, stamp.frame[(i + 1) // 2]]
-        self.pieces.hand(raw, self.pieces.join(pieces))
+        return "".join(out)
 
     def _run(self, stamp: _Stamp, name: str, ctx: Context) -> str:
         ctx.vars.clear()
         ctx.vars.update(stamp.seen[name])
         return str(self.env.concat(ctx.blocks[name][0](ctx)))
 
-    def _toc_hole(self, stamp: _Stamp, main: jinja2.Template, context: dict[str, Any], ctx: Context) -> tuple[str, tuple[Any, ...] | None]:
+    def _toc_hole(self, stamp: _Stamp, main: jinja2.Template, context: dict[str, Any], ctx: Context) -> str:
         """TOC_HOLE for this page: as rendered for the stamp's first page with the same table of contents, where
-        that page's title heading did not show in it; and that key (None: rendered for this page alone)."""
+        that page's title heading did not show in it."""
         page = context["page"]
         key = _toc_key(page.toc)
         if key in stamp.tocs:
             done = stamp.tocs[key]
-            return (done, key) if done is not None else (self._run(stamp, TOC_HOLE, ctx), None)
+            return done if done is not None else self._run(stamp, TOC_HOLE, ctx)
         text = self._run(stamp, TOC_HOLE, ctx)
         first = page.toc.items[0] if key else None
         if first is None or first.level != 1:  # the key holds every entry whole
             stamp.tocs[key] = text
-            return text, key
+            return text
         marked = copy.copy(page)
         heading = AnchorLink(_MARK.format("heading"), _MARK.format("heading"), first.level)
         heading.children = first.children
@@ -231,7 +191,7 @@ class Stamps:
         probe = main.new_context(dict(context, page=marked))
         probe.blocks = stamp.blocks
         stamp.tocs[key] = text if self._run(stamp, TOC_HOLE, probe) == text else None
-        return text, (key if stamp.tocs[key] is not None else None)
+        return text
 
 
 def _toc_key(toc: TableOfContents) -> tuple[Any, ...]:

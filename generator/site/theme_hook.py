@@ -170,125 +170,19 @@ def drop_blank_lines(html: str) -> str:
     return _outside_kept(html, partial(_BLANKS.sub, "\n")) if "\n\n" in html else html
 
 
-def generated_page(html: str) -> str:
-    """What on_post_page makes of a generated page."""
-    return drop_blank_lines(fix_markup(html))
-
-
-_PIECE = "\ue002{}\ue003"
-_IN_TAG = re.compile("<[^>]*\ue002")
-_TOC_TITLE = '<label class="md-nav__title" for="__toc">'
-_PIECE_RE = re.compile("\ue002(\\d+)\ue003")
-
-
-class Pieces:
-    """on_post_page's work on a generated page done piece by piece: once for the text a kind of page shares (its
-    stamp, generator/site/stamp.py), then on each page's own holes only. At thousands of pages going over each
-    whole page, most of it the theme's, cost a tenth of the build's time in MkDocs. A piece is refused (None: the
-    whole page is done as before) wherever the result could differ from the whole page's: a hole inside an element
-    that keeps its whitespace, a fix that would span a hole, a hole that holds what the fixes look for on the
-    whole page (the <body>'s direction, the __toc toggle, a toggle checkbox) or an element it leaves open. The
-    stamp keeps the first pages of each kind to the whole page's result too (stamp.CHECKED)."""
-
-    def __init__(self) -> None:
-        self.raw: str | None = None
-        self.done: str | None = None
-        """The last page `hand` gave: on_post_page returns `done` for that very `raw` string."""
-
-    whole = staticmethod(generated_page)
-
-    def hand(self, raw: str | None, done: str | None) -> None:
-        self.raw, self.done = raw, done
-
-    def frame(self, texts: list[str]) -> list[str] | None:
-        """The texts around a stamp's holes (one more than the holes), as on_post_page leaves them on a page."""
-        marked = "".join(t + (_PIECE.format(i) if i < len(texts) - 1 else "") for i, t in enumerate(texts))
-        fixes = list(_FIXES.finditer(marked))
-        if (
-            'id="__toc"' in marked
-            or _IN_TAG.search(marked)
-            or any("\ue002" in m.group(0) for m in fixes)
-            or marked.count(_TOC_TITLE) != sum(1 for m in fixes if m.group("title") is not None)  # one a hole would close
-        ):
-            return None
-        try:
-            fixed = fix_markup(marked)
-        except PluginError:
-            return None
-        outside: list[str] = []
-        done = _outside_kept(fixed, lambda text: outside.append(text) or _BLANKS.sub("\n", text))  # type: ignore[func-returns-value]
-        if len(_PIECE_RE.findall("".join(outside))) != len(texts) - 1:  # a hole inside <pre>, <textarea>, <script>
-            return None
-        return _PIECE_RE.split(done)[::2]
-
-    @staticmethod
-    def hole(text: str) -> str | None:
-        """A hole's text as on_post_page leaves it on a page whose frame `frame` gave."""
-        if text.rfind("<") > text.rfind(">"):
-            return None  # it ends inside a tag (one that starts inside a tag, the frame refuses: _IN_TAG)
-        if '<body dir="' in text or 'id="__toc"' in text or not _all_closed(text):
-            return None
-        toggles = 0
-
-        def fix(m: re.Match[str]) -> str:  # fix_markup's, on a page without the __toc toggle (`frame`, above)
-            nonlocal toggles
-            if m.group("toggle") is not None:
-                toggles += 1
-                return m.group(0)
-            if (section := m.group("section")) is not None:
-                return f"<{section}>"
-            return f'<div class="md-nav__title">{m.group("title")}</div>'
-
-        text = _FIXES.sub(fix, text) if "<" in text else text
-        return None if toggles or _TOC_TITLE in text else drop_blank_lines(text)  # a title label the frame would end
-
-    @staticmethod
-    def join(pieces: list[str]) -> str:
-        """The pieces as one page: a run of line breaks across two pieces made one, as on the whole page."""
-        out: list[str] = []
-        ends = False
-        for piece in pieces:
-            if ends and piece.startswith("\n"):
-                piece = piece[1:]
-            if piece:
-                out.append(piece)
-                ends = piece.endswith("\n")
-        return "".join(out)
-
-
-def _all_closed(text: str) -> bool:
-    """Whether every <pre>, <textarea> and <script> of `text` ends in it (see _outside_kept)."""
-    pos = 0
-    while (m := _OPEN.search(text, pos)) is not None:
-        end = text.find(f"</{m.group(1)}>", m.end())
-        if end < 0:
-            return False
-        pos = end
-    return True
-
-
-PIECES = Pieces()
-PIECES_GLOBAL = "dossier_pieces"
-"""Its name in the templates' globals, where generator/site/stamp.py finds it."""
-
-
 @event_priority(100)  # before generator/site/hook.py's on_env forks the process that renders a share of the pages
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-    """Load the templates without their indentation (see drop_template_indentation); offer Pieces to the stamps."""
+    """Load the templates without their indentation (see drop_template_indentation)."""
     if env.loader is not None and not isinstance(env.loader, _Indentless):
         env.loader = _Indentless(env.loader)
         if env.cache is not None:
             env.cache.clear()
-    env.globals[PIECES_GLOBAL] = PIECES
     return env
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """A generated page's own markup has no indentation (its HTML blocks skip the theme: generator/site/fragments.py);
-    a hand-written page's Markdown may hold some. A page the stamps already did piece by piece is taken as done."""
-    if output is PIECES.raw and PIECES.done is not None:
-        done, PIECES.raw, PIECES.done = PIECES.done, None, None
-        return done
+    a hand-written page's Markdown may hold some."""
     html = fix_markup(output)
     return drop_blank_lines(html) if page.file.generated_by else drop_indentation(html)
 
