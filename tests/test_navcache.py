@@ -109,8 +109,8 @@ def test_links_of_is_mkdocs_own_relative_url_for_every_folder_shape() -> None:
 
     targets = ["people/", "people/a/", "a/b/", "timeline/", "x.html", "https://example.org/y/", "#top"]
     nav = SimpleNamespace(items=[item(t) for t in targets], homepage=item(""), pages=[])
-    cache = SameLinks(nav, SimpleNamespace(extra={}, theme={"logo": "assets/logo.svg"}))  # type: ignore[arg-type]
-    names = ["people", "a", "b", "q", "timeline", "assets", "z.html"]
+    cache = SameLinks(nav, SimpleNamespace(extra={}, theme={"logo": "assets\\logo.svg"}))  # type: ignore[arg-type]
+    names = ["people", "a", "b", "q", "timeline", "assets", "z.html", ".", ".."]
     urls = [""] + ["/".join(p) + ("" if p[-1].endswith(".html") else "/") for n in (1, 2, 3) for p in product(names, repeat=n)]
     for url, base in product(urls, ["", "../.."]):
         page = SimpleNamespace(url=url)

@@ -45,7 +45,8 @@ class SameLinks:
     def __init__(self, nav: Navigation, config: MkDocsConfig) -> None:
         home = config.extra.get("homepage") or (nav.homepage.url if nav.homepage else "")
         self.targets = [*_urls(nav.items), str(home), str(config.theme.get("logo") or "")]
-        self.named = {c for t in self.targets for c in (*t.split("/"), *posixpath.normpath("/" + t).split("/"))} | {".", ".."}
+        paths = [*self.targets, *(t.replace("\\", "/") for t in self.targets)]  # MkDocs reads a backslash as a slash
+        self.named = {c for t in paths for c in (*t.split("/"), *posixpath.normpath("/" + t).split("/"))} | {".", ".."}
         """Every name a target's path holds: a folder's other names never match one (see `links_of`)."""
         self.in_nav = {p.file.src_uri for p in nav.pages}
         self.done: dict[tuple[str, str, tuple[str, ...], str], str] = {}
