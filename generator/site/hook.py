@@ -296,8 +296,8 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[.
     MkDocs has already watched docs/ and mkdocs.yml with its own observer (polling, which works on
     every file system); that one is started here and keeps them. The `watch:` folders, watched right
     after this event, go to a second polling observer that looks more often, which MkDocs starts."""
-    state.serving = True  # `mkdocs serve --clean` builds as `mkdocs build` does, but again and again, in threads:
-    background.forbid()  # no forked child (it could inherit a lock another thread holds), no heap left to the end
+    state.serving = True  # `mkdocs serve --clean` builds as `mkdocs build` does, but again and again, among threads:
+    background.forbid()  # so no forked child (it could inherit a lock another thread holds), and no early end
     state.observer = server.observer
     state.observer.start()
     from watchdog.observers.polling import PollingObserver
