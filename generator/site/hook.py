@@ -80,13 +80,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     recovering, state.problems = state.problems is not None, None
     serving = state.command == "serve"
     search = install_search(files, config)
-    started: list[_Later] = []
+    export: list[_Later] = []  # the JSON export's files
 
     def ready(index: DossierIndex, pages: Mapping[str, str], other: Mapping[str, str]) -> None:
         """build: the export made and written, and the search index made, on the second core from the moment this
         process has rendered its pages (generate), while the entity pages it waits for are sent over."""
-        started.extend(_Later.of(other, path, config) for path in other)
-        state.export = Background(lambda: _write_all(started))
+        export.extend(_Later.of(other, path, config) for path in other)
+        state.export = Background(lambda: _write_all(export))
         state.search = Background(lambda: search(index, pages))
 
     try:
@@ -131,22 +131,21 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     else:  # split as each page is read (on_page_markdown): the second process splits its own pages
         for path, content in dossier.pages.items():
             files.append(File.generated(config, path, content=content))
-    export = started if state.export is not None else [_Later.of(dossier.files, path, config) for path in dossier.files]  # the JSON export: not pages
+    # The JSON export: not pages. build: made and written, and the search index made, on the second core since
+    # `ready` (generate tells it in every parallel run without the report: every build), added at on_env.
+    if serving:
+        export.extend(_Later.of(dossier.files, path, config) for path in dossier.files)
+    elif state.export is None or state.search is None:
+        raise PluginError("generator/site/hook.py: generate() did not tell `ready` in a build")
     for f in export:
+        f.elsewhere = not serving
         files.append(f)
-    if not serving:  # made and written on the second core (since `ready`), while this process makes ready the pages
-        if state.export is None:
-            state.export = Background(lambda: _write_all(export))
-        for f in export:
-            f.elsewhere = True
     # The editor's report: computed by mkdocs serve (the editor's loop) and make check, not by a build to deploy.
     told = f"editor's report: {summary(dossier.report)}" if serving else "the editor's report: make check"
     log.info("dossier: %d articles, %d generated pages; %s", len(dossier.index.articles), len(dossier.pages), told)
     if serving:
         add_search(search(dossier.index, dossier.pages), files, config)
         _on_disk(files, config, root)
-    elif state.search is None:  # the index is made on the second core while the pages are converted; added at on_env
-        state.search = Background(lambda: search(dossier.index, dossier.pages))
     return files
 
 
