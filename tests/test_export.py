@@ -65,7 +65,7 @@ class _Text:
 
 @pytest.mark.parametrize("text", ['«ألتمان» "قال" \\ <b>{{x}}</b>', "\u202eمعكوس\u202c\n\t\x00", "Sam Altman"])
 def test_a_mention_written_out_is_its_record_encoded(dossier, text: str) -> None:
-    m = replace(dossier.index.mentions[0], start=0, end=len(text))
+    m = dossier.index.mentions[0]._replace(start=0, end=len(text))
     for short in (False, True):
-        one = replace(m, short=short)
+        one = m._replace(short=short)
         assert _mention_json(_Text(text), one) == _canonical(_mention(_Text(text), one)).rstrip("\n")  # type: ignore[arg-type]

@@ -17,14 +17,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..arabic import LINK_PROCLITICS, fold, fold_char, fold_with_map
 from ..kb.schema import Entity
 from ..model import Article
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
+    """A tuple, not a dataclass: there are tens of thousands (one per linked name), made in the linker's loop and
+    sent between processes, and a tuple is made and pickled several times quicker."""
+
     entity: str
     article: str
     block: int
@@ -106,6 +109,8 @@ class Linker:
             if folded.startswith("ال") and len(folded) > 3:
                 for o in owners:
                     self._add(folded[1:], _Name(o.entity, o.short, True, o.exact))
+        self.plain = {folded: owners[0].entity for folded, owners in self.names.items() if not (owners[0].short or owners[0].needs_lam or owners[0].exact)}
+        """The names whose first owner takes every match (a full name, no condition): most of them, decided at once."""
         body = _trie_regex(self.names)
         self.regex = re.compile(rf"(?<![^\W_])(?P<pre>{LINK_PROCLITICS})?(?P<name>{body})(?![^\W_])") if self.names else None
 
@@ -120,30 +125,35 @@ class Linker:
         seen: set[str] = set()
         if self.regex is None:
             return mentions, ambiguous
+        plain = self.plain
         for block in article.numbered:
             folded, where = fold_with_map(block.text)
+            text, number = block.text, block.number or 0
             for m in self.regex.finditer(folded):
-                pre = m.group("pre") or ""
                 start, name_start = where[m.start()], where[m.start("name")]
                 end = where[m.end() - 1] + 1
-                written = block.text[name_start:end]
-                owners = [o for o in self.names[m.group("name")] if (not o.needs_lam or pre.endswith("ل")) and (not o.exact or o.exact == written)]
-                if not owners:
-                    continue
-                while end < len(block.text) and not fold_char(block.text[end]) and not block.text[end].isspace():
+                entity = plain.get(name := m.group("name"))
+                if entity is None:
+                    pre, written = m.group("pre") or "", text[name_start:end]
+                    owners = [o for o in self.names[name] if (not o.needs_lam or pre.endswith("ل")) and (not o.exact or o.exact == written)]
+                    if not owners:
+                        continue
+                    full = [o for o in owners if not o.short]
+                while end < len(text) and not fold_char(text[end]) and not text[end].isspace():
                     end += 1  # a diacritic on the last letter belongs to the word
-                full = [o for o in owners if not o.short]
-                if full:
+                if entity is not None:
+                    short = False
+                elif full:
                     entity, short = full[0].entity, False
                 else:
                     fits = sorted({o.entity for o in owners if o.entity in seen})
                     if len(fits) > 1:
-                        ambiguous.append(Ambiguity(article.id, block.number or 0, block.line, block.text[start:end], tuple(fits)))
+                        ambiguous.append(Ambiguity(article.id, number, block.line, text[start:end], tuple(fits)))
                     if len(fits) != 1:
                         continue
                     entity, short = fits[0], True
                 seen.add(entity)
-                mentions.append(Mention(entity, article.id, block.number or 0, start, end, name_start, short))
+                mentions.append(Mention(entity, article.id, number, start, end, name_start, short))
         return mentions, ambiguous
 
 
