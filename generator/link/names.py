@@ -133,25 +133,26 @@ class Linker:
                 start, name_start = where[m.start()], where[m.start("name")]
                 end = where[m.end() - 1] + 1
                 entity = plain.get(name := m.group("name"))
+                owners: list[_Name] = []
                 if entity is None:
                     pre, written = m.group("pre") or "", text[name_start:end]
                     owners = [o for o in self.names[name] if (not o.needs_lam or pre.endswith("ل")) and (not o.exact or o.exact == written)]
                     if not owners:
                         continue
-                    full = [o for o in owners if not o.short]
                 while end < len(text) and not fold_char(text[end]) and not text[end].isspace():
                     end += 1  # a diacritic on the last letter belongs to the word
-                if entity is not None:
-                    short = False
-                elif full:
-                    entity, short = full[0].entity, False
-                else:
-                    fits = sorted({o.entity for o in owners if o.entity in seen})
-                    if len(fits) > 1:
-                        ambiguous.append(Ambiguity(article.id, number, block.line, text[start:end], tuple(fits)))
-                    if len(fits) != 1:
-                        continue
-                    entity, short = fits[0], True
+                short = False
+                if entity is None:
+                    full = [o for o in owners if not o.short]
+                    if full:
+                        entity = full[0].entity
+                    else:
+                        fits = sorted({o.entity for o in owners if o.entity in seen})
+                        if len(fits) > 1:
+                            ambiguous.append(Ambiguity(article.id, number, block.line, text[start:end], tuple(fits)))
+                        if len(fits) != 1:
+                            continue
+                        entity, short = fits[0], True
                 seen.add(entity)
                 mentions.append(Mention(entity, article.id, number, start, end, name_start, short))
         return mentions, ambiguous
