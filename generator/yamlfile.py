@@ -9,7 +9,8 @@ report a value of the wrong type instead of printing it as Python would.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -129,7 +130,32 @@ def load(path: Path, label: str, report: Report) -> Value:
         report.error(
             label, second, f"key '{key}' written twice in one entry (first at line {first}); the second would replace the first", "merge the two into one"
         )
+    if "\\u" in text or "\\U" in text:  # only an escape in double quotes makes one: no search of the values without
+        for line in sorted(set(_surrogates(data, 1))):
+            report.error(
+                label,
+                line,
+                "an escape from \\ud800 to \\udfff is half of a UTF-16 pair, not a character: no page or file can hold it",
+                'write the character itself, or escape it whole: "\\U0001F600" for 😀',
+            )
     return data
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _surrogates(value: Value, line: int) -> Iterator[int]:
+    """The line of each key whose value (or the key itself) holds a surrogate code point."""
+    if isinstance(value, str):
+        if _SURROGATE.search(value):
+            yield line
+    elif isinstance(value, list):
+        for v in value:
+            yield from _surrogates(v, line)
+    elif isinstance(value, Located):
+        for key, v in value.items():
+            yield from _surrogates(key, value.line_of(key))
+            yield from _surrogates(v, value.line_of(key))
 
 
 def type_name(value: Value) -> str:

@@ -125,6 +125,18 @@ def test_a_key_written_twice_is_an_error_naming_both_lines(tmp_path: Path) -> No
     ]
 
 
+def test_an_escaped_surrogate_is_an_error_with_its_line_not_a_crash_when_pages_are_written(tmp_path: Path) -> None:
+    """YAML's "\\ud83d\\ude00" is two lone surrogates, not 😀: UTF-8 cannot hold them, so the build failed writing a page."""
+    project = copy_project(tmp_path)
+    edit(project / PEOPLE, "  name: سام ألتمان\n", '  name: "سام ألتمان \\ud83d\\ude00"\n')
+    edit(project / PEOPLE, "short: [ألتمان, سام]", "short: [ألتمان, 'سام \\ud800']")  # single quotes: a backslash, not an escape
+    problem = "an escape from \\ud800 to \\udfff is half of a UTF-16 pair, not a character: no page or file can hold it"
+    fix = 'write the character itself, or escape it whole: "\\U0001F600" for 😀'
+    assert problems(project) == [f"seeds/people.yml:18: {problem} (fix: {fix})"]
+    built = mkdocs_build(project, tmp_path / "site")
+    assert built.returncode == 1 and "seeds/people.yml:18: an escape from" in built.stderr and "Traceback" not in built.stderr
+
+
 def test_a_second_entry_for_one_file_is_named_once(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     append(project / "seeds/articles.yml", "\n- file: 000_dc27bdc87947ed81.txt\n  id: another-id\n")
