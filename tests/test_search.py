@@ -101,6 +101,18 @@ def test_a_note_is_found_where_it_is_anchored_on_its_article_s_notes_page(search
     assert [h.page for h in hits] == ["articles/murati-departs-openai-2024/notes/"] and hits[0].marks == ("كيميائيًا",)  # the whole word, as the note writes it
 
 
+@pytest.mark.parametrize("query", ["التمان", "موراتي"])
+def test_text_that_arrives_without_a_key_searches_too(searching: tuple[Page, str], query: str) -> None:
+    """A word pasted from a menu, dictated or picked from a phone keyboard's suggestions comes with no key event, and
+    Material searches on keyup only. Playwright's fill() sets the text the same way: one `input` event, no key."""
+    page, base = searching
+    page.goto(base)
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").fill(query)
+    page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=10_000)
+    assert page.locator(".md-search-result__article h1").count() > 0
+
+
 def test_results_screenshot_reads_right_to_left(searching: tuple[Page, str], tmp_path: Path) -> None:
     page, base = searching
     search(page, base, "والذكاء")
