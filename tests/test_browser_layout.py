@@ -109,3 +109,54 @@ def test_screenshot_of_an_article(page, site: Path, tmp_path: Path) -> None:
     shot = tmp_path / "article.png"
     page.screenshot(path=str(shot))
     assert shot.stat().st_size > 20_000
+
+
+# Every text character's line (its box's top), in reading order: a closing mark that starts a line, and a
+# heading whose permalink (¶, hidden until hovered) sits alone on a line below its text, which reads as a
+# blank line under the heading.
+LINE_STARTS = """() => {
+  const closing = '.،,:؛)»”!؟';
+  const out = [];
+  for (const el of document.querySelectorAll('.md-content :is(p, li, h1, h2, h3)')) {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    let last = null;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (n.parentElement.closest('.headerlink')) continue;
+      for (let i = 0; i < n.data.length; i++) {
+        if (/\\s/.test(n.data[i])) continue;
+        const range = document.createRange();
+        range.setStart(n, i); range.setEnd(n, i + 1);
+        const box = range.getBoundingClientRect();
+        if (!box.width) continue;
+        if (last !== null && box.top > last + 5 && closing.includes(n.data[i])) out.push('line starts with ' + n.data.slice(Math.max(0, i - 12), i + 4));
+        last = box.top;
+      }
+    }
+    const link = el.querySelector(':scope > .headerlink');
+    if (link && last !== null && link.getBoundingClientRect().top > last + 5) out.push('¶ alone under ' + el.textContent.slice(0, 40));
+  }
+  return out;
+}"""
+WIDE_AND_NARROW = [1280, 390]
+ARTICLES = ["altman-firing-revolt-return-2023", "meta-poaches-openai-researchers", "murati-departs-openai-2024", "openai-research-exodus-2025"]
+PAGES = [
+    *(f"articles/{a}" for a in [*ARTICLES, "openai-staff-threaten-microsoft-2023"]),
+    "people/sam-altman",
+    "orgs/openai",
+    "events/q-star-reports",
+    "",
+]
+
+
+@pytest.mark.parametrize("width", WIDE_AND_NARROW)
+def test_no_line_starts_with_a_closing_mark_and_no_heading_ends_in_an_empty_line(browser, site: Path, width: int) -> None:
+    """A note marker is one unbreakable run with its word and the punctuation after it; a heading's ¶ stays on its last line."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    try:
+        found = []
+        for path in PAGES:
+            page.goto((site / path / "index.html").as_uri())
+            found += [f"{path or 'front'}: {problem}" for problem in page.evaluate(LINE_STARTS)]
+        assert found == []
+    finally:
+        page.close()
