@@ -115,7 +115,7 @@ def test_screenshot_of_an_article(page, site: Path, tmp_path: Path) -> None:
 # heading whose permalink (¶, hidden until hovered) sits alone on a line below its text, which reads as a
 # blank line under the heading.
 LINE_STARTS = """() => {
-  const closing = '.،,:؛)»”!؟';
+  const closing = '.،,:؛)»”!؟·—';
   const out = [];
   for (const el of document.querySelectorAll('.md-content :is(p, li, h1, h2, h3)')) {
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
@@ -145,6 +145,10 @@ PAGES = [
     "orgs/openai",
     "events/q-star-reports",
     "",
+    "timeline",
+    "glossary",
+    "people",
+    "articles",
 ]
 
 

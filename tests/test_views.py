@@ -300,7 +300,7 @@ def test_central_people_are_the_most_mentioned_with_their_role(dossier) -> None:
     assert people[0].id == "sam-altman"
     counts = [len(dossier.index.mentions_of(p.id)) for p in people]
     assert counts == sorted(counts, reverse=True)
-    assert "[سام ألتمان](people/sam-altman.md) — الرئيس التنفيذي، <bdi>OpenAI</bdi>" in dossier.pages["index.md"]
+    assert "[سام ألتمان](people/sam-altman.md)\u00a0— الرئيس التنفيذي، <bdi>OpenAI</bdi>" in dossier.pages["index.md"]
 
 
 # --- glossary ------------------------------------------------------------------------------

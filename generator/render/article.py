@@ -15,7 +15,7 @@ from ..model import Article, Block, Kind
 from ..text import arabic_date, html_text, inline
 from . import glossary
 from . import labels as L
-from .html import Here, a, attr, p, text, ul
+from .html import SEP, Here, a, attr, p, text, ul
 from .markdown import Span, date_text, front_matter, label, link_to, notes_path, segments, shorten
 from .pages import Pages
 
@@ -189,7 +189,7 @@ def _neighbours(newer: Article | None, older: Article | None, here: Here) -> str
     if older is not None:
         links.append(f"{L.OLDER}: " + a(here.to(article_path(older)), text(older.title)))
     links.append(a(here.to("articles/index.md"), L.ALL_ARTICLES))
-    return p(" · ".join(links), "dossier-neighbours")
+    return p(SEP.join(links), "dossier-neighbours")
 
 
 def render_article(index: DossierIndex, article: Article, newer: Article | None, older: Article | None, here: Here) -> str:
@@ -200,7 +200,7 @@ def render_article(index: DossierIndex, article: Article, newer: Article | None,
         facts.append(f"{label(L.AUTHOR)} {text(article.byline)}")
     note = "" if article.reading_stated else f" ({L.ESTIMATE})"
     facts.append(f"{label(L.READING_TIME)} {L.minutes(article.reading_minutes)}{note}")
-    out.append(p(" · ".join(facts), "dossier-meta"))
+    out.append(p(SEP.join(facts), "dossier-meta"))
     out.append(_date_note(article))
     out.append(_body(article.blocks, spans(index, article, here)))
     out.append(_notes(index, article, here))

@@ -16,7 +16,7 @@ from ..text import html_text, inline
 from . import graph, timeline
 from . import labels as L
 from . import viewlabels as V
-from .html import Here, a, attr, p, text, ul
+from .html import DASH, SEP, Here, a, attr, p, text, ul
 from .markdown import NOT_SEARCHED, annotation_box, around, cite, date_text, front_matter, link_to
 from .pages import Pages
 
@@ -50,7 +50,7 @@ def _who(index: DossierIndex, e: Entity, here: Here) -> list[str]:
     if parent is not None:
         facts.append(f"<strong>{L.BELONGS_TO}:</strong> {link_to(parent, here)}")
     facts.append(a(here.file(entity_path(e)), L.ENTITY_DATA, cls="dossier-data"))
-    out = [f"## {L.WHO}\n", p(" · ".join(facts), "dossier-meta")]
+    out = [f"## {L.WHO}\n", p(SEP.join(facts), "dossier-meta")]
     others = other_spellings(e)
     if others:
         out.append(p(f"<strong>{L.ALSO_WRITTEN}:</strong> " + "، ".join(text(n) for n in others), "dossier-also"))
@@ -65,7 +65,7 @@ def _who(index: DossierIndex, e: Entity, here: Here) -> list[str]:
     members = index.members(e.id)
     if members:
         out.append(f"### {L.PEOPLE_IN_ORG}\n")
-        out.append(ul([f"{link_to(person, here)}: <strong>{text(r.title)}</strong> — {cite(index, r.source, here)}" for person, r in members]))
+        out.append(ul([f"{link_to(person, here)}: <strong>{text(r.title)}</strong>{DASH}{cite(index, r.source, here)}" for person, r in members]))
     children = index.children(e.id)
     if children:
         out.append(f"### {L.UNDER_IT}\n")
@@ -139,7 +139,7 @@ def _mentions(index: DossierIndex, e: Entity, here: Here) -> str:
     out += _mention_list(index, found[:MENTIONS_ON_PAGE], here)
     more = mention_pages(e, len(found))
     if more:
-        links = " · ".join(a(here.to(path), str(n)) for n, path in enumerate(more, start=2))
+        links = SEP.join(a(here.to(path), str(n)) for n, path in enumerate(more, start=2))
         out.append(p(f"{L.MORE_MENTIONS}: {links}", "dossier-more"))
     together = index.together(e.id)
     if together:

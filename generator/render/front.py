@@ -14,7 +14,7 @@ from . import labels as L
 from . import timeline
 from . import viewlabels as V
 from .article import date_label
-from .html import Here
+from .html import DASH, SEP, Here
 from .markdown import cite, front_matter
 from .pages import Pages
 
@@ -84,7 +84,7 @@ def _arc(index: DossierIndex, arc: Arc, here: Here) -> str:
     facts.append(f"[{V.ON_THE_TIMELINE}](timeline/index.md#{timeline.arc_anchor(index, arc)})")
     out = [
         f"### {inline(arc.title)} {{: #arc-{arc.id} }}\n",
-        " · ".join(facts) + "\n{: .dossier-meta }\n",
+        SEP.join(facts) + "\n{: .dossier-meta }\n",
         f'<div class="admonition abstract dossier-editorial" markdown>\n<p class="admonition-title">{V.EDITORIAL_SUMMARY}</p>\n',
         inline(arc.summary) + "\n",
     ]
@@ -118,7 +118,7 @@ def _people(index: DossierIndex) -> str:
     out = [f"## {V.CENTRAL_PEOPLE}\n", f"{V.CENTRAL_PEOPLE_INTRO}\n"]
     for e in people:
         role = main_role(index, e)
-        out.append(f"- [{inline(e.name)}]({e.page})" + (f" — {role}" if role else "") + f" · {V.count(len(index.mentions_of(e.id)), V.MENTION)}")
+        out.append(f"- [{inline(e.name)}]({e.page})" + (f"{DASH}{role}" if role else "") + f"{SEP}{V.count(len(index.mentions_of(e.id)), V.MENTION)}")
     out.append(f"\n[{V.ALL_PEOPLE}](people/index.md)\n")
     return "\n".join(out)
 
@@ -131,7 +131,7 @@ def _articles(index: DossierIndex) -> str:
     out = [f"## {V.NEWEST_ARTICLES}\n"]
     for a in index.newest_first[:NEWEST]:
         outlet = f" · {inline(a.meta.outlet)}" if a.meta.outlet else ""
-        out.append(f"- [{inline(a.title)}](articles/{a.id}.md) — {date_label(a)}{outlet}")
+        out.append(f"- [{inline(a.title)}](articles/{a.id}.md){DASH}{date_label(a)}{outlet}")
     if len(index.articles) > NEWEST:
         out.append(f"\n[{L.ALL_ARTICLES} ({V.count(len(index.articles), V.ARTICLE)})](articles/index.md)")
     return "\n".join(out) + "\n"

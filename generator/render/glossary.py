@@ -18,7 +18,7 @@ from ..model import Article
 from ..text import inline, literal
 from . import labels as L
 from . import viewlabels as V
-from .html import Here
+from .html import SEP, Here
 from .markdown import Span, cite, front_matter, link_to, where
 from .pages import Pages
 
@@ -137,7 +137,7 @@ def page(index: DossierIndex, here: Here) -> str:
     out = [front_matter(V.GLOSSARY), f"# {V.GLOSSARY}\n", f"{V.GLOSSARY_INTRO} ({V.count(len(terms), V.TERM)})\n"]
     letters = list(dict.fromkeys(letter(t.term) for t in terms))
     if letters:
-        out.append(f"{V.LETTERS}: " + " · ".join(f"[{literal(x)}](#{V.letter_anchor(x)})" for x in letters) + "\n{: .dossier-letters }\n")
+        out.append(f"{V.LETTERS}: " + SEP.join(f"[{literal(x)}](#{V.letter_anchor(x)})" for x in letters) + "\n{: .dossier-letters }\n")
     current = None
     for term in terms:
         head = letter(term.term)

@@ -21,6 +21,12 @@ from ..text import LATIN_RUN, one_block, visible_bidi
 
 _LATIN = re.compile("[A-Za-z]")
 
+SEP = "\u00a0· "
+"""Between the items of one line (facts, letters, page numbers): a no-break space before the dot, so a line
+never starts with it when the line wraps."""
+DASH = "\u00a0— "
+"""Between an item and what follows it (a title and its date, a quote and its place): a line never starts with the dash."""
+
 
 @lru_cache(maxsize=1 << 16)  # names and titles are escaped thousands of times (every mention list, every index)
 def text(value: str) -> str:

@@ -21,7 +21,7 @@ from . import labels as L
 from . import viewlabels as V
 from .article import article_path, date_label
 from .front import main_role
-from .html import Here, a, p, text, ul
+from .html import DASH, SEP, Here, a, p, text, ul
 from .markdown import date_text, front_matter
 from .pages import Pages
 
@@ -65,12 +65,12 @@ def add_listing(pages: Pages, listing: Listing) -> None:
         extra = "" if n == 1 else "search:\n  exclude: true\n"
         out = [front_matter(title, extra), f"# {inline(title)}\n", listing.intro(here)]
         if len(starts) > 1:
-            bar = " · ".join(a(here.to(at, V.letter_anchor(x)), text(x)) for x, at in starts.items())
+            bar = SEP.join(a(here.to(at, V.letter_anchor(x)), text(x)) for x, at in starts.items())
             out.append(p(f"{V.LETTERS}: {bar}", "dossier-letters"))
         pager = ""
         if len(paths) > 1:
             links = [str(k) if k == n else a(here.to(other), str(k)) for k, other in enumerate(paths, start=1)]
-            pager = p(f"{V.INDEX_PAGES}: " + " · ".join(links), "dossier-more")
+            pager = p(f"{V.INDEX_PAGES}: " + SEP.join(links), "dossier-more")
             out.append(pager)
         current: str | None = None
         items: list[str] = []
@@ -143,7 +143,7 @@ def events_index(index: DossierIndex) -> Listing:
     def row(ev: Event) -> Row:
         marked = (ev.date_basis is DateBasis.RESOLVED) != mark_stated
         sources = f'<span class="dossier-count">{V.count(len(ev.sources), V.SOURCE)}</span>'
-        return lambda here: f"{a(here.to(ev.page), text(ev.title))} — {date_text(ev.date) or V.UNDATED}{chip if marked else ''} {sources}"
+        return lambda here: f"{a(here.to(ev.page), text(ev.title))}{DASH}{date_text(ev.date) or V.UNDATED}{chip if marked else ''} {sources}"
 
     return Listing("events/index.md", V.EVENTS, intro, [(ev.title, row(ev)) for ev in events])
 
@@ -157,7 +157,7 @@ def articles_index(index: DossierIndex) -> Listing:
         outlet = f" · {text(article.meta.outlet)}" if article.meta.outlet else ""
         notes = V.count(len(index.notes_in(article.id)), V.NOTE)
         counts = f'<span class="dossier-count">{V.count(len(article.numbered), V.PARAGRAPH)} · {notes}</span>'
-        return lambda here: f"{a(here.to(article_path(article)), text(article.title))} — {date_label(article)}{outlet} {counts}"
+        return lambda here: f"{a(here.to(article_path(article)), text(article.title))}{DASH}{date_label(article)}{outlet} {counts}"
 
     return Listing("articles/index.md", V.ARTICLES, intro, [(article.title, row(article)) for article in index.articles])
 

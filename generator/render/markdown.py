@@ -19,7 +19,7 @@ from ..kb.schema import Annotation, Entity, Event, Source
 from ..text import arabic_date
 from ..text import attr as html_attr
 from . import labels as L
-from .html import Here, a, text
+from .html import DASH, Here, a, text
 
 
 def front_matter(title: str, extra: str = "") -> str:
@@ -122,7 +122,7 @@ def where(index: DossierIndex, article: str, block: int | None, here: Here) -> s
 
 def cite(index: DossierIndex, source: Source, here: Here) -> str:
     """The quote itself, and where it is: the evidence for the fact it follows."""
-    return f"{NOT_SEARCHED}«{text(source.quote)}»</span> — {where(index, source.article, source.block, here)}"
+    return f"{NOT_SEARCHED}«{text(source.quote)}»</span>{DASH}{where(index, source.article, source.block, here)}"
 
 
 def annotation_box(index: DossierIndex, note: Annotation, here: Here, anchor: bool = False, number: int = 0, searched: bool = False) -> str:

@@ -19,7 +19,7 @@ from ..kb.schema import Arc, DateBasis, Event
 from ..text import MONTHS, arabic_date
 from . import labels as L
 from . import viewlabels as V
-from .html import Here, a, attr, text
+from .html import SEP, Here, a, attr, text
 from .markdown import front_matter
 from .pages import Pages
 
@@ -165,7 +165,7 @@ def page(index: DossierIndex, here: Here) -> str:
         f"{V.TIMELINE_ORDER}\n{{: .dossier-meta }}\n",
     ]
     if years:
-        out.append(f"{V.JUMP_TO_YEAR}: " + " · ".join(f"[{y}](#y-{y})" for y in years) + "\n{: .dossier-tl-years }\n")
+        out.append(f"{V.JUMP_TO_YEAR}: " + SEP.join(f"[{y}](#y-{y})" for y in years) + "\n{: .dossier-tl-years }\n")
     out.append(_filter(index, events))
     starts = _arc_starts(index)
     year = None
