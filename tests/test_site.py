@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 
 from tests.conftest import ROOT, copy_project, mkdocs_build
@@ -123,3 +124,25 @@ def test_article_text_is_data_not_markup(tmp_path: Path) -> None:
     assert "\u202e" not in html and "⟦U+202E⟧" in visible
     title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
     assert "<script" not in title
+
+
+ACTIVE_TAB = re.compile(r'<li class="md-tabs__item md-tabs__item--active">\s*<a href="([^"]*)" class="md-tabs__link">\s*([^<]*?)\s*</a>')
+
+
+@pytest.mark.parametrize(
+    ("page", "tab", "index"),
+    [
+        ("articles/altman-firing-revolt-return-2023", "المقالات", "../"),
+        ("articles/altman-firing-revolt-return-2023/notes", "المقالات", "../../"),
+        ("people/sam-altman", "الأشخاص", "../"),
+        ("orgs/openai", "الجهات", "../"),
+        ("events/q-star-reports", "الأحداث", "../"),
+        ("people", "الأشخاص", "./"),
+        ("timeline", "الخط الزمني", "./"),
+    ],
+)
+def test_a_page_shows_the_tab_of_its_section_as_the_reader_s_place(site: Path, page: str, tab: str, index: str) -> None:
+    """Pages outside the navigation (an article, its notes, a person) light their section's tab, as its index does."""
+    html = (site / page / "index.html").read_text(encoding="utf-8")
+    assert ACTIVE_TAB.findall(html) == [(index, tab)]
+    assert html.count("md-nav__item--active") == 1, "the side navigation marks the section too, and nothing else"

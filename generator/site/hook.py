@@ -15,7 +15,7 @@ import logging
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache
@@ -333,7 +333,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Keep compiled templates (serve: in memory; build: on disk). build: add the search index;
     every page but the second process's is converted, so start it (generator/site/parallel.py)."""
     if state.nav is not None:
-        env.globals[navcache.GLOBAL] = navcache.SameLinks(state.nav, config)
+        env.globals[navcache.GLOBAL] = state.same_links = navcache.SameLinks(state.nav, config)
         stamp.install(env)
     if state.command == "serve":
         env.bytecode_cache = _Compiled()
@@ -395,8 +395,22 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     )
 
 
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    """A page outside the navigation shows its section's tab (and its entry in the side navigation) as the reader's
+    place: an article lights «المقالات», as its index does. Unlit in on_post_page, once the page is rendered."""
+    section = state.same_links.section_of(page) if state.same_links is not None else None
+    if section is not None:
+        section.active = True
+        state.lit = section
+    return context
+
+
 @event_priority(-100)  # after theme_hook.py's fixes, which so read the theme's markup and not the dossier's
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Put back the raw HTML blocks that skipped Markdown and the theme (see generator/site/fragments.py)."""
+    """Put back the raw HTML blocks that skipped Markdown and the theme (see generator/site/fragments.py);
+    unlight the section on_page_context lit."""
+    if state.lit is not None:
+        state.lit.active = False
+        state.lit = None
     blocks = state.fragments.get(page.file.src_uri)
     return fragments.restore(output, blocks) if blocks else output

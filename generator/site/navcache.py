@@ -3,14 +3,16 @@
 Material renders the whole navigation, the tabs, the header and the page's
 scripts and styles into every page, and at thousands of pages that was most of
 the time spent in its templates. For a page outside the navigation these depend
-on nothing of the page but where its links lead: nothing in them is active, and
-every URL goes through MkDocs' `url` filter, relative to the page. So
+on nothing of the page but where its links lead: nothing in them is active but
+the tab of the page's section (`section_of`: the index page of its top folder,
+lit by the hook while the page renders), and every URL goes through MkDocs' `url`
+filter, relative to the page. So
 `overrides/partials/nav.html`, `tabs.html` and `header.html` (Material's own, in
 call blocks; the header's title stays outside them) and `overrides/main.html`
 (base.html's blocks of that kind, each its own `super()` in a call block) ask
 `SameLinks` first: it keys the rendered part by the relative form of every URL
 the navigation links to (each item, the home page, the logo; computed once per
-folder shape) and by the page's `hide` setting, and renders it again only for a new
+folder shape), by the page's section and by its `hide` setting, and renders it again only for a new
 key; a page in the navigation is always rendered. tests/test_navcache.py holds
 the site to byte-identical output with Material's templates.
 """
@@ -49,16 +51,26 @@ class SameLinks:
         self.named = {c for t in paths for c in (*t.split("/"), *posixpath.normpath("/" + t).split("/"))} | {".", ".."}
         """Every name a target's path holds: a folder's other names never match one (see `links_of`)."""
         self.in_nav = {p.file.src_uri for p in nav.pages}
-        self.done: dict[tuple[str, str, tuple[str, ...], str], str] = {}
+        self.sections = {uri.removesuffix("/index.md"): p for p in nav.pages if (uri := p.file.src_uri).count("/") == 1 and uri.endswith("/index.md")}
+        """The index pages of top folders in the navigation, by folder: articles → articles/index.md."""
+        self.done: dict[tuple[str, str, tuple[str, ...], str, str], str] = {}
         self.links: dict[tuple[str, str], tuple[str, ...]] = {}
 
     def __call__(self, name: str, page: Page | None, base_url: str, caller: Callable[[], str]) -> str:
         if page is None or page.file.src_uri in self.in_nav:
             return caller()
-        key = (name, base_url, self.links_of(page, base_url), str((page.meta or {}).get("hide", "")))
+        section = self.section_of(page)
+        key = (name, base_url, self.links_of(page, base_url), str((page.meta or {}).get("hide", "")), section.file.src_uri if section else "")
         if (done := self.done.get(key)) is None:
             done = self.done[key] = caller()
         return done
+
+    def section_of(self, page: Page) -> Page | None:
+        """The navigation's page for the section a page outside the navigation belongs to (articles/x.md, its notes
+        and mention pages: articles/index.md), whose tab the page shows as the reader's place; None if none."""
+        if page.file.src_uri in self.in_nav:
+            return None
+        return self.sections.get(page.file.src_uri.split("/", 1)[0])
 
     def links_of(self, page: Page, base_url: str) -> tuple[str, ...]:
         """The relative form of every target. It depends on the page's folder only (as MkDocs relates URLs), and on

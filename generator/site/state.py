@@ -10,10 +10,12 @@ from typing import TYPE_CHECKING
 
 from mkdocs.structure.files import File
 from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
 from ..background import Background
 from ..errors import InputError
 from ..incremental import Memo
+from .navcache import SameLinks
 from .parallel import Child
 
 if TYPE_CHECKING:  # serve only: `mkdocs build` does not load watchdog (a hundredth of a build at 500 articles)
@@ -42,6 +44,10 @@ child: Child | None = None
 """`mkdocs build`: the forked process building a share of the generated pages (generator/site/parallel.py)."""
 nav: Navigation | None = None
 """The site's navigation, from on_nav (on_env is not given it)."""
+same_links: SameLinks | None = None
+"""The theme's cache of what pages outside the navigation share (generator/site/navcache.py), from on_env."""
+lit: Page | None = None
+"""The section whose tab the page being rendered lights (hook.on_page_context), until on_post_page."""
 theirs: list[File] = []
 """`mkdocs build`: the pages the second process converts and builds, chosen at on_nav."""
 search: Background[dict[str, str]] | None = None
