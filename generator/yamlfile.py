@@ -145,7 +145,8 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _surrogates(value: Value, line: int) -> Iterator[int]:
-    """The line of each key whose value (or the key itself) holds a surrogate code point."""
+    """The line of each key whose value (or the key itself) holds a surrogate code point; `line` (1 at the top
+    level) for a value outside any mapping, and a list's items take the line of the list's key."""
     if isinstance(value, str):
         if _SURROGATE.search(value):
             yield line

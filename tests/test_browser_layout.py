@@ -138,9 +138,12 @@ LINE_STARTS = """() => {
   return out;
 }"""
 WIDE_AND_NARROW = [1280, 390]
-ARTICLES = ["altman-firing-revolt-return-2023", "meta-poaches-openai-researchers", "murati-departs-openai-2024", "openai-research-exodus-2025"]
 PAGES = [
-    *(f"articles/{a}" for a in [*ARTICLES, "openai-staff-threaten-microsoft-2023"]),
+    "articles/altman-firing-revolt-return-2023",
+    "articles/meta-poaches-openai-researchers",
+    "articles/murati-departs-openai-2024",
+    "articles/openai-research-exodus-2025",
+    "articles/openai-staff-threaten-microsoft-2023",
     "people/sam-altman",
     "orgs/openai",
     "events/q-star-reports",

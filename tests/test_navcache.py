@@ -64,8 +64,8 @@ def test_main_html_only_wraps_blocks_of_base_html_in_the_cache() -> None:
 
 
 def test_the_cache_renders_again_for_a_new_hide_setting_or_folder_depth_never_for_a_new_page_alone() -> None:
-    """SameLinks' key: the relative links (so the folder's depth) and page.meta's `hide`, which the cached
-    footer reads; two pages that differ in nothing else share one rendering."""
+    """SameLinks' key: the relative links (so the folder's depth), the page's section and page.meta's `hide`, which
+    the cached footer reads; two pages that differ in nothing else share one rendering."""
     from types import SimpleNamespace
 
     from generator.site.navcache import SameLinks
@@ -92,6 +92,42 @@ def test_the_cache_renders_again_for_a_new_hide_setting_or_folder_depth_never_fo
     assert cache("footer", people, "..", lambda: "in the navigation") == "in the navigation"  # type: ignore[arg-type]
     assert cache("footer", people, "..", lambda: "always rendered") == "always rendered"  # type: ignore[arg-type]
     assert renders == ["people/a/", "people/c/", "orgs/x/"]
+
+
+def test_a_page_s_section_is_the_index_page_of_its_top_folder_in_the_navigation() -> None:
+    """The tab a page outside the navigation lights: by its source path, so the same for either URL style."""
+    from types import SimpleNamespace
+
+    from generator.site.navcache import SameLinks
+
+    def page(src: str, url: str) -> SimpleNamespace:
+        return SimpleNamespace(url=url, file=SimpleNamespace(src_uri=src), title=src)
+
+    home, about, people, articles = page("index.md", ""), page("about.md", "about/"), page("people/index.md", "people/"), page("articles/index.md", "articles/")
+    deep = page("a/b/index.md", "a/b/")  # not a top folder's index: no section
+    nav = SimpleNamespace(items=[home, about, people, articles, deep], homepage=home, pages=[home, about, people, articles, deep])
+    links = SameLinks(nav, SimpleNamespace(extra={}, theme={}))  # type: ignore[arg-type]
+    of = {
+        src: (s.file.src_uri if (s := links.section_of(page(src, url))) else None)
+        for src, url in [  # type: ignore[arg-type]
+            ("articles/x.md", "articles/x/"),
+            ("articles/x/notes.md", "articles/x/notes.html"),
+            ("people/sam/mentions-2.md", "people/sam/mentions-2.html"),
+            ("people/index.md", "people/"),
+            ("orgs/openai.md", "orgs/openai/"),
+            ("a/b/c.md", "a/b/c/"),
+            ("loose.md", "loose/"),
+        ]
+    }
+    assert of == {
+        "articles/x.md": "articles/index.md",
+        "articles/x/notes.md": "articles/index.md",
+        "people/sam/mentions-2.md": "people/index.md",
+        "people/index.md": None,  # in the navigation: MkDocs lights it itself
+        "orgs/openai.md": None,  # no orgs/index.md in this navigation
+        "a/b/c.md": None,
+        "loose.md": None,
+    }
 
 
 def test_links_of_is_mkdocs_own_relative_url_for_every_folder_shape() -> None:

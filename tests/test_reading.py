@@ -81,7 +81,7 @@ def test_each_marker_links_its_note_in_full_on_the_notes_page_and_shows_its_begi
     page, notes = pages[f"articles/{ALTMAN}.md"], pages[NOTES]
     markers = MARKER.findall(page)
     assert [int(n) for _, _, n in markers] == list(range(1, 35))  # numbered in reading order, like the notes
-    boxes = re.findall(r'<div class="admonition note dossier-annotation" id="ann-([a-z0-9-]+)">\n<p class="admonition-title">ملاحظة تحريرية (\d+) — ', notes)
+    boxes = re.findall(r'<div class="admonition note dossier-annotation" id="ann-([a-z0-9-]+)">\n<p class="admonition-title">ملاحظة تحريرية (\d+)\xa0— ', notes)
     assert [(i, n) for i, _, n in markers] == boxes  # the marker numbered n leads to the note numbered n
     tips = dict((i, t) for i, t, _ in markers)
     assert tips["date-nadella-media-interviews"] == "تاريخ استنتجه المحرر: «يوم الاثنين» بعد الجمعة 17 نوفمبر 2023 هو 20 نوفمبر 2023."  # short: whole
@@ -151,7 +151,7 @@ def test_person_pages_have_their_sections_in_a_fixed_order(pages: dict[str, str]
     page = pages["people/sam-altman.md"]
     positions = [page.index(h) for h in order]
     assert positions == sorted(positions)
-    assert "ملاحظة تحريرية 1 — " in page.split("## ملاحظات تحريرية", 1)[1]
+    assert "ملاحظة تحريرية 1\u00a0— " in page.split("## ملاحظات تحريرية", 1)[1]
     assert "dossier-annotation" not in page.split("## ملاحظات تحريرية", 1)[0]
 
 

@@ -146,3 +146,12 @@ def test_a_page_shows_the_tab_of_its_section_as_the_reader_s_place(site: Path, p
     html = (site / page / "index.html").read_text(encoding="utf-8")
     assert ACTIVE_TAB.findall(html) == [(index, tab)]
     assert html.count("md-nav__item--active") == 1, "the side navigation marks the section too, and nothing else"
+
+
+def test_no_separator_dot_or_dash_can_start_a_line(site: Path) -> None:
+    """« · » between a line's items and « — » after a title, a role or a quote follow a no-break space on every page
+    and in the search index's titles (a line that wraps before one starts with it). The seeds write neither."""
+    breakable = re.compile(r".{0,30} [·—] .{0,10}")
+    ours = [f for f in sorted(site.rglob("*")) if f.suffix == ".html" or (f.suffix == ".js" and f.relative_to(site).parts[0] == "search")]
+    found = [f"{f.relative_to(site)}: {m.group(0)}" for f in ours for m in breakable.finditer(f.read_text(encoding="utf-8"))]
+    assert found == []

@@ -312,8 +312,8 @@ def test_glossary_term_in_an_article_links_to_its_entry_with_the_definition_as_t
     m = re.search(r'<a href="\.\./\.\./glossary/#compute-credits" title="([^"]+)">أرصدة</a>', md)
     assert m is not None
     assert html.unescape(m.group(1)) == glossary.tooltip(term)
-    assert glossary.tooltip(term).startswith("المسرد — أرصدة الحوسبة: «يعاني الباحثون")
-    assert glossary.tooltip(term).startswith("المسرد — أرصدة الحوسبة")
+    assert glossary.tooltip(term).startswith("المسرد\u00a0— أرصدة الحوسبة: «يعاني الباحثون")
+    assert glossary.tooltip(term).startswith("المسرد\u00a0— أرصدة الحوسبة")
 
 
 def test_glossary_marks_editorial_definitions_and_quotes_the_articles_own(dossier) -> None:

@@ -167,7 +167,7 @@ def render_entity(index: DossierIndex, e: Entity, here: Here, relations: tuple[g
 
 
 def render_mentions_page(index: DossierIndex, e: Entity, number: int, found: tuple[Mention, ...], here: Here) -> str:
-    title = f"{e.name} — {L.MENTIONS} ({number})"
+    title = f"{e.name}{DASH}{L.MENTIONS} ({number})"
     out = [front_matter(title, "search:\n  exclude: true\n"), f"# {inline(title)}\n", p(a(here.to(e.page), text(e.name)))]
     out += _mention_list(index, found, here)
     return "\n".join(out)

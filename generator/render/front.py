@@ -130,7 +130,7 @@ NEWEST = 10
 def _articles(index: DossierIndex) -> str:
     out = [f"## {V.NEWEST_ARTICLES}\n"]
     for a in index.newest_first[:NEWEST]:
-        outlet = f" · {inline(a.meta.outlet)}" if a.meta.outlet else ""
+        outlet = f"{SEP}{inline(a.meta.outlet)}" if a.meta.outlet else ""
         out.append(f"- [{inline(a.title)}](articles/{a.id}.md){DASH}{date_label(a)}{outlet}")
     if len(index.articles) > NEWEST:
         out.append(f"\n[{L.ALL_ARTICLES} ({V.count(len(index.articles), V.ARTICLE)})](articles/index.md)")
@@ -143,7 +143,7 @@ def page(index: DossierIndex, here: Here) -> str:
     out = [front_matter(title, "hide:\n  - toc\n"), f"# {inline(title)}\n"]
     if kb.intro:
         out.append(f"{inline(kb.intro)}\n")
-    out.append(f"[{V.HOW_TO_READ}](about.md) · [{L.ALL_ARTICLES}](articles/index.md)\n{{: .dossier-meta }}\n")
+    out.append(f"[{V.HOW_TO_READ}](about.md){SEP}[{L.ALL_ARTICLES}](articles/index.md)\n{{: .dossier-meta }}\n")
     out.append(_figures(index))
     if kb.arcs:
         out.append(f"## {V.ARCS}\n")

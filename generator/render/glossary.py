@@ -18,7 +18,7 @@ from ..model import Article
 from ..text import inline, literal
 from . import labels as L
 from . import viewlabels as V
-from .html import SEP, Here
+from .html import DASH, SEP, Here
 from .markdown import Span, cite, front_matter, link_to, where
 from .pages import Pages
 
@@ -33,7 +33,7 @@ def definition(term: Term) -> str:
 
 
 def tooltip(term: Term) -> str:
-    return f"{V.TOOLTIP_PREFIX} — {term.term}: {definition(term)}"
+    return f"{V.TOOLTIP_PREFIX}{DASH}{term.term}: {definition(term)}"
 
 
 def _bounded(text: str, start: int, end: int, spelling: str) -> bool:

@@ -22,7 +22,7 @@ from ..kb.schema import Entity, EntityKind, Role
 from ..text import html_text
 from . import labels as L
 from . import viewlabels as V
-from .html import Here, a, attr, p, text, ul
+from .html import DASH, Here, a, attr, p, text, ul
 from .layout import TRUNK, Box, Layout, layout, tree
 from .markdown import front_matter
 from .pages import Pages
@@ -180,7 +180,7 @@ def explain(index: DossierIndex, r: Relation) -> str:
         parts.append(f"{V.SHARED_EVENTS}: {V.count(len(r.events), V.EVENT)}")
     if r.paragraphs:
         parts.append(f"{V.TOGETHER_IN}: {V.count(len(r.paragraphs), V.PARAGRAPH)}")
-    return f"{first.name if first else r.a} — {second.name if second else r.b}: " + "؛ ".join(parts)
+    return f"{first.name if first else r.a}{DASH}{second.name if second else r.b}: " + "؛ ".join(parts)
 
 
 @lru_cache(maxsize=4)

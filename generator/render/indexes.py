@@ -95,7 +95,7 @@ def _counts(index: DossierIndex, e: Entity) -> str:
     if not found:
         return ""
     articles = len({m.article for m in found})
-    return f'<span class="dossier-count">{V.count(len(found), V.MENTION)} · {V.count(articles, V.ARTICLE)}</span>'
+    return f'<span class="dossier-count">{V.count(len(found), V.MENTION)}{SEP}{V.count(articles, V.ARTICLE)}</span>'
 
 
 def _latin(e: Entity) -> str:
@@ -107,7 +107,7 @@ def people_index(index: DossierIndex) -> Listing:
 
     def row(e: Entity) -> Row:
         role = main_role(index, e)
-        role_text = f' — <span class="dossier-entry-role">{role}</span>' if role else ""
+        role_text = f'{DASH}<span class="dossier-entry-role">{role}</span>' if role else ""
         return lambda here: f"{a(here.to(e.page), text(e.name))}{_latin(e)}{role_text} {_counts(index, e)}"
 
     intro = p(f"{V.count(len(people), V.PERSON)} تذكرهم المقالات.")
@@ -118,7 +118,7 @@ def orgs_index(index: DossierIndex) -> Listing:
     orgs = [e for e in index.entities if not e.is_person]
 
     def row(e: Entity) -> Row:
-        kind = f' — <span class="dossier-entry-role">{L.KIND_SINGULAR[e.kind]}</span>'
+        kind = f'{DASH}<span class="dossier-entry-role">{L.KIND_SINGULAR[e.kind]}</span>'
         return lambda here: f"{a(here.to(e.page), text(e.name))}{_latin(e)}{kind} {_counts(index, e)}"
 
     intro = p(f"{V.count(len(orgs), V.ORGANISATION)}: شركات ومجالس وفرق ومنتجات ووسائل إعلام ومفاهيم تذكرها المقالات.")
@@ -154,9 +154,9 @@ def articles_index(index: DossierIndex) -> Listing:
         return p(f"{V.count(len(index.articles), V.ARTICLE)} في الملف، بترتيب عناوينها؛ والأحدث أولًا في {home}.")
 
     def row(article: Article) -> Row:
-        outlet = f" · {text(article.meta.outlet)}" if article.meta.outlet else ""
+        outlet = f"{SEP}{text(article.meta.outlet)}" if article.meta.outlet else ""
         notes = V.count(len(index.notes_in(article.id)), V.NOTE)
-        counts = f'<span class="dossier-count">{V.count(len(article.numbered), V.PARAGRAPH)} · {notes}</span>'
+        counts = f'<span class="dossier-count">{V.count(len(article.numbered), V.PARAGRAPH)}{SEP}{notes}</span>'
         return lambda here: f"{a(here.to(article_path(article)), text(article.title))}{DASH}{date_label(article)}{outlet} {counts}"
 
     return Listing("articles/index.md", V.ARTICLES, intro, [(article.title, row(article)) for article in index.articles])

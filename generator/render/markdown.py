@@ -133,7 +133,7 @@ def annotation_box(index: DossierIndex, note: Annotation, here: Here, anchor: bo
     """
     ident = f' id="ann-{note.id}"' if anchor else ""
     ident += "" if searched else " data-search-exclude"
-    title = f"{L.EDITORIAL_NOTE}{f' {number}' if number else ''} — {L.ANNOTATION_KIND[note.kind]}"
+    title = f"{L.EDITORIAL_NOTE}{f' {number}' if number else ''}{DASH}{L.ANNOTATION_KIND[note.kind]}"
     lines = [
         f'<div class="admonition note dossier-annotation"{ident}>',
         f'<p class="admonition-title">{title}</p>',

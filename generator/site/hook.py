@@ -371,6 +371,13 @@ def on_build_error(error: Exception) -> None:
     child, state.child = state.child, None
     if child is not None:
         parallel.stop(child)
+    _unlight()
+
+
+def _unlight() -> None:
+    if state.lit is not None:
+        state.lit.active = False
+        state.lit = None
 
 
 def _forget_problem_pages(files: Files, config: MkDocsConfig) -> None:
@@ -398,6 +405,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     """A page outside the navigation shows its section's tab (and its entry in the side navigation) as the reader's
     place: an article lights «المقالات», as its index does. Unlit in on_post_page, once the page is rendered."""
+    _unlight()  # a page that failed before on_post_page (serve goes on) must not leave its section lit
     section = state.same_links.section_of(page) if state.same_links is not None else None
     if section is not None:
         section.active = True
@@ -409,8 +417,6 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Put back the raw HTML blocks that skipped Markdown and the theme (see generator/site/fragments.py);
     unlight the section on_page_context lit."""
-    if state.lit is not None:
-        state.lit.active = False
-        state.lit = None
+    _unlight()
     blocks = state.fragments.get(page.file.src_uri)
     return fragments.restore(output, blocks) if blocks else output

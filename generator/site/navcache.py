@@ -67,7 +67,8 @@ class SameLinks:
 
     def section_of(self, page: Page) -> Page | None:
         """The navigation's page for the section a page outside the navigation belongs to (articles/x.md, its notes
-        and mention pages: articles/index.md), whose tab the page shows as the reader's place; None if none."""
+        and mention pages: articles/index.md), whose tab the page shows as the reader's place; None if none. The hook
+        lights it, and this cache and the theme stamps (stamp.py) key by it."""
         if page.file.src_uri in self.in_nav:
             return None
         return self.sections.get(page.file.src_uri.split("/", 1)[0])

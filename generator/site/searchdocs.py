@@ -20,6 +20,7 @@ from ..kb.schema import Annotation, Entity
 from ..model import Article, Kind
 from ..render import labels as L
 from ..render.entity import also_written
+from ..render.html import DASH, SEP
 from ..render.markdown import notes_path
 from ..render.notes import notes_title
 from ..text import arabic_date
@@ -65,12 +66,12 @@ def _title(markdown: str) -> str:
 
 def article_document(article: Article) -> Document:
     meta = [x for x in (article.meta.outlet, article.byline) if x]
-    head = [" · ".join(meta)] if meta else []
+    head = [SEP.join(meta)] if meta else []
     head += [b.text for b in article.blocks if b.kind is Kind.HEADING]
     units = [Unit("", article.title, tuple(head))]
     for b in article.numbered:
         label = f"{L.PARAGRAPH} {b.number}"
-        units.append(Unit(b.anchor, f"{b.section} · {label}" if b.section else label, (b.text,)))
+        units.append(Unit(b.anchor, f"{b.section}{SEP}{label}" if b.section else label, (b.text,)))
     return Document(f"articles/{article.id}.md", article.title, tuple(units))
 
 
@@ -78,7 +79,7 @@ def notes_document(article: Article, notes: Iterable[Annotation]) -> Document:
     """An article's notes page: each note under its own anchor, searched there (where it is anchored) and nowhere else."""
     title = notes_title(article)
     units = [Unit("", title, ())]
-    units += [Unit(f"ann-{a.id}", f"{L.EDITORIAL_NOTE} {n} — {L.ANNOTATION_KIND[a.kind]}", (a.note,)) for n, a in enumerate(notes, start=1)]
+    units += [Unit(f"ann-{a.id}", f"{L.EDITORIAL_NOTE} {n}{DASH}{L.ANNOTATION_KIND[a.kind]}", (a.note,)) for n, a in enumerate(notes, start=1)]
     return Document(notes_path(article.id), title, tuple(units), rank=NOTES)
 
 

@@ -3,9 +3,10 @@
 Material's base.html reads the page itself in five blocks (HOLES: its meta and
 title, the header's title, the table of contents, the content) and, outside any
 block, in the skip link (the first heading of its table of contents). The rest
-of a page outside the navigation depends only on where its links lead, as the
-cache of nav.html already relies on (generator/site/navcache.py). So the first
-page of each kind (same relative links, same front matter but for its text
+of a page outside the navigation depends only on where its links lead and on
+the section whose tab it lights, as the cache of nav.html already relies on
+(generator/site/navcache.py). So the first page of each kind (same relative
+links and section, same front matter but for its text
 values, with or without a table of contents and each URL) is rendered with the
 five blocks as placeholders, the skip link's target as one, and the page's
 title, content, URLs and text front matter as markers, the nav cache bypassed:
@@ -55,7 +56,7 @@ KEYED = ("hide", "template")
 _MARK = "\ue000{}\ue001"
 _PART = re.compile(_MARK.format("([a-z_]+)"))
 _SOURCE = '{% extends "main.html" %}' + "".join(f'{{% block {h} %}}{{{{ dossier_hole("{h}") }}}}{{% endblock %}}' for h in HOLES)
-Key = tuple[str, str, tuple[str, ...], tuple[tuple[str, str], ...], bool, tuple[bool, bool, bool]]
+Key = tuple[str, str, tuple[str, ...], str, tuple[tuple[str, str], ...], bool, tuple[bool, bool, bool]]
 
 
 def _front(meta: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
@@ -99,7 +100,16 @@ class Stamps:
             return None
         base_url = str(context.get("base_url", ""))
         urls = (page.canonical_url is None, page.abs_url is None, page.edit_url is None)
-        key = (main.name or "", base_url, links.links_of(page, base_url), _front(page.meta or {}), bool(page.toc.items), urls)
+        section = links.section_of(page)  # the tab it lights (hook.on_page_context)
+        key = (
+            main.name or "",
+            base_url,
+            links.links_of(page, base_url),
+            section.file.src_uri if section else "",
+            _front(page.meta or {}),
+            bool(page.toc.items),
+            urls,
+        )
         if key not in self.done:
             self.done[key] = self._make(context, links)
         stamp = self.done[key]
