@@ -143,7 +143,7 @@ def test_glossary_term_shows_its_definition_on_hover(site: Path, browser) -> Non
         page.mouse.move(box["x"] + 4, box["y"] + 4)
         tip = page.locator(".md-tooltip2--active")
         tip.wait_for(state="visible", timeout=5_000)
-        assert tip.inner_text().startswith("المسرد — أرصدة الحوسبة")
+        assert tip.inner_text().startswith("المسرد\u00a0— أرصدة الحوسبة")
     page.close()
 
 
