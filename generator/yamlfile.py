@@ -144,19 +144,25 @@ def load(path: Path, label: str, report: Report) -> Value:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _surrogates(value: Value, line: int) -> Iterator[int]:
+def _surrogates(value: Value, line: int, seen: set[int] | None = None) -> Iterator[int]:
     """The line of each key whose value (or the key itself) holds a surrogate code point; `line` (1 at the top
-    level) for a value outside any mapping, and a list's items take the line of the list's key."""
+    level) for a value outside any mapping, and a list's items take the line of the list's key. A list or mapping
+    is read once however many aliases name it: nine nested aliases of ten make a billion values, not a billion reads."""
+    seen = set() if seen is None else seen
     if isinstance(value, str):
         if _SURROGATE.search(value):
             yield line
-    elif isinstance(value, list):
-        for v in value:
-            yield from _surrogates(v, line)
-    elif isinstance(value, Located):
-        for key, v in value.items():
-            yield from _surrogates(key, value.line_of(key))
-            yield from _surrogates(v, value.line_of(key))
+    elif isinstance(value, (list, Located)):
+        if id(value) in seen:
+            return
+        seen.add(id(value))
+        if isinstance(value, list):
+            for v in value:
+                yield from _surrogates(v, line, seen)
+        else:
+            for key, v in value.items():
+                yield from _surrogates(key, value.line_of(key), seen)
+                yield from _surrogates(v, value.line_of(key), seen)
 
 
 def type_name(value: Value) -> str:

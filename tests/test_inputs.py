@@ -137,6 +137,20 @@ def test_an_escaped_surrogate_is_an_error_with_its_line_not_a_crash_when_pages_a
     assert built.returncode == 1 and "seeds/people.yml:18: an escape from" in built.stderr and "Traceback" not in built.stderr
 
 
+def test_aliases_nested_a_billion_deep_are_read_once_each(tmp_path: Path) -> None:
+    """YAML aliases can name one list from many places (nine levels of ten make 10⁹ values): the surrogate check,
+    which walks the values when a file holds an escape, reads each list once and answers at once."""
+    from generator.errors import Report
+    from generator.yamlfile import load
+
+    levels = "\n".join(f"  x{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 10)}]" for n in range(1, 10))
+    bomb = f'- id: bomb\n  name: "قنبلة \\u0041"\n  x0: &a0 ["lol"]\n{levels}\n  claims: *a9\n'
+    (tmp_path / "people.yml").write_text(bomb, encoding="utf-8")
+    report = Report()
+    data = load(tmp_path / "people.yml", "seeds/people.yml", report)
+    assert isinstance(data, list) and data[0]["name"] == "قنبلة A" and report.errors == []
+
+
 def test_a_second_entry_for_one_file_is_named_once(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     append(project / "seeds/articles.yml", "\n- file: 000_dc27bdc87947ed81.txt\n  id: another-id\n")
