@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 from pathlib import Path
 
+from .text import visible_controls
+
 
 class Rank(IntEnum):
     """How problems are ordered: causes first, then everything else."""
@@ -46,7 +48,7 @@ class Problem:
         if self.line:
             where += f":{self.line}" + (f":{self.column}" if self.column else "")
         text = f"{where}: {self.message}"
-        return f"{text} (fix: {self.fix})" if self.fix else text
+        return visible_controls(f"{text} (fix: {self.fix})" if self.fix else text)  # a quoted ESC must not drive the terminal
 
 
 @dataclass

@@ -3,7 +3,7 @@
 Seed text is never markup. `inline` turns any string into Markdown that shows
 exactly that string: every ASCII punctuation mark, line break and tab become
 numeric character references (Markdown and HTML then have nothing to act on),
-bidi controls become visible codes, and runs of Latin script are isolated in <bdi> so that in an
+bidi controls and other invisible control characters become visible codes (⟦U+202E⟧), and runs of Latin script are isolated in <bdi> so that in an
 Arabic sentence their punctuation lands where the writer put it.
 """
 
@@ -14,11 +14,17 @@ import re
 import string
 
 _PUNCT: dict[str, str | int | None] = {c: f"&#{ord(c)};" for c in string.punctuation}
-_BIDI: dict[str, str | int | None] = {c: f"⟦U+{ord(c):04X}⟧" for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"}
+CONTROLS = "\u202a-\u202e\u2066-\u2069\x00-\x08\x0b\x0e-\x1f\x7f-\x9f"
+"""Shown as codes, never applied: bidi controls (they would reorder what follows) and the C0 and C1 controls
+but tab, line feed, carriage return and form feed, HTML's white space (NUL, ESC and the like show as nothing
+or as �, and a terminal obeys them)."""
+_CONTROLS_RE = re.compile(f"[{CONTROLS}]")
+_CANDIDATES = [*range(0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+_CODES: dict[str, str | int | None] = {c: f"⟦U+{ord(c):04X}⟧" for c in map(chr, _CANDIDATES) if _CONTROLS_RE.match(c)}
 # Whitespace Markdown reads as structure: a line break (a new block) and a tab (an indented code block).
-_BREAKS: dict[str, str | int | None] = {c: f"&#{ord(c)};" for c in "\t\n\r\f\v"}
-_TABLE = str.maketrans({**_PUNCT, **_BIDI, **_BREAKS})
-_BIDI_TABLE = str.maketrans(_BIDI)
+_BREAKS: dict[str, str | int | None] = {c: f"&#{ord(c)};" for c in "\t\n\r\f"}
+_TABLE = str.maketrans({**_PUNCT, **_CODES, **_BREAKS})
+_CODES_TABLE = str.maketrans(_CODES)
 # A run of Latin words: OpenAI, GPT-4.1, Q*, Emmett Shear, @adamdangelo, Microsoft Gaming.
 LATIN_RUN = re.compile(r"[@#]?[A-Za-z][A-Za-z0-9]*(?:[-.'’/&][A-Za-z0-9]+)*\*?(?:[ ]+[A-Za-z0-9][A-Za-z0-9]*(?:[-.'’/&][A-Za-z0-9]+)*\*?)*")
 
@@ -41,12 +47,9 @@ def inline(text: str) -> str:
     return "".join(out)
 
 
-_BIDI_RE = re.compile("[\u202a-\u202e\u2066-\u2069]")
-
-
-def visible_bidi(text: str) -> str:
-    """Bidi controls shown as visible codes instead of applied (most texts have none: no copy then)."""
-    return text.translate(_BIDI_TABLE) if _BIDI_RE.search(text) else text
+def visible_controls(text: str) -> str:
+    """Bidi and other control characters (CONTROLS) shown as visible codes instead of applied (most texts have none: no copy then)."""
+    return text.translate(_CODES_TABLE) if _CONTROLS_RE.search(text) else text
 
 
 def one_block(html_value: str) -> str:
@@ -57,7 +60,7 @@ def one_block(html_value: str) -> str:
 
 def attr(text: str) -> str:
     """A value for an HTML attribute written in raw HTML."""
-    return one_block(html.escape(text.translate(str.maketrans(_BIDI)), quote=True))
+    return one_block(html.escape(text.translate(_CODES_TABLE), quote=True))
 
 
 # Characters Markdown acts on inside a line (links, emphasis, code, escapes, HTML, attr_list).
@@ -70,12 +73,12 @@ def md_attr(text: str) -> str:
     `attr` alone is not enough there: Markdown still reads `[x](y)` inside the
     attribute and writes a link whose quotes break out of it.
     """
-    return text.translate(str.maketrans(_BIDI)).translate(_MD_ACTIVE)
+    return text.translate(_CODES_TABLE).translate(_MD_ACTIVE)
 
 
 def html_text(text: str) -> str:
     """Text for a raw HTML block (Markdown leaves those alone)."""
-    return one_block(html.escape(text.translate(str.maketrans(_BIDI)), quote=False))
+    return one_block(html.escape(text.translate(_CODES_TABLE), quote=False))
 
 
 def arabic_date(value: str) -> str:

@@ -372,3 +372,11 @@ def test_a_broken_events_file_does_not_make_every_arc_event_unknown(tmp_path: Pa
     found = problems(project)
     assert found[0].startswith("seeds/events.yml:") and "invalid YAML" in found[0]
     assert not [p for p in found if "unknown event" in p], found
+
+
+def test_a_control_character_quoted_in_a_message_is_shown_as_a_code_not_sent_to_the_terminal() -> None:
+    """A message quotes the seeds (the closest passage to a quote not found): an ESC there would clear the screen."""
+    from generator.errors import Problem
+
+    shown = str(Problem("seeds/annotations.yml", 4, "quote not found; closest: «نص\x1b[2J»", "copy the quote\x07 exactly"))
+    assert shown == "seeds/annotations.yml:4: quote not found; closest: «نص⟦U+001B⟧[2J» (fix: copy the quote⟦U+0007⟧ exactly)"

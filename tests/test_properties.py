@@ -91,16 +91,19 @@ MD = markdown.Markdown(
     extensions=["attr_list", "md_in_html", "admonition", "tables", "toc"],
     extension_configs={"toc": {"permalink": True, "slugify": pymdownx.slugs.slugify(case="lower")}},
 )
-VISIBLE_BIDI = str.maketrans({c: f"⟦U+{ord(c):04X}⟧" for c in BIDI})
+# Shown as codes: bidi controls, and every C0 and C1 control but HTML's white space (tab, LF, FF, CR).
+INVISIBLE = BIDI + "".join(chr(c) for c in [*range(0x20), *range(0x7F, 0xA0)] if chr(c) not in "\t\n\x0c\r")
+VISIBLE = str.maketrans({c: f"⟦U+{ord(c):04X}⟧" for c in INVISIBLE})
 # Text compared as a reader sees it: whitespace runs are one space, none at either end, and C0
 # controls, which nobody sees, are left out on both sides (Markdown drops STX and ETX, its placeholders).
 ASCII_SPACE = re.compile(r"\s+")
+RAW_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def visible(value: str) -> str:
     """The text a reader must see for `value`: bidi controls as codes, whitespace as HTML shows it."""
-    return ASCII_SPACE.sub(" ", CONTROLS.sub("", value.translate(VISIBLE_BIDI))).strip()
+    return ASCII_SPACE.sub(" ", CONTROLS.sub("", value.translate(VISIBLE))).strip()
 
 
 class Elements(HTMLParser):
@@ -175,7 +178,7 @@ def test_literal_is_text_and_isolates_nothing(value: str) -> None:
 def test_attr_is_one_attribute_value(value: str) -> None:
     page = Elements(f'<span class="x" title="{text.attr(value)}">نص</span>')
     assert page.tags == ["span"]
-    assert page.attrs[0]["title"] == value.translate(VISIBLE_BIDI)
+    assert page.attrs[0]["title"] == value.translate(VISIBLE)
     assert page.visible_text() == "نص"
 
 
@@ -197,6 +200,7 @@ RAW_BLOCKS = {
 
 @given(value=mixed, block=st.sampled_from(sorted(RAW_BLOCKS)))
 def test_render_html_text_is_text_in_raw_html_blocks(value: str, block: str) -> None:
+    assert not RAW_CONTROL.search(render_html.text(value)), "a control character reaches the page as itself"
     page = render(RAW_BLOCKS[block].format(render_html.text(value)))
     expected = {"paragraph": ["p", "a"], "list": ["ul", "li"], "note": ["div", "p", "p"]}[block]
     assert [t for t in page.tags if t != "bdi"] == expected, f"live markup: {page.tags}"
@@ -211,7 +215,7 @@ def test_render_html_link_keeps_title_and_label_as_text(value: str, label: str) 
     # Markdown turns tabs into spaces and drops STX/ETX, in raw HTML too: compared as a reader sees them.
     title = page.attrs[1].get("title")
     shown = ASCII_SPACE.sub(" ", CONTROLS.sub("", title)) if title is not None else None
-    assert shown == (ASCII_SPACE.sub(" ", CONTROLS.sub("", value.translate(VISIBLE_BIDI))) if value else None)
+    assert shown == (ASCII_SPACE.sub(" ", CONTROLS.sub("", value.translate(VISIBLE))) if value else None)
     assert page.attrs[1]["href"] == "../people/x/#p-2"
     assert page.visible_text() == visible(label)
 

@@ -82,7 +82,7 @@ def test_arabic_headings_get_readable_anchors(site: Path) -> None:
 
 
 EVIL = (
-    "عنوان فيه <script>alert('t')</script> و **نجمتان**\n"
+    "عنوان فيه <script>alert('t')</script> و **نجمتان** و\x1b[31m لون\n"
     "نص <img src=x onerror=alert(1)> ثم [رابط](javascript:alert(2)) و **غامق** و # ليس عنوانًا.\n"
     "# سطر يبدأ بعلامة عنوان\n"
     "| جدول | ليس جدولًا |\n"
@@ -122,6 +122,7 @@ def test_article_text_is_data_not_markup(tmp_path: Path) -> None:
     ]:
         assert text in visible, f"not shown as text: {text}"
     assert "\u202e" not in html and "⟦U+202E⟧" in visible
+    assert "\x1b" not in html and "⟦U+001B⟧[31m لون" in visible, "a terminal escape in the title shows as a code, in the page and its <title>"
     title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
     assert "<script" not in title
 

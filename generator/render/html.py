@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from ..text import LATIN_RUN, one_block, visible_bidi
+from ..text import LATIN_RUN, one_block, visible_controls
 
 _LATIN = re.compile("[A-Za-z]")
 
@@ -31,7 +31,7 @@ DASH = "\u00a0— "
 @lru_cache(maxsize=1 << 16)  # names and titles are escaped thousands of times (every mention list, every index)
 def text(value: str) -> str:
     """HTML that shows exactly `value`, with Latin runs isolated for right-to-left reading."""
-    value = visible_bidi(value)
+    value = visible_controls(value)
     if not _LATIN.search(value):
         return one_block(html.escape(value, quote=False))
     out, pos = [], 0
@@ -46,7 +46,7 @@ def text(value: str) -> str:
 @lru_cache(maxsize=1 << 16)
 def attr(value: str) -> str:
     """A value for an attribute inside a raw HTML block."""
-    return one_block(html.escape(visible_bidi(value), quote=True))
+    return one_block(html.escape(visible_controls(value), quote=True))
 
 
 @dataclass(frozen=True)
