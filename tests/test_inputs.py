@@ -380,3 +380,16 @@ def test_a_control_character_quoted_in_a_message_is_shown_as_a_code_not_sent_to_
 
     shown = str(Problem("seeds/annotations.yml", 4, "quote not found; closest: «نص\x1b[2J»", "copy the quote\x07 exactly"))
     assert shown == "seeds/annotations.yml:4: quote not found; closest: «نص⟦U+001B⟧[2J» (fix: copy the quote⟦U+0007⟧ exactly)"
+
+
+def test_an_article_that_links_outside_the_project_is_not_read_or_published(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    outside = tmp_path / "secret.txt"
+    outside.write_text("عنوان سري\nنص لا يخص الملف.\n", encoding="utf-8")
+    (project / "seeds/articles/999_link.txt").symlink_to(outside)
+    inside = project / "seeds/articles/000_dc27bdc87947ed81.txt"
+    (project / "seeds/articles/998_same.txt").symlink_to(inside)  # a link inside the project is an article like any
+    found = problems(project)
+    fix = "copy the article into seeds/articles/ itself"
+    assert found[0] == f"seeds/articles/999_link.txt: a link to {outside.resolve()}, outside the project: not read (fix: {fix})"
+    assert not any("999" in p for p in found[1:]), "the unread article causes no further errors"
