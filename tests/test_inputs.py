@@ -393,3 +393,13 @@ def test_an_article_that_links_outside_the_project_is_not_read_or_published(tmp_
     fix = "copy the article into seeds/articles/ itself"
     assert found[0] == f"seeds/articles/999_link.txt: a link to {outside.resolve()}, outside the project: not read (fix: {fix})"
     assert not any("999" in p for p in found[1:]), "the unread article causes no further errors"
+
+
+def test_a_quote_that_occurs_twice_is_an_error_and_causes_no_other(tmp_path: Path) -> None:
+    """A citation points at one passage: «مجلس الإدارة» alone occurs in many paragraphs, so the note would sit on the first."""
+    project = copy_project(tmp_path)
+    old = 'quote: "لاري سمرز، الرئيس التنفيذي السابق لشركة البرمجيات Salesforce."'
+    edit(project / "seeds/annotations.yml", old, 'quote: "مجلس الإدارة"')
+    found = problems(project)
+    assert len(found) == 1 and found[0].startswith("seeds/annotations.yml:32: quote of annotation 'summers-salesforce-garble' occurs more than once in")
+    assert found[0].endswith("it would cite the first (fix: quote a longer passage, one that occurs once)")

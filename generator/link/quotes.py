@@ -36,11 +36,20 @@ def closest(quote: str, article: Article) -> tuple[str, int]:
 
 
 def find(source: Source, article: Article, report: Report, what: str) -> Source | None:
-    """The source with its paragraph and offset; None (and the reason reported) when the quote is not there."""
+    """The source with its paragraph and offset; None (and the reason reported) when the quote is not there. A quote
+    that occurs twice is reported too: a citation must point at one passage."""
     quote = source.quote
-    for block in article.numbered:
+    for i, block in enumerate(article.numbered):
         at = block.text.find(quote)
         if at >= 0:
+            if quote and (block.text.find(quote, at + 1) >= 0 or any(quote in b.text for b in article.numbered[i + 1 :])):
+                places = ", ".join(str(b.number) for b in article.numbered if quote in b.text)
+                report.error(
+                    source.file,
+                    source.line,
+                    f"quote of {what} occurs more than once in {article.path} (paragraph {places}): it would cite the first",
+                    "quote a longer passage, one that occurs once",
+                )  # and placed at the first, so nothing that rests on it reports a second, false error
             return replace(source, block=block.number, start=at)
     if quote and quote in article.title:
         return replace(source, block=0, start=article.title.find(quote))
