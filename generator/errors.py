@@ -9,7 +9,7 @@ whatever else goes wrong may follow from it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import IntEnum
 from pathlib import Path
 
@@ -69,6 +69,12 @@ class Report:
         """A file that cannot be read: reported first, and remembered so dependent checks stand down."""
         self.errors.append(Problem(str(path), line, message, fix, Rank.CAUSE, column))
         self.unreadable.add(str(path))
+
+    def causes_since(self, path: str, since: int) -> None:
+        """The errors reported for `path` from errors[since] on left it unusable (an article with no body): they
+        become causes, listed first, and the checks that depend on the file stand down."""
+        self.errors[since:] = [replace(p, rank=Rank.CAUSE) if p.path == path else p for p in self.errors[since:]]
+        self.unreadable.add(path)
 
     def skipped(self, path: str, message: str) -> None:
         self.errors.append(Problem(path, None, message, "", Rank.SKIPPED))

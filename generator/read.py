@@ -296,9 +296,13 @@ def read_seeds(root: Path, report: Report, parsed: Parsed | None = None) -> tupl
             unread[meta.id] = label
             continue
         _check_overrides(meta, len(text.splitlines()), label, report)
+        since = len(report.errors)
         article = parsed.parse(text, meta, rules, label, report) if parsed else parse(text, meta, rules, label, report)
         if article is not None:
             articles.append(article)
+        else:  # its problem is the cause; quotes into it are not checked, never "unknown article"
+            report.causes_since(label, since)
+            unread[meta.id] = label
     return articles, unread
 
 

@@ -403,3 +403,15 @@ def test_a_quote_that_occurs_twice_is_an_error_and_causes_no_other(tmp_path: Pat
     found = problems(project)
     assert len(found) == 1 and found[0].startswith("seeds/annotations.yml:32: quote of annotation 'summers-salesforce-garble' occurs more than once in")
     assert found[0].endswith("it would cite the first (fix: quote a longer passage, one that occurs once)")
+
+
+@pytest.mark.parametrize(("content", "problem"), [("عنوان وحده\n", "the article has a title but no body text"), ("نص\x00", "NUL")])
+def test_an_article_that_cannot_be_read_is_one_problem_not_a_cascade(tmp_path: Path, content: str, problem: str) -> None:
+    """Quotes into it and the glossary's spellings are not checked (one line says so): they are not 'unknown article'
+    or 'occurs in no article' errors, dozens of them, around the real one."""
+    project = copy_project(tmp_path)
+    (project / "seeds/articles/000_dc27bdc87947ed81.txt").write_text(content, encoding="utf-8")
+    found = problems(project)
+    assert problem in found[0] and found[0].startswith("seeds/articles/000_dc27bdc87947ed81.txt")
+    assert not any("unknown article" in p or "occurs in no article" in p for p in found), found
+    assert len(found) <= 3, found

@@ -68,6 +68,9 @@ def _term(scope: _Scope, entities: dict[str, Entity], texts: list[str], item: Lo
     spellings = f.texts("spellings")
     for spelling in spellings:
         if texts and not any(spelling in t for t in texts):
+            if scope.unread:  # it may be in an article that could not be read: said once, as for its quotes
+                scope.skipped.update(scope.unread.values())
+                continue
             scope.report.error(
                 GLOSSARY,
                 item.line_of("spellings"),
