@@ -111,7 +111,7 @@ def test_a_file_that_does_not_parse_is_the_first_problem_and_causes_no_false_err
     found = problems(project)
     assert found[0] == "seeds/people.yml:19:9: invalid YAML: mapping values are not allowed here (fix: check the indentation and quoting on that line)"
     assert found[1:] == [
-        "seeds/people.yml: references into seeds/people.yml not checked: the file does not parse",
+        "seeds/people.yml: references into seeds/people.yml not checked: the file cannot be read",
         'seeds/events.yml:18: date \'2015-13\' is not a date (YYYY, YYYY-MM or YYYY-MM-DD) (fix: write a real date, e.g. "2023-11-17", "2023-11" or "2023")',
     ]
     assert problems(project, parallel=True, report=False) == found, "as mkdocs build finds them (the YAML parsed ahead)"
@@ -415,3 +415,14 @@ def test_an_article_that_cannot_be_read_is_one_problem_not_a_cascade(tmp_path: P
     assert problem in found[0] and found[0].startswith("seeds/articles/000_dc27bdc87947ed81.txt")
     assert not any("unknown article" in p or "occurs in no article" in p for p in found), found
     assert len(found) <= 3, found
+
+
+@pytest.mark.parametrize("file", ["people.yml", "events.yml", "annotations.yml", "glossary.yml", "arcs.yml"])
+def test_an_emptied_file_is_the_one_cause_not_the_last_of_a_hundred(tmp_path: Path, file: str) -> None:
+    """An editor's file saved empty loses every record: said first, and what refers into it is not checked (one line)."""
+    project = copy_project(tmp_path)
+    (project / "seeds" / file).write_text("", encoding="utf-8")
+    found = problems(project)
+    fix = f"restore its records (git checkout seeds/{file}), or delete the file"
+    assert found[0] == f"seeds/{file}: the file is empty: every record it held would be lost (fix: {fix})"
+    assert found[1:] in ([], [f"seeds/{file}: references into seeds/{file} not checked: the file cannot be read"]), found

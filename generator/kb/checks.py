@@ -57,7 +57,7 @@ class References:
     def say_skipped(self, quotes_from: set[str]) -> None:
         """One line per unreadable file whose references (or quotes) were not checked."""
         for file in sorted(self.skipped):
-            self.report.skipped(file, f"references into {file} not checked: the file does not parse")
+            self.report.skipped(file, f"references into {file} not checked: the file cannot be read")
         for path in sorted(quotes_from):
             if path == "seeds/articles.yml":
                 self.report.skipped(path, "quotes not checked: seeds/articles.yml cannot be read, so no article id is known")

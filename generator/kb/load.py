@@ -138,6 +138,9 @@ class _Scope:
             return None
 
 
+EMPTY = "the file is empty: every record it held would be lost"
+
+
 def _items(value: Value) -> list[Value]:
     return value if isinstance(value, list) else []
 
@@ -148,10 +151,8 @@ def _records(scope: _Scope, root: Path, file: str) -> list[tuple[Located, Fields
     if not path.exists():
         return []
     data = load(path, file, scope.report)
-    if data is None and file not in scope.report.unreadable:
-        scope.report.error(
-            file, None, "the file is empty: every record it held would be lost", f"restore its records (git checkout {file}), or delete the file"
-        )
+    if data is None and file not in scope.report.unreadable:  # a cause: references into it stand down (one line says so)
+        scope.report.cause(file, None, EMPTY, f"restore its records (git checkout {file}), or delete the file")
         return []
     if not isinstance(data, list):
         if data is not None:

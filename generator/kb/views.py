@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..seedmeta import ID_RE
 from ..yamlfile import Fields, Located, load
-from .load import _Scope, _spec, did_you_mean
+from .load import EMPTY, _Scope, _spec, did_you_mean
 from .schema import Arc, Entity, Event, Term
 
 DOSSIER = "seeds/dossier.yml"
@@ -29,6 +29,8 @@ def _records(scope: _Scope, root: Path, file: str, spec: tuple[frozenset[str], f
         return []
     data = load(path, file, scope.report)
     if data is None:
+        if file not in scope.report.unreadable:  # an arc or a term gone from the site without a word otherwise
+            scope.report.cause(file, None, EMPTY, f"restore its records (git checkout {file}), or delete the file")
         return []
     if not isinstance(data, list):
         scope.report.cause(file, None, "expected a list of records", "start each record with '- id: ...'")
