@@ -22,6 +22,7 @@ from .kb.curated import NotEntities
 from .link.lookalike import LookAlike
 from .model import Article
 from .namefinder import Candidate, NameFinder
+from .text import visible_controls
 
 UNKNOWN = "unknown name"
 LOOKALIKE = "new spelling of a known person"
@@ -158,4 +159,4 @@ def grouped(report: Report) -> str:
 
 def _line(p: Problem) -> str:
     where = f"line {p.line}: " if p.line else ""
-    return f"{where}{p.message}" + (f" (fix: {p.fix})" if p.fix else "")
+    return visible_controls(f"{where}{p.message}" + (f" (fix: {p.fix})" if p.fix else ""))  # quoted article text: no ESC to the terminal

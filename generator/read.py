@@ -286,9 +286,9 @@ def read_seeds(root: Path, report: Report, parsed: Parsed | None = None) -> tupl
     for path in paths:
         label = f"{ARTICLES_DIR}/{path.name}"
         meta = metas[path.name]
-        if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
-            # Published as an article, a link to /etc/passwd or a licence file would be read and put on the site.
-            report.cause(label, None, f"a link to {path.resolve()}, outside the project: not read", "copy the article into seeds/articles/ itself")
+        if path.is_symlink() and not path.resolve().is_relative_to(folder.resolve()):
+            # Published as an article, a link to /etc/passwd or to the project's licence would be read and put on the site.
+            report.cause(label, None, f"a link to {path.resolve()}, outside {ARTICLES_DIR}/: not read", "copy the article into seeds/articles/ itself")
             unread[meta.id] = label
             continue
         text = decode(path.read_bytes(), label, report)

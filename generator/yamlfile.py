@@ -22,6 +22,10 @@ Value = object
 """A parsed YAML value: str, int, float, bool, None, list, or Located."""
 
 
+EMPTY = "the file is empty: every record it held would be lost"
+"""What a curated file that parses to nothing is: a cause (the records it held would vanish from the site)."""
+
+
 class Located(dict[str, Value]):
     """A YAML mapping that knows the line it starts on, and each key's line."""
 

@@ -382,17 +382,22 @@ def test_a_control_character_quoted_in_a_message_is_shown_as_a_code_not_sent_to_
     assert shown == "seeds/annotations.yml:4: quote not found; closest: «نص⟦U+001B⟧[2J» (fix: copy the quote⟦U+0007⟧ exactly)"
 
 
-def test_an_article_that_links_outside_the_project_is_not_read_or_published(tmp_path: Path) -> None:
+def test_an_article_that_links_outside_the_articles_folder_is_not_read_or_published(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
     outside = tmp_path / "secret.txt"
     outside.write_text("عنوان سري\nنص لا يخص الملف.\n", encoding="utf-8")
     (project / "seeds/articles/999_link.txt").symlink_to(outside)
+    (project / "README.md").write_text("# readme\nproject text\n", encoding="utf-8")
+    (project / "seeds/articles/997_readme.txt").symlink_to(project / "README.md")  # the project's own, not an article
     inside = project / "seeds/articles/000_dc27bdc87947ed81.txt"
-    (project / "seeds/articles/998_same.txt").symlink_to(inside)  # a link inside the project is an article like any
+    (project / "seeds/articles/998_same.txt").symlink_to(inside)  # a link to an article is an article like any
     found = problems(project)
     fix = "copy the article into seeds/articles/ itself"
-    assert found[0] == f"seeds/articles/999_link.txt: a link to {outside.resolve()}, outside the project: not read (fix: {fix})"
-    assert not any("999" in p for p in found[1:]), "the unread article causes no further errors"
+    assert found[:2] == [
+        f"seeds/articles/997_readme.txt: a link to {(project / 'README.md').resolve()}, outside seeds/articles/: not read (fix: {fix})",
+        f"seeds/articles/999_link.txt: a link to {outside.resolve()}, outside seeds/articles/: not read (fix: {fix})",
+    ]
+    assert not any("999" in p or "997" in p for p in found[2:]), "the unread articles cause no further errors"
 
 
 def test_a_quote_that_occurs_twice_is_an_error_and_causes_no_other(tmp_path: Path) -> None:
@@ -426,3 +431,29 @@ def test_an_emptied_file_is_the_one_cause_not_the_last_of_a_hundred(tmp_path: Pa
     fix = f"restore its records (git checkout seeds/{file}), or delete the file"
     assert found[0] == f"seeds/{file}: the file is empty: every record it held would be lost (fix: {fix})"
     assert found[1:] in ([], [f"seeds/{file}: references into seeds/{file} not checked: the file cannot be read"]), found
+
+
+def test_an_unread_article_quoted_by_notes_and_not_entities_causes_no_false_error(tmp_path: Path) -> None:
+    """altman-firing-revolt-return-2023 holds the notes not-entities.yml names, and the articles it lists: with the
+    article unreadable, neither is 'no article' nor 'no annotation'; one line says what was not checked."""
+    project = copy_project(tmp_path)
+    (project / "seeds/articles/003_ac6010717a169fa7.txt").write_text("عنوان وحده\n", encoding="utf-8")
+    found = problems(project)
+    assert found[0].startswith("seeds/articles/003_ac6010717a169fa7.txt: the article has a title but no body text")
+    assert not [p for p in found if "no article" in p or "no annotation" in p or "unknown article" in p], found
+    assert any("not checked" in p for p in found)
+
+
+def test_a_message_for_the_editor_shows_control_characters_as_codes() -> None:
+    """make check prints its own lines (editor.py): article text quoted there must not drive the terminal either."""
+    from generator.editor import _line
+    from generator.errors import Problem
+
+    assert _line(Problem("seeds/articles/a.txt", 3, "dropped as boilerplate «x\x1b[2J»")) == "line 3: dropped as boilerplate «x⟦U+001B⟧[2J»"
+
+
+def test_an_emptied_not_entities_file_is_a_cause_too(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    (project / "seeds/not-entities.yml").write_text("", encoding="utf-8")
+    fix = "restore its entries (git checkout seeds/not-entities.yml), or delete the file"
+    assert problems(project) == [f"seeds/not-entities.yml: the file is empty: every record it held would be lost (fix: {fix})"]

@@ -8,12 +8,13 @@ reason, so silencing is visible, never silent.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..arabic import fold, strip_proclitics
 from ..errors import Report
-from ..yamlfile import Located, load
+from ..yamlfile import EMPTY, Located, load
 
 NOT_ENTITIES = "seeds/not-entities.yml"
 FIELDS = {"name", "reason", "note", "articles"}
@@ -45,13 +46,16 @@ class NotEntities:
         return any(_key(e.name) == k and (not e.articles or not article or article in e.articles) for e in self.entries)
 
 
-def load_not_entities(root: Path, article_ids: set[str], annotation_ids: set[str], report: Report) -> NotEntities:
-    """The curated list, checked: every entry has a name and a reason; notes and articles must exist."""
+def load_not_entities(root: Path, article_ids: set[str], annotation_ids: set[str], report: Report, unread: Collection[str] = ()) -> NotEntities:
+    """The curated list, checked: every entry has a name and a reason; notes and articles must exist. `unread`: the
+    articles that could not be read, which exist, and whose notes may be missing for that reason alone."""
     path = root / NOT_ENTITIES
     if not path.exists():
         return NotEntities()
     data = load(path, NOT_ENTITIES, report)
     if data is None:
+        if NOT_ENTITIES not in report.unreadable:  # every name it silenced would come back as a note
+            report.cause(NOT_ENTITIES, None, EMPTY, f"restore its entries (git checkout {NOT_ENTITIES}), or delete the file")
         return NotEntities()
     if not isinstance(data, list):
         report.error(NOT_ENTITIES, None, "expected a list of names", "start each entry with '- name: ...'")
@@ -70,12 +74,12 @@ def load_not_entities(root: Path, article_ids: set[str], annotation_ids: set[str
             report.error(NOT_ENTITIES, line, "an entry needs a name and a reason", "say why this name is not an entity of the dossier")
             continue
         note = str(item.get("note") or "")
-        if note and note not in annotation_ids and "seeds/annotations.yml" not in report.unreadable:  # its own error says why
+        if note and note not in annotation_ids and not unread and "seeds/annotations.yml" not in report.unreadable:  # else its own error says why
             report.error(NOT_ENTITIES, item.line_of("note"), f"no annotation '{note}'", "give the id of a note in seeds/annotations.yml")
         given = item.get("articles") or []
         articles = (str(given),) if isinstance(given, str) else tuple(str(a) for a in given) if isinstance(given, list) else ()
         for a in articles:
-            if a not in article_ids:
+            if a not in article_ids and a not in unread:
                 report.error(NOT_ENTITIES, item.line_of("articles"), f"no article '{a}'", "use an id from seeds/articles.yml")
         out.append(NotEntity(name, reason, NOT_ENTITIES, line, note, articles))
     return NotEntities(tuple(out))

@@ -18,7 +18,7 @@ from ..errors import Report
 from ..link.quotes import find
 from ..model import Article
 from ..seedmeta import ID_RE, META_FILE, valid_date
-from ..yamlfile import Fields, Located, Value, load, type_name
+from ..yamlfile import EMPTY, Fields, Located, Value, load, type_name
 from .checks import References, check_names, check_slugs
 from .schema import ORG_KINDS, Annotation, AnnotationKind, Claim, DateBasis, Entity, EntityKind, Event, KnowledgeBase, Participant, Role, Source
 
@@ -136,9 +136,6 @@ class _Scope:
             fix = did_you_mean(value, allowed) or f"one of {', '.join(allowed)}"
             self.report.error(f.file, f.item.line_of(key), f"{key} '{value}' of {what} is not one of {', '.join(allowed)}", fix)
             return None
-
-
-EMPTY = "the file is empty: every record it held would be lost"
 
 
 def _items(value: Value) -> list[Value]:
@@ -302,9 +299,9 @@ def load_kb(root: Path, articles: Iterable[Article], report: Report, unread: dic
     orgs = [_org(scope, *r) for r in records[ORGS]]
     events = [_event(scope, *r) for r in records[EVENTS]]
     annotations = [a for r in records[ANNOTATIONS] if (a := _annotation(scope, *r))]
-    scope.refs.say_skipped(scope.skipped)
     check_names(people + orgs, report)
     check_slugs(scope.ids, report)
     arcs, glossary = load_curated(scope, root, people + orgs, events)
     title, intro = load_front(scope, root)
+    scope.refs.say_skipped(scope.skipped)  # after the arcs and the glossary, which stand down too
     return KnowledgeBase(tuple(people + orgs), tuple(events), tuple(annotations), arcs, glossary, title, intro)

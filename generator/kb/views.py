@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..seedmeta import ID_RE
-from ..yamlfile import Fields, Located, load
-from .load import EMPTY, _Scope, _spec, did_you_mean
+from ..yamlfile import EMPTY, Fields, Located, load
+from .load import _Scope, _spec, did_you_mean
 from .schema import Arc, Entity, Event, Term
 
 DOSSIER = "seeds/dossier.yml"
