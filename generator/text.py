@@ -14,13 +14,12 @@ import re
 import string
 
 _PUNCT: dict[str, str | int | None] = {c: f"&#{ord(c)};" for c in string.punctuation}
-CONTROLS = "\u202a-\u202e\u2066-\u2069\x00-\x08\x0b\x0e-\x1f\x7f-\x9f"
-"""Shown as codes, never applied: bidi controls (they would reorder what follows) and the C0 and C1 controls
-but tab, line feed, carriage return and form feed, HTML's white space (NUL, ESC and the like show as nothing
-or as �, and a terminal obeys them)."""
-_CONTROLS_RE = re.compile(f"[{CONTROLS}]")
-_CANDIDATES = [*range(0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
-_CODES: dict[str, str | int | None] = {c: f"⟦U+{ord(c):04X}⟧" for c in map(chr, _CANDIDATES) if _CONTROLS_RE.match(c)}
+# Shown as codes, never applied: bidi controls (they would reorder what follows) and the C0 and C1 controls but
+# tab, line feed, form feed and carriage return, HTML's white space (NUL, ESC and the like show as nothing or as
+# �, and a terminal obeys them).
+_INVISIBLE = [*range(0x09), 0x0B, *range(0x0E, 0x20), *range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+_CODES: dict[str, str | int | None] = {chr(c): f"⟦U+{c:04X}⟧" for c in _INVISIBLE}
+_CONTROLS_RE = re.compile("[" + "".join(map(re.escape, _CODES)) + "]")
 # Whitespace Markdown reads as structure: a line break (a new block) and a tab (an indented code block).
 _BREAKS: dict[str, str | int | None] = {c: f"&#{ord(c)};" for c in "\t\n\r\f"}
 _TABLE = str.maketrans({**_PUNCT, **_CODES, **_BREAKS})
@@ -48,7 +47,7 @@ def inline(text: str) -> str:
 
 
 def visible_controls(text: str) -> str:
-    """Bidi and other control characters (CONTROLS) shown as visible codes instead of applied (most texts have none: no copy then)."""
+    """Bidi and other control characters shown as visible codes instead of applied (most texts have none: no copy then)."""
     return text.translate(_CODES_TABLE) if _CONTROLS_RE.search(text) else text
 
 

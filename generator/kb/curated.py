@@ -15,6 +15,7 @@ from pathlib import Path
 from ..arabic import fold, strip_proclitics
 from ..errors import Report
 from ..yamlfile import EMPTY, Located, load
+from .load import ANNOTATIONS
 
 NOT_ENTITIES = "seeds/not-entities.yml"
 FIELDS = {"name", "reason", "note", "articles"}
@@ -74,7 +75,7 @@ def load_not_entities(root: Path, article_ids: set[str], annotation_ids: set[str
             report.error(NOT_ENTITIES, line, "an entry needs a name and a reason", "say why this name is not an entity of the dossier")
             continue
         note = str(item.get("note") or "")
-        if note and note not in annotation_ids and not unread and "seeds/annotations.yml" not in report.unreadable:  # else its own error says why
+        if note and note not in annotation_ids and not unread and ANNOTATIONS not in report.unreadable:  # else its own error says why
             report.error(NOT_ENTITIES, item.line_of("note"), f"no annotation '{note}'", "give the id of a note in seeds/annotations.yml")
         given = item.get("articles") or []
         articles = (str(given),) if isinstance(given, str) else tuple(str(a) for a in given) if isinstance(given, list) else ()

@@ -39,10 +39,11 @@ def find(source: Source, article: Article, report: Report, what: str) -> Source 
     """The source with its paragraph and offset; None (and the reason reported) when the quote is not there. A quote
     that occurs twice is reported too: a citation must point at one passage."""
     quote = source.quote
-    for i, block in enumerate(article.numbered):
+    for block in article.numbered:
         at = block.text.find(quote)
         if at >= 0:
-            if quote and (block.text.find(quote, at + 1) >= 0 or any(quote in b.text for b in article.numbered[i + 1 :])):
+            # A second place in any paragraph: article.text joins them with line breaks, which a quote found in one lacks.
+            if quote and article.text.find(quote, article.text.find(quote) + 1) >= 0:
                 places = ", ".join(str(b.number) for b in article.numbered if quote in b.text)
                 report.error(
                     source.file,
