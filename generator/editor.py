@@ -22,6 +22,7 @@ from .kb.curated import NotEntities
 from .link.lookalike import LookAlike
 from .model import Article
 from .namefinder import Candidate, NameFinder
+from .spans import Spans
 from .text import visible_controls
 
 UNKNOWN = "unknown name"
@@ -58,10 +59,12 @@ def unknown_names(
     for article in articles:
         seen: set[str] = set()
         linked = covered.get(article.id, {})
+        spans: dict[int, Spans] = {}
         for c in finder.find(article, linked):
-            spans = linked.get(c.block, [])
+            if c.block not in spans:
+                spans[c.block] = Spans(linked.get(c.block, ()))
             folded = fold(c.text)
-            if any(s < c.end and c.start < e for s, e in spans) or folded in known or _bare(c.text) in known or folded in seen:
+            if spans[c.block].overlaps(c.start, c.end) or folded in known or _bare(c.text) in known or folded in seen:
                 continue
             if skip and any((article.id, c.block, s) in skip for s in range(c.start, c.end)):
                 continue

@@ -29,6 +29,7 @@ from generator.model import Article, ArticleMeta, Block, Kind
 from generator.render import html as render_html
 from generator.render.markdown import shorten
 from generator.site import fragments
+from generator.spans import Spans
 from tests.conftest import ROOT
 
 EXAMPLES = 150
@@ -426,6 +427,19 @@ def test_a_look_alike_is_found_and_placed_whatever_the_white_space(words: list[s
         assert la.written == paragraph[la.start : la.end]
         assert any(s < la.end <= e and not paragraph[la.end : e].strip("،,.") for s, e in spans)  # a token's end, its comma cut
         assert la.entity == ("greg-brockman" if "بروكمان" in la.written else "ilya-sutskever")
+
+
+span = st.tuples(st.integers(0, 60), st.integers(0, 12)).map(lambda t: (t[0], t[0] + t[1]))
+
+
+@given(spans=st.lists(span, max_size=12), query=span)
+def test_spans_answer_as_a_scan_of_every_span_does(spans: list[tuple[int, int]], query: tuple[int, int]) -> None:
+    """The editor's report and the look-alike finder ask Spans instead of scanning every linked name (a
+    paragraph of a megabyte has thousands): overlapping, touching, nested and empty spans, in any order."""
+    found = Spans(spans)
+    start, end = query
+    assert found.overlaps(start, end) == any(s < end and start < e for s, e in spans)
+    assert (start in found) == any(s <= start < e for s, e in spans)
 
 
 @given(value=mixed, limit=st.integers(1, 200))

@@ -23,6 +23,7 @@ from itertools import accumulate
 from ..arabic import fold_word, strip_proclitics
 from ..kb.schema import Entity
 from ..model import Article
+from ..spans import Spans
 from .names import Links, Mention
 
 _SAME_SOUND = str.maketrans({"غ": "ج", "ق": "ج", "ك": "ج", "ط": "ت", "ص": "س", "ث": "س", "ذ": "ز", "ظ": "ز", "ض": "د", "ة": "ه", "ح": "ه", "پ": "ب", "ڤ": "ف"})
@@ -122,6 +123,7 @@ class LookAlikeFinder:
             lengths = list(accumulate(map(len, tokens), initial=0))  # where each starts, less one per token before it
             spaced = lengths[-1] + len(tokens) - 1 != len(block.text)  # not one white space between each: ask the regex
             starts = [m.start() for m in _TOKEN.finditer(block.text)] if spaced else []
+            spans: Spans | None = None  # made at the first candidate that needs it
             for j in [j for j in range(1, len(tokens)) if tokens[j] in known]:
                 a, b = tokens[j - 1], tokens[j]
                 surname = self._surnames[b]
@@ -134,7 +136,10 @@ class LookAlikeFinder:
                 folded_first = fold_word(first_raw)
                 cut = folded_first[1:] if folded_first[:1] in ("و", "ف") and len(folded_first) > 3 else folded_first
                 start = (starts[j - 1] if spaced else lengths[j - 1] + j - 1) + (len(a) - len(first_raw)) + (len(folded_first) - len(cut))
-                if any(s <= start < e for s, e in covered.get(block.number, ())) or f"{cut} {last}" in known_names or cut in known_names:
+                if f"{cut} {last}" in known_names or cut in known_names:
+                    continue
+                spans = spans or Spans(covered.get(block.number, ()))
+                if start in spans:
                     continue
                 sound = skeleton(cut)
                 fits = sorted(p for p in owners if sound in firsts[p]) if len(sound) >= 2 else []
