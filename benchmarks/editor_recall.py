@@ -50,7 +50,7 @@ def measure(people: bool) -> tuple[int, int, list[str], list[str], int, int]:
     kept = tuple(e for e in everyone if e.is_person != people)
     kb = replace(dossier.index.kb, entities=kept)
     index = DossierIndex.build(articles, kb, link_all(articles, kb.entities))
-    curated = load_not_entities(ROOT, {a.id for a in articles}, {a.id for a in kb.annotations}, Report())
+    curated = load_not_entities(ROOT, {a.id for a in articles}, set(kb.annotation_ids), Report())
     found = unknown_names(index)
     silenced = sum(1 for a, c in found if curated.silences(a.id, c.text))
     full = link_all(articles, everyone)

@@ -95,7 +95,7 @@ def generate(
     if ahead is not None:
         yamlfile.remember(ahead.result())
     kb = load_kb(root, articles, found, unread)
-    not_entities = load_not_entities(root, {a.id for a in articles}, {a.id for a in kb.annotations}, found, unread)
+    not_entities = load_not_entities(root, {a.id for a in articles}, set(kb.annotation_ids), found, unread)
     found.raise_if_errors()
     if memo:
         links = memo.link_all(articles, kb.entities)

@@ -196,7 +196,7 @@ def test_a_quote_that_is_a_number_and_a_shared_alias_quote_the_yaml(tmp_path: Pa
     edit(project / PEOPLE, "  latin: Sam Altman\n", "  latin: Sam Altman\n  aliases: [جريـج بروكمان]\n")  # with a tatweel
     assert problems(project) == [
         "seeds/events.yml:23: 'quote' of event 'openai-founded' must be text copied from the article, not a number (fix: write quote: \"…\" in quotes)",
-        "seeds/people.yml:66: the name «جريج بروكمان» of 'greg-brockman' is also a name of 'sam-altman' (seeds/people.yml:17, written «جريـج بروكمان» there) "
+        "seeds/people.yml:67: the name «جريج بروكمان» of 'greg-brockman' is also a name of 'sam-altman' (seeds/people.yml:20, written «جريـج بروكمان» there) "
         "(fix: keep the name on one entity, or make it a short form of both)",
     ]
 
@@ -442,6 +442,15 @@ def test_an_unread_article_quoted_by_notes_and_not_entities_causes_no_false_erro
     assert found[0].startswith("seeds/articles/003_ac6010717a169fa7.txt: the article has a title but no body text")
     assert not [p for p in found if "no article" in p or "no annotation" in p or "unknown article" in p], found
     assert any("not checked" in p for p in found)
+
+
+def test_a_note_whose_quote_fails_is_one_problem_though_not_entities_names_it(tmp_path: Path) -> None:
+    """not-entities.yml names the note switch-is-twitch: with its quote mistyped, the quote is the problem, and the
+    note is still declared, so the reference to it is not a second, false 'no annotation' error."""
+    project = copy_project(tmp_path)
+    edit(project / "seeds/annotations.yml", 'quote: "منصة بث ألعاب الفيديو Switch"', 'quote: "منصة بث ألعاب الفيديو Switchx"')
+    found = problems(project)
+    assert len(found) == 1 and found[0].startswith("seeds/annotations.yml:20: quote of annotation 'switch-is-twitch' not found in"), found
 
 
 def test_a_message_for_the_editor_shows_control_characters_as_codes() -> None:

@@ -80,6 +80,23 @@ def test_unknown_ids_say_did_you_mean(tmp_path: Path) -> None:
     ]
 
 
+def test_a_short_form_that_is_another_full_name_is_told_at_its_line(tmp_path: Path) -> None:
+    """At the `short:` line that holds it, and the other entity's at its `name:` line: a record can be long."""
+    people = """\
+- id: sam-altman
+  latin: Sam Altman
+  name: سام ألتمان
+- id: jack-altman
+  name: جاك ألتمان
+  latin: Jack Altman
+  short: [ألتمان, سام ألتمان]
+"""
+    assert problems(project(tmp_path, people, "")) == [
+        "seeds/people.yml:7: the short form «سام ألتمان» of 'jack-altman' is a full name of 'sam-altman' (seeds/people.yml:3) "
+        "(fix: remove the short form, or the other entity's name)",
+    ]
+
+
 def test_duplicate_ids_alias_claimed_twice_and_slug_collision(tmp_path: Path) -> None:
     people = """\
 - id: sam-altman
@@ -101,7 +118,7 @@ def test_duplicate_ids_alias_claimed_twice_and_slug_collision(tmp_path: Path) ->
     assert problems(project(tmp_path, people, orgs)) == [
         "seeds/organisations.yml:1: duplicate id 'sam-altman' (first at seeds/people.yml:1) (fix: ids are one namespace across the four files; rename one)",
         "seeds/organisations.yml:4: id 'index' gives the same page path as 'the index page' (fix: rename one of the two)",
-        "seeds/people.yml:3: the name «سام ألتمان» of 'altman' is also a name of 'sam-altman' (seeds/people.yml:1) "
+        "seeds/people.yml:5: the name «سام ألتمان» of 'altman' is also a name of 'sam-altman' (seeds/people.yml:2) "
         "(fix: keep the name on one entity, or make it a short form of both)",
         "seeds/people.yml:6: id 'Sam_Altman' gives the same page path as 'sam-altman' (fix: rename one of the two)",
         "seeds/people.yml:6: id 'Sam_Altman' is not lowercase ASCII kebab-case (fix: use letters, digits and hyphens, e.g. sam-altman)",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from ..arabic import fold
 from ..errors import Report
@@ -65,19 +65,26 @@ class References:
                 self.report.skipped(path, f"quotes from {path} not checked: the file cannot be read")
 
 
-def check_names(entities: list[Entity], report: Report) -> None:
-    """A full name (or alias) may belong to one entity only, and no short form may be another's full name."""
+def check_names(entities: list[Entity], report: Report, key_lines: Mapping[str, Mapping[str, int]] | None = None) -> None:
+    """A full name (or alias) may belong to one entity only, and no short form may be another's full name.
+
+    `key_lines`: by entity id, the line of each of its record's keys, so a clash is told at the `aliases:` or
+    `short:` line that holds the name (else at the record's first line)."""
     owner: dict[str, tuple[Entity, str]] = {}
+
+    def line(e: Entity, name: str, what: str) -> int:
+        key = "short" if what == "short form" else "name" if name == e.name else "aliases"
+        return (key_lines or {}).get(e.id, {}).get(key, e.line)
 
     def clash(e: Entity, name: str, what: str, fix: str) -> None:
         other = owner.get(fold(name))
         if other is not None and other[0].id != e.id:
             o, written = other
-            there = f", written «{written}» there" if written != name else ""
+            there = f"{o.file}:{line(o, written, 'name')}" + (f", written «{written}» there" if written != name else "")
             report.error(
                 e.file,
-                e.line,
-                f"the {what} «{name}» of '{e.id}' is {'also a name' if what == 'name' else 'a full name'} of '{o.id}' ({o.file}:{o.line}{there})",
+                line(e, name, what),
+                f"the {what} «{name}» of '{e.id}' is {'also a name' if what == 'name' else 'a full name'} of '{o.id}' ({there})",
                 fix,
             )
 

@@ -299,9 +299,10 @@ def load_kb(root: Path, articles: Iterable[Article], report: Report, unread: dic
     orgs = [_org(scope, *r) for r in records[ORGS]]
     events = [_event(scope, *r) for r in records[EVENTS]]
     annotations = [a for r in records[ANNOTATIONS] if (a := _annotation(scope, *r))]
-    check_names(people + orgs, report)
+    check_names(people + orgs, report, {id: item.key_lines for file in (PEOPLE, ORGS) for item, _, id in records[file]})
     check_slugs(scope.ids, report)
     arcs, glossary = load_curated(scope, root, people + orgs, events)
     title, intro = load_front(scope, root)
     scope.refs.say_skipped(scope.skipped)  # after the arcs and the glossary, which stand down too
-    return KnowledgeBase(tuple(people + orgs), tuple(events), tuple(annotations), arcs, glossary, title, intro)
+    declared = frozenset(id for _, _, id in records[ANNOTATIONS])
+    return KnowledgeBase(tuple(people + orgs), tuple(events), tuple(annotations), arcs, glossary, title, intro, declared)

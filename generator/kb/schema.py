@@ -183,6 +183,9 @@ class KnowledgeBase:
     """The front page's heading (seeds/dossier.yml)."""
     intro: str = ""
     """The front page's opening paragraph, the editor's words (seeds/dossier.yml)."""
+    annotation_ids: frozenset[str] = frozenset()
+    """Every id seeds/annotations.yml declares, also of a note that failed (its own error says why): a reference
+    to it from another file is not a second error."""
 
 
 @dataclass(frozen=True)
