@@ -103,6 +103,24 @@ def test_graph_names_do_not_overlap_and_read_in_both_palettes(site: Path, browse
     assert found["overflow"] <= 0, "the graph scrolls inside its frame; the page itself does not"
 
 
+FIGURE_LINES = """() => [...document.querySelectorAll('.dossier-figure-n')].map(el => {
+  const range = document.createRange();
+  range.selectNodeContents(el);
+  return [el.textContent, new Set([...range.getClientRects()].map(r => Math.round(r.top))).size];
+})"""
+
+
+@pytest.mark.parametrize("width", [1280, 768, 390])
+def test_each_front_page_figure_reads_on_one_line(site: Path, browser, width: int) -> None:
+    """«62 ملاحظةً تحريريةً» broke after its first word at 1280 px: a figure's card is as wide as its words."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    with serve(site) as base:
+        page.goto(base)
+        found = page.evaluate(FIGURE_LINES)
+    page.close()
+    assert len(found) == 6 and all(lines == 1 for _, lines in found), found
+
+
 def test_timeline_filter_shows_one_persons_events(site: Path, browser) -> None:
     page = browser.new_page()
     with serve(site) as base:
