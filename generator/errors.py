@@ -51,6 +51,11 @@ class Problem:
         return visible_controls(f"{text} (fix: {self.fix})" if self.fix else text)  # a quoted ESC must not drive the terminal
 
 
+UNKNOWN_PLACES = 5
+"""The other places an unknown id is written that its one error names; past that, how many more."""
+ALSO = " (also written at "
+
+
 @dataclass
 class Report:
     """Errors stop the build; notes (unknown names, …) ask the editor to act; `told` is what a
@@ -61,20 +66,39 @@ class Report:
     told: list[Problem] = field(default_factory=list)
     unreadable: set[str] = field(default_factory=set)
     """Files that could not be read at all: checks that refer into them are skipped."""
+    _unknown: dict[str, tuple[int, list[str]]] = field(default_factory=dict, repr=False)
+    """Per id nothing declares: where its one error is in `errors`, and the other places the id is written."""
 
     def error(self, path: str | Path, line: int | None, message: str, fix: str = "") -> None:
         self.errors.append(Problem(str(path), line, message, fix))
 
-    def cause(self, path: str | Path, line: int | None, message: str, fix: str = "", column: int | None = None) -> None:
-        """A file that cannot be read: reported first, and remembered so dependent checks stand down."""
+    def cause(self, path: str | Path, line: int | None, message: str, fix: str = "", column: int | None = None, whole: bool = True) -> None:
+        """A file that cannot be read: reported first, and remembered so dependent checks stand down. Not `whole`:
+        one entry of the file is the cause (its checks stand down by other means); the rest of the file is used."""
         self.errors.append(Problem(str(path), line, message, fix, Rank.CAUSE, column))
-        self.unreadable.add(str(path))
+        if whole:
+            self.unreadable.add(str(path))
 
     def causes_since(self, path: str, since: int) -> None:
         """The errors reported for `path` from errors[since] on left it unusable (an article with no body): they
         become causes, listed first, and the checks that depend on the file stand down."""
         self.errors[since:] = [replace(p, rank=Rank.CAUSE) if p.path == path else p for p in self.errors[since:]]
         self.unreadable.add(path)
+
+    def unknown(self, key: str, path: str | Path, line: int | None, message: str, fix: str = "") -> None:
+        """A reference to an id that nothing declares (`key` says which id, of what): one error at its first place,
+        naming every other place it is written. A misspelt or missing id is one problem, not one per reference
+        (a renamed article's id was written in 198 places)."""
+        place = f"{path}:{line}" if line else str(path)
+        if key not in self._unknown:
+            self._unknown[key] = (len(self.errors), [])
+            self.errors.append(Problem(str(path), line, message, fix))
+            return
+        at, places = self._unknown[key]
+        places.append(place)
+        shown = ", ".join(places[:UNKNOWN_PLACES]) + (f" and {len(places) - UNKNOWN_PLACES} more" if len(places) > UNKNOWN_PLACES else "")
+        first = self.errors[at]
+        self.errors[at] = replace(first, message=first.message.split(ALSO)[0] + f"{ALSO}{shown})")
 
     def skipped(self, path: str, message: str) -> None:
         self.errors.append(Problem(path, None, message, "", Rank.SKIPPED))

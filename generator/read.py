@@ -132,8 +132,15 @@ def parse(text: str, meta: ArticleMeta, rules: Rules, label: str, report: Report
             if field_value:
                 if field_value[0] == "byline":
                     byline = field_value[1]
-                else:
+                elif field_value[1].isdecimal():  # Arabic-Indic digits too; not ² (a digit int() refuses)
                     minutes_stated = int(field_value[1])
+                else:
+                    report.error(
+                        label,
+                        n,
+                        f"the reading_time rule took «{field_value[1]}» from this line, which is not a number of minutes",
+                        f"fix its match in {RULES_FILE}",
+                    )
                 continue
         kind = forced or _guess_kind(t)
         if kind != "heading":
@@ -239,7 +246,9 @@ def _trim_sentences(blocks: list[Block], rules: Rules, drop: Callable[[int, str,
 
 def _check_overrides(meta: ArticleMeta, line_count: int, label: str, report: Report) -> None:
     for line in sorted(meta.overrides):
-        if not 1 <= line <= line_count:
+        if line == 0:
+            report.error(META_FILE, meta.blocks_line, "blocks: 0 is no line: lines count from 1, as an editor shows them", "give a line number of the file")
+        elif line > line_count:
             report.error(META_FILE, meta.blocks_line, f"blocks: {line} points past the end of {label} ({line_count} lines)", "give a line number of the file")
 
 
@@ -269,7 +278,7 @@ def read_seeds(root: Path, report: Report, parsed: Parsed | None = None) -> tupl
     folder = root / ARTICLES_DIR
     paths = sorted(p for p in folder.glob("*.txt") if p.is_file()) if folder.is_dir() else []
     if not paths:
-        report.error(ARTICLES_DIR, None, "no articles found", f"put UTF-8 .txt files in {ARTICLES_DIR}/")
+        report.cause(ARTICLES_DIR, None, "no articles found", f"put UTF-8 .txt files in {ARTICLES_DIR}/", whole=False)
     for other in sorted(folder.iterdir()) if folder.is_dir() else []:
         name = f"{ARTICLES_DIR}/{other.name}"
         if other.is_dir() and not other.name.startswith("."):
@@ -281,8 +290,9 @@ def read_seeds(root: Path, report: Report, parsed: Parsed | None = None) -> tupl
         elif other.is_file() and other.suffix != ".txt" and not other.name.startswith("."):
             report.note(name, None, "ignored: only .txt files are articles", "rename it to .txt if it is an article")
     rules = load_rules(root, report)
-    metas = load_meta(root, [p.name for p in paths], report)
-    articles, unread = [], {}
+    unread: dict[str, str] = {}
+    metas = load_meta(root, [p.name for p in paths], report, unread)
+    articles = []
     for path in paths:
         label = f"{ARTICLES_DIR}/{path.name}"
         meta = metas[path.name]
@@ -295,7 +305,7 @@ def read_seeds(root: Path, report: Report, parsed: Parsed | None = None) -> tupl
         if text is None:
             unread[meta.id] = label
             continue
-        _check_overrides(meta, len(text.splitlines()), label, report)
+        _check_overrides(meta, text.count("\n") + (not text.endswith("\n")), label, report)  # lines as parse counts them (not at U+2028)
         since = len(report.errors)
         article = parsed.parse(text, meta, rules, label, report) if parsed else parse(text, meta, rules, label, report)
         if article is not None:

@@ -72,51 +72,103 @@ def _line(item: object) -> int | None:
     return item.line if isinstance(item, Located) else None
 
 
+RULES_KEYS = {"lines", "title_suffixes", "sentences", "metadata", "faq_headings", "repeated_title"}
+RULE_KEYS = {"id", "text", "match", "where", "reason"}
+METADATA_KEYS = {"field", "match"}
+METADATA_FIELDS = ("byline", "reading_time")
+
+
+def _unknown_keys(item: Located, known: set[str], what: str, report: Report) -> None:
+    """A misspelt key is an error, not a rule quietly changed (`wehre:` made a tail rule apply anywhere)."""
+    for key in item:
+        if key not in known:
+            close = difflib.get_close_matches(key, known, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(sorted(known))}"
+            report.error(RULES_FILE, item.line_of(key), f"unknown key '{key}' in {what}", hint)
+
+
 def load_rules(root: Path, report: Report) -> Rules:
     data = load(root / RULES_FILE, RULES_FILE, report) if (root / RULES_FILE).exists() else Located()
     if not isinstance(data, Located):
         if data is not None:
             report.cause(RULES_FILE, None, f"expected a mapping of rule lists, not {type_name(data)}", "see the comment at the top of the file")
         return Rules()
+    _unknown_keys(data, RULES_KEYS, "the file", report)
+
+    def items(key: str) -> list[object]:
+        raw = data.get(key)
+        if raw is None:
+            return []
+        if not isinstance(raw, list):
+            report.error(RULES_FILE, data.line_of(key), f"'{key}' must be a list, not {type_name(raw)}", "start each entry with '- '")
+            return []
+        return raw
 
     def compile_rules(key: str, wheres: set[str]) -> tuple[LineRule, ...]:
         out = []
-        raw = data.get(key)
-        for item in raw if isinstance(raw, list) else []:
-            line = _line(item)
+        for item in items(key):
+            line = _line(item) or data.line_of(key)
             if not isinstance(item, Located) or not item.get("id") or not (item.get("text") or item.get("match")):
                 report.error(RULES_FILE, line, f"a rule under '{key}' needs an id and a text or match", "see the comment at the top of the file")
                 continue
+            _unknown_keys(item, RULE_KEYS, f"a rule under '{key}'", report)
             f = Fields(item, RULES_FILE, report)
             where = f.text("where", "anywhere")
             if where not in wheres:
-                report.error(RULES_FILE, line, f"where: {where!r} is not one of {sorted(wheres)}", "fix the value")
+                report.error(RULES_FILE, item.line_of("where"), f"where: {where!r} is not one of {sorted(wheres)}", "fix the value")
                 continue
             try:
                 pattern = re.compile(f.text("match")) if item.get("match") else re.compile(re.escape(f.text("text").strip()))
             except re.error as exc:
-                report.error(RULES_FILE, line, f"bad regular expression: {exc}", "fix the pattern")
+                report.error(RULES_FILE, item.line_of("match"), f"bad regular expression: {exc}", "fix the pattern")
                 continue
             out.append(LineRule(f.text("id"), where, f.text("reason"), pattern))
         return tuple(out)
 
     metadata = []
-    raw_meta = data.get("metadata")
-    for item in raw_meta if isinstance(raw_meta, list) else []:
+    for item in items("metadata"):
+        if not isinstance(item, Located):
+            report.error(
+                RULES_FILE, data.line_of("metadata"), f"a metadata rule must be a mapping, not {type_name(item)}", "write '- field: byline' and its match"
+            )
+            continue
+        _unknown_keys(item, METADATA_KEYS, "a metadata rule", report)
+        f = Fields(item, RULES_FILE, report)
+        field, match = f.text("field"), f.text("match")
+        if field not in METADATA_FIELDS:
+            report.error(RULES_FILE, item.line_of("field"), f"metadata field '{field}' is not one of {', '.join(METADATA_FIELDS)}", "fix the field's name")
+            continue
         try:
-            if not isinstance(item, Located):
-                raise TypeError("not a mapping")
-            metadata.append((str(item["field"]), re.compile(str(item["match"]))))
-        except (KeyError, TypeError, re.error) as exc:
-            report.error(RULES_FILE, _line(item), f"bad metadata rule: {exc}", "give field and match")
-    faq = data.get("faq_headings")
+            pattern = re.compile(match)
+        except re.error as exc:
+            report.error(RULES_FILE, item.line_of("match"), f"bad regular expression: {exc}", "fix the pattern")
+            continue
+        if not match or pattern.groups != 1:
+            report.error(
+                RULES_FILE,
+                item.line_of("match"),
+                f"the match of '{field}' has {pattern.groups} groups, not one",
+                "put the value in one (…) group, e.g. '^بقلم\\s+(.+)$'",
+            )
+            continue
+        metadata.append((field, pattern))
+    headings = items("faq_headings")
+    faq = [h for h in headings if isinstance(h, str)]
+    if len(faq) < len(headings):
+        report.error(RULES_FILE, data.line_of("faq_headings"), "every entry of 'faq_headings' must be a heading's text", "write each heading as text")
+    repeated = data.get("repeated_title", True)
+    if not isinstance(repeated, bool):
+        report.error(
+            RULES_FILE, data.line_of("repeated_title"), f"repeated_title must be true or false, not {type_name(repeated)}", "write true or false, unquoted"
+        )
+        repeated = True
     return Rules(
         lines=compile_rules("lines", {"head", "tail", "anywhere"}),
         sentences=compile_rules("sentences", {"anywhere"}),
         title_suffixes=compile_rules("title_suffixes", {"anywhere"}),
         metadata=tuple(metadata),
-        faq_headings=frozenset(str(h) for h in faq) if isinstance(faq, list) else frozenset(),
-        repeated_title=bool(data.get("repeated_title", True)),
+        faq_headings=frozenset(faq),
+        repeated_title=repeated,
     )
 
 
@@ -183,18 +235,28 @@ def _overrides(entry: Located, report: Report) -> dict[int, str]:
         return {}
     out: dict[int, str] = {}
     for key, kind in raw.items():
-        if not key.isdigit() or kind not in OVERRIDE_KINDS:
+        if not key.isdecimal() or not isinstance(kind, str) or kind not in OVERRIDE_KINDS:
             report.error(
-                META_FILE, raw.line_of(key), f"blocks: {key}: {kind} is not 'line number: kind'", f"kind is one of {', '.join(sorted(OVERRIDE_KINDS))}"
+                META_FILE,
+                raw.line_of(key),
+                f"blocks: {key}: {kind if isinstance(kind, str) else type_name(kind)} is not 'line number: kind'",
+                f"kind is one of {', '.join(sorted(OVERRIDE_KINDS))}",
             )
             continue
         out[int(key)] = str(kind)
     return out
 
 
-def load_meta(root: Path, files: list[str], report: Report) -> dict[str, ArticleMeta]:
-    """seeds/articles.yml, validated, keyed by file name; files without an entry get defaults."""
+def load_meta(root: Path, files: list[str], report: Report, unread: dict[str, str] | None = None) -> dict[str, ArticleMeta]:
+    """seeds/articles.yml, validated, keyed by file name; files without an entry get defaults.
+
+    `unread` gets the ids no single readable article answers to: an entry whose file is missing (renamed,
+    deleted), an id two articles are given. Each is a cause; quotes into the id are not checked (one line), so
+    the one mistake is not two hundred "unknown article" errors."""
+    unread = {} if unread is None else unread
     data = load(root / META_FILE, META_FILE, report) if (root / META_FILE).exists() else []
+    named = {x for e in data if isinstance(e, Located) and isinstance(x := e.get("file"), str)} if isinstance(data, list) else set()
+    orphans = sorted(set(files) - named)  # files without an entry: where a missing entry's file has probably gone
     metas: dict[str, ArticleMeta] = {}
     seen_ids: dict[str, int] = {}
     if data is not None and not isinstance(data, list):
@@ -217,16 +279,24 @@ def load_meta(root: Path, files: list[str], report: Report) -> dict[str, Article
         if file in metas:
             report.error(META_FILE, line, f"a second entry for '{file}' (first at line {metas[file].line}); it is ignored", "merge the two entries into one")
             continue
-        if file not in files:
-            close = difflib.get_close_matches(file, files, n=1)
-            report.error(
-                META_FILE, line, f"no seed file '{file}' in {ARTICLES_DIR}/", f"did you mean '{close[0]}'?" if close else "add the file or remove this entry"
-            )
-            continue
         art_id = f.text("id") or slug_of_file(file)
+        if file not in files:
+            if files:  # else "no articles found" is the one cause
+                close = orphans[:1] if len(orphans) == 1 else difflib.get_close_matches(file, orphans or files, n=1)
+                fix = f"did you mean '{close[0]}'? (that file has no entry)" if close else "add the file or remove this entry"
+                report.cause(META_FILE, line, f"no seed file '{file}' in {ARTICLES_DIR}/ for the article '{art_id}'", fix, whole=False)
+            unread.setdefault(art_id, f"{ARTICLES_DIR}/{file}")
+            continue
         _check_id(art_id, report, entry.line_of("id"), file, bool(entry.get("id")))
         if art_id in seen_ids:
-            report.error(META_FILE, entry.line_of("id"), f"duplicate article id '{art_id}' (first at line {seen_ids[art_id]})", "give each article its own id")
+            report.cause(
+                META_FILE,
+                entry.line_of("id"),
+                f"duplicate article id '{art_id}' (first at line {seen_ids[art_id]})",
+                "give each article its own id",
+                whole=False,
+            )
+            unread[art_id] = f"{ARTICLES_DIR}/{file}"
         seen_ids[art_id] = entry.line_of("id")
         metas[file] = ArticleMeta(
             file=file,
@@ -242,4 +312,13 @@ def load_meta(root: Path, files: list[str], report: Report) -> dict[str, Article
         if file not in metas:
             metas[file] = ArticleMeta(file=file, id=slug_of_file(file))
             _check_id(metas[file].id, report, 0, file, False)
+            if (taken := seen_ids.get(metas[file].id)) is not None and metas[file].id not in RESERVED_IDS:  # else said above
+                report.cause(
+                    f"{ARTICLES_DIR}/{file}",
+                    None,
+                    f"the file name gives the id '{metas[file].id}', which {META_FILE}:{taken} gives another article",
+                    f"add an entry for '{file}' to {META_FILE} with its own id, or rename the file",
+                    whole=False,
+                )
+                unread[metas[file].id] = f"{ARTICLES_DIR}/{file}"
     return metas

@@ -9,6 +9,7 @@ report a value of the wrong type instead of printing it as Python would.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -114,6 +115,9 @@ def load(path: Path, label: str, report: Report) -> Value:
     except UnicodeDecodeError as exc:
         report.cause(label, None, f"not UTF-8 ({exc.reason} at byte {exc.start})", "save the file as UTF-8")
         return None
+    except OSError as exc:  # a folder where the file should be, no permission, …
+        report.cause(label, None, f"cannot be read: {exc.strerror or exc}", f"make {label} a readable YAML file")
+        return None
     try:
         last = _last.get(label)
         if last is not None and last[0] == text:
@@ -128,7 +132,12 @@ def load(path: Path, label: str, report: Report) -> Value:
             mark = exc.problem_mark or exc.context_mark
             what = " ".join(filter(None, [exc.context, exc.problem]))
             line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-            report.cause(label, line, f"invalid YAML: {what}", "check the indentation and quoting on that line", column)
+            fix = (
+                "keep one document: remove the '---' line and what follows it, or merge it into the records above"
+                if "single document" in what
+                else "check the indentation and quoting on that line"
+            )
+            report.cause(label, line, f"invalid YAML: {what}", fix, column)
             return None
     for key, first, second in duplicates:
         report.error(
@@ -179,7 +188,17 @@ def type_name(value: Value) -> str:
         return "true/false"
     if isinstance(value, (int, float)):
         return "a number"
-    return "empty" if value is None else "text"
+    if value is None:
+        return "empty"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, (bytes, bytearray)):
+        return "binary data (!!binary)"
+    if isinstance(value, (set, frozenset)):
+        return "a set (!!set)"
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return "a timestamp (!!timestamp)"
+    return f"a tagged value ({type(value).__name__})"
 
 
 @dataclass

@@ -466,3 +466,176 @@ def test_an_emptied_not_entities_file_is_a_cause_too(tmp_path: Path) -> None:
     (project / "seeds/not-entities.yml").write_text("", encoding="utf-8")
     fix = "restore its entries (git checkout seeds/not-entities.yml), or delete the file"
     assert problems(project) == [f"seeds/not-entities.yml: the file is empty: every record it held would be lost (fix: {fix})"]
+
+
+# --- probe 2: no traceback, no cascade, nothing dropped without a word ---------------------------------
+
+
+@pytest.mark.parametrize(("new", "shown"), [("6: [quote]", "6: a list"), ("²: quote", "²: quote")])
+def test_a_blocks_override_that_is_not_line_number_and_kind_is_one_problem(tmp_path: Path, new: str, shown: str) -> None:
+    """A list as the kind and a superscript digit as the line crashed the reader (unhashable list; int('²'))."""
+    project = copy_project(tmp_path)
+    edit(project / "seeds/articles.yml", "    6: quote\n", f"    {new}\n")
+    kinds = "answer, boilerplate, byline, heading, item, paragraph, question, quote"
+    assert problems(project) == [f"seeds/articles.yml:52: blocks: {shown} is not 'line number: kind' (fix: kind is one of {kinds})"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "'^(فريق التحرير|بقلم\\s+.+|كتبه?\\s*:?\\s+.+)$'",
+            "'^فريق التحرير$'",
+            "seeds/boilerplate.yml:73: the match of 'byline' has 0 groups, not one (fix: put the value in one (…) group, e.g. '^بقلم\\s+(.+)$')",
+        ),
+        (
+            "  - field: byline\n",
+            "  - field: author\n",
+            "seeds/boilerplate.yml:72: metadata field 'author' is not one of byline, reading_time (fix: fix the field's name)",
+        ),
+        ("    where: tail\n", "    wehre: tail\n", "seeds/boilerplate.yml:30: unknown key 'wehre' in a rule under 'lines' (fix: did you mean 'where'?)"),
+        (
+            "repeated_title: true",
+            'repeated_title: "no"',
+            "seeds/boilerplate.yml:82: repeated_title must be true or false, not text (fix: write true or false, unquoted)",
+        ),
+        ("\nfaq_headings:\n", "\nfaq_heading:\n", "seeds/boilerplate.yml:77: unknown key 'faq_heading' in the file (fix: did you mean 'faq_headings'?)"),
+    ],
+)
+def test_a_boilerplate_rule_that_cannot_work_is_an_error_not_a_crash_or_a_silent_change(tmp_path: Path, old: str, new: str, expected: str) -> None:
+    """A byline rule without its group crashed (no such group), another field name crashed as a reading time, and
+    a misspelt key quietly turned a tail rule into one that applies anywhere, or turned FAQ detection off."""
+    project = copy_project(tmp_path)
+    edit(project / "seeds/boilerplate.yml", old, new)
+    assert problems(project) == [expected]
+
+
+def test_a_reading_time_rule_that_takes_no_number_is_told_at_the_article_line(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    edit(project / "seeds/boilerplate.yml", "  - field: byline\n", "  - field: reading_time\n")
+    found = problems(project)
+    assert found[0].startswith("seeds/articles/") and "the reading_time rule took «فريق التحرير» from this line" in found[0], found
+
+
+def test_a_new_article_whose_file_name_is_another_articles_id_is_one_cause(tmp_path: Path) -> None:
+    """It crashed the renderer (two pages at one path)."""
+    project = copy_project(tmp_path)
+    arts = project / "seeds/articles"
+    (arts / "meta-poaches-openai-researchers.txt").write_bytes((arts / "002_f385e2a2eee6a5fe.txt").read_bytes())
+    assert problems(project) == [
+        "seeds/articles/meta-poaches-openai-researchers.txt: the file name gives the id 'meta-poaches-openai-researchers', which seeds/articles.yml:30 "
+        "gives another article (fix: add an entry for 'meta-poaches-openai-researchers.txt' to seeds/articles.yml with its own id, or rename the file)",
+        "seeds/articles/meta-poaches-openai-researchers.txt: quotes from seeds/articles/meta-poaches-openai-researchers.txt not checked: "
+        "see the problem with this article above",
+    ]
+
+
+def test_a_folder_where_a_yaml_file_belongs_is_one_cause(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    (project / PEOPLE).unlink()
+    (project / PEOPLE).mkdir()
+    assert problems(project) == [
+        "seeds/people.yml: cannot be read: Is a directory (fix: make seeds/people.yml a readable YAML file)",
+        "seeds/people.yml: references into seeds/people.yml not checked: the file cannot be read",
+    ]
+
+
+def test_a_renamed_article_is_one_cause_that_names_the_new_file(tmp_path: Path) -> None:
+    """Renaming 003 gave 200 problems, 198 of them 'unknown article', the cause near the end."""
+    project = copy_project(tmp_path)
+    arts = project / "seeds/articles"
+    (arts / "003_ac6010717a169fa7.txt").rename(arts / "003_renamed.txt")
+    assert problems(project) == [
+        "seeds/articles.yml:34: no seed file '003_ac6010717a169fa7.txt' in seeds/articles/ for the article 'altman-firing-revolt-return-2023' "
+        "(fix: did you mean '003_renamed.txt'? (that file has no entry))",
+        "seeds/articles/003_ac6010717a169fa7.txt: quotes from seeds/articles/003_ac6010717a169fa7.txt not checked: see the problem with this article above",
+    ]
+
+
+def test_a_deleted_kb_file_is_the_one_cause_of_the_references_into_it(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    (project / PEOPLE).unlink()
+    found = problems(project)
+    assert len(found) == 1 and found[0].startswith("seeds/people.yml: no such file, yet ") and "references may point into it" in found[0], found
+
+
+def test_a_deleted_articles_yml_is_said_in_each_unknown_article_line_once_per_id(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    (project / "seeds/articles.yml").unlink()
+    found = problems(project)
+    assert len(found) == 5 and all("seeds/articles.yml does not exist, so each article's id is its file name" in p for p in found), found
+    assert "unknown article 'altman-firing-revolt-return-2023'" in found[0] and " and 193 more)" in found[0]
+
+
+def test_a_record_missing_a_required_field_is_one_problem_not_a_cascade_of_unknown_ids(tmp_path: Path) -> None:
+    """Its id is still declared: the 25 references to sam-altman are not 'unknown participant' errors before the cause."""
+    project = copy_project(tmp_path)
+    edit(project / PEOPLE, "  name: سام ألتمان\n", "")
+    assert problems(project) == ["seeds/people.yml:17: missing required field 'name' in a record (fix: add 'name: ...')"]
+
+
+def test_an_id_written_wrong_is_one_problem_naming_every_place(tmp_path: Path) -> None:
+    """An organisation's id written 'OpenAI' made each of 81 references an error, each suggesting 'openai-board'."""
+    project = copy_project(tmp_path)
+    edit(project / "seeds/organisations.yml", "- id: openai\n", "- id: OpenAI\n")
+    found = problems(project)
+    assert len(found) <= 6, found
+    assert any("unknown participant of 'openai-founded': 'openai' (also written at seeds/events.yml:31, " in p and "did you mean 'OpenAI'?" in p for p in found)
+
+
+def test_two_articles_given_one_id_is_a_cause_and_its_quotes_stand_down(tmp_path: Path) -> None:
+    """003's quotes were looked up in 004 (362 problems, the real one 176th)."""
+    project = copy_project(tmp_path)
+    edit(project / "seeds/articles.yml", "  id: murati-departs-openai-2024\n", "  id: altman-firing-revolt-return-2023\n")
+    found = problems(project)
+    assert found[0] == "seeds/articles.yml:45: duplicate article id 'altman-firing-revolt-return-2023' (first at line 35) (fix: give each article its own id)"
+    assert found[1].endswith("not checked: see the problem with this article above")
+    assert len(found) == 3 and "unknown article 'murati-departs-openai-2024'" in found[2], found
+
+
+def test_a_list_written_as_one_mapping_is_an_error_not_an_empty_list(tmp_path: Path) -> None:
+    """The dash forgotten: the event's only source, and its participant, were dropped and the build passed."""
+    project = copy_project(tmp_path)
+    events = project / "seeds/events.yml"
+    edit(events, "  participants:\n    - {entity: openai, part: الشركة المؤسَّسة}\n", "  participants:\n    {entity: openai, part: الشركة المؤسَّسة}\n")
+    edit(
+        events,
+        '  sources:\n    - {article: altman-firing-revolt-return-2023, quote: "تأسست OpenAI في عام 2015 بهدف تطوير"}',
+        '  sources:\n    {article: altman-firing-revolt-return-2023, quote: "تأسست OpenAI في عام 2015 بهدف تطوير"}',
+    )
+    fix = "(fix: start each entry on its own line with '- ')"
+    assert problems(project) == [
+        f"seeds/events.yml:20: 'participants' of 'openai-founded' must be a list, not a mapping {fix}",
+        f"seeds/events.yml:22: the sources of event 'openai-founded' must be a list, not a mapping {fix}",
+    ]
+
+
+def test_not_entities_values_of_the_wrong_type_are_errors_not_python(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    append(
+        project / "seeds/not-entities.yml",
+        "\n- name: {first: Foo}\n  reason: [a, b]\n\n- name: Bar\n  reason: no\n\n- name: Baz\n  reason: a reason\n  articles: 42\n",
+    )
+    found = problems(project)
+    assert not any("{'" in p or "['" in p for p in found), found
+    assert any("'name' must be text, not a mapping" in p for p in found) and any("'reason' must be text, not true/false" in p for p in found)
+    assert any("'articles' must be a list of names" in p for p in found)
+
+
+def test_a_tagged_yaml_value_is_named_by_its_tag_and_a_second_document_gets_its_own_fix(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    edit(project / "seeds/events.yml", "  title: تأسيس OpenAI\n", "  title: !!set {a, b}\n")
+    append(project / "seeds/glossary.yml", "---\n- id: x\n")
+    found = problems(project)
+    assert any("invalid YAML: expected a single document" in p and "remove the '---' line" in p for p in found), found
+    assert "seeds/events.yml:17: 'title' must be text, not a set (!!set) (fix: write title: \"…\" as one line of text)" in found
+
+
+def test_a_role_that_ends_before_it_starts_and_a_blocks_line_zero(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    edit(project / PEOPLE, "      title: الرئيس التنفيذي\n", '      title: الرئيس التنفيذي\n      start: "2023-11-17"\n      end: "2019"\n')
+    edit(project / "seeds/articles.yml", "    6: quote\n", "    0: quote\n")
+    assert problems(project) == [
+        "seeds/articles.yml:51: blocks: 0 is no line: lines count from 1, as an editor shows them (fix: give a line number of the file)",
+        "seeds/people.yml:25: a role of 'sam-altman' ends (2019) before it starts (2023-11-17) (fix: swap or correct the dates)",
+    ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from ..arabic import fold
@@ -24,20 +25,29 @@ def slug(id: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", id.lower()).strip("-")
 
 
-def _did_you_mean(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """The closest choice: first one that differs only in case, '_' for '-' or spaces (an id written 'OpenAI'
+    where the record says 'openai', or the other way round), else the closest spelling."""
+    options = sorted(choices)
+    loose = {re.sub(r"[\s_-]+", "-", c.strip().lower()): c for c in options}
+    if (same := loose.get(re.sub(r"[\s_-]+", "-", word.strip().lower()))) is not None and same != word:
+        return f"did you mean '{same}'?"
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     return f"did you mean '{close[0]}'?" if close else ""
 
 
 class References:
     """Checks that an id names a record of the expected files, standing down for unreadable files."""
 
-    def __init__(self, owners: dict[str, str], annotation_kinds: dict[str, str], report: Report) -> None:
+    def __init__(self, owners: dict[str, str], annotation_kinds: dict[str, str], report: Report, absent: Iterable[str] = ()) -> None:
         self.owners = owners
         """id → the file it is defined in."""
         self.annotation_kinds = annotation_kinds
         self.report = report
         self.skipped: set[str] = set()
+        self.absent = set(absent)
+        """Files that do not exist: a reference that may point into one is counted, and the file is the one cause."""
+        self.into_absent: Counter[str] = Counter()
 
     def check(self, id: str, targets: tuple[str, ...], file: str, line: int, what: str) -> None:
         if self.owners.get(id) in targets:
@@ -46,8 +56,13 @@ class References:
         if broken:
             self.skipped.update(broken)
             return
+        if gone := [t for t in targets if t in self.absent]:
+            self.into_absent[gone[0]] += 1
+            return
         known = [i for i, f in self.owners.items() if f in targets]
-        self.report.error(file, line, f"unknown {what} '{id}'", _did_you_mean(id, known) or f"add '{id}' to {' or '.join(targets)}")
+        self.report.unknown(
+            f"{','.join(targets)}:{id}", file, line, f"unknown {what} '{id}'", did_you_mean(id, known) or f"add '{id}' to {' or '.join(targets)}"
+        )
 
     def check_kind(self, id: str, kind: str, file: str, line: int, what: str) -> None:
         found = self.annotation_kinds.get(id)
@@ -55,14 +70,25 @@ class References:
             self.report.error(file, line, f"{what} is a {found} annotation, not a {kind} one", f"point to an annotation of kind {kind}")
 
     def say_skipped(self, quotes_from: set[str]) -> None:
-        """One line per unreadable file whose references (or quotes) were not checked."""
+        """One line per unreadable file whose references (or quotes) were not checked; a missing file that
+        references point into is the cause of them all."""
+        for file, n in sorted(self.into_absent.items()):
+            self.report.cause(
+                file,
+                None,
+                f"no such file, yet {n} reference{'s' if n != 1 else ''} may point into it",
+                f"restore it (git checkout {file}), or create it",
+                whole=False,
+            )
         for file in sorted(self.skipped):
             self.report.skipped(file, f"references into {file} not checked: the file cannot be read")
         for path in sorted(quotes_from):
             if path == "seeds/articles.yml":
                 self.report.skipped(path, "quotes not checked: seeds/articles.yml cannot be read, so no article id is known")
-            else:
+            elif path in self.report.unreadable:
                 self.report.skipped(path, f"quotes from {path} not checked: the file cannot be read")
+            else:  # a missing file, an id two articles are given: its cause is said above
+                self.report.skipped(path, f"quotes from {path} not checked: see the problem with this article above")
 
 
 def check_names(entities: list[Entity], report: Report, key_lines: Mapping[str, Mapping[str, int]] | None = None) -> None:

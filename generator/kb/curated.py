@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..arabic import fold, strip_proclitics
 from ..errors import Report
-from ..yamlfile import EMPTY, Located, load
+from ..yamlfile import EMPTY, Fields, Located, load
 from .load import ANNOTATIONS
 
 NOT_ENTITIES = "seeds/not-entities.yml"
@@ -70,17 +70,21 @@ def load_not_entities(root: Path, article_ids: set[str], annotation_ids: set[str
         for k in item:
             if k not in FIELDS:
                 report.error(NOT_ENTITIES, item.line_of(k), f"unknown field '{k}'", f"known fields: {', '.join(sorted(FIELDS))}")
-        name, reason = str(item.get("name") or "").strip(), str(item.get("reason") or "").strip()
+        f, before = Fields(item, NOT_ENTITIES, report), len(report.errors)  # a wrong type: an error at its line, not Python's repr
+        name, reason = f.text("name").strip(), f.text("reason").strip()
         if not name or not reason:
-            report.error(NOT_ENTITIES, line, "an entry needs a name and a reason", "say why this name is not an entity of the dossier")
+            if len(report.errors) == before:  # missing or blank, not of the wrong type (said already)
+                report.error(NOT_ENTITIES, line, "an entry needs a name and a reason", "say why this name is not an entity of the dossier")
             continue
-        note = str(item.get("note") or "")
+        note = f.text("note")
         if note and note not in annotation_ids and not unread and ANNOTATIONS not in report.unreadable:  # else its own error says why
-            report.error(NOT_ENTITIES, item.line_of("note"), f"no annotation '{note}'", "give the id of a note in seeds/annotations.yml")
-        given = item.get("articles") or []
-        articles = (str(given),) if isinstance(given, str) else tuple(str(a) for a in given) if isinstance(given, list) else ()
+            report.unknown(
+                f"{ANNOTATIONS}:{note}", NOT_ENTITIES, item.line_of("note"), f"no annotation '{note}'", "give the id of a note in seeds/annotations.yml"
+            )
+        given = item.get("articles")
+        articles = (given,) if isinstance(given, str) else f.texts("articles")
         for a in articles:
             if a not in article_ids and a not in unread:
-                report.error(NOT_ENTITIES, item.line_of("articles"), f"no article '{a}'", "use an id from seeds/articles.yml")
+                report.unknown(f"article:{a}", NOT_ENTITIES, item.line_of("articles"), f"no article '{a}'", "use an id from seeds/articles.yml")
         out.append(NotEntity(name, reason, NOT_ENTITIES, line, note, articles))
     return NotEntities(tuple(out))

@@ -8,7 +8,6 @@ file:line and a fix; cross-file checks live in kb/checks.py.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +18,7 @@ from ..link.quotes import find
 from ..model import Article
 from ..seedmeta import ID_RE, META_FILE, valid_date
 from ..yamlfile import EMPTY, Fields, Located, Value, load, type_name
-from .checks import References, check_names, check_slugs
+from .checks import References, check_names, check_slugs, did_you_mean
 from .schema import ORG_KINDS, Annotation, AnnotationKind, Claim, DateBasis, Entity, EntityKind, Event, KnowledgeBase, Participant, Role, Source
 
 PEOPLE = "seeds/people.yml"
@@ -48,11 +47,6 @@ SOURCE = _spec("article quote")
 PARTICIPANT = _spec("entity", "part")
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else ""
-
-
 E = TypeVar("E")
 
 
@@ -70,6 +64,8 @@ class _Scope:
     """Unreadable files whose quotes were not looked up (said once each)."""
     refs: References | None = None
     """Set once every file's ids are known, before any record is built."""
+    meta_given: bool = True
+    """Whether seeds/articles.yml exists (without it, every article's id is its file name)."""
 
     def refer(self, id: str, targets: tuple[str, ...], file: str, line: int, what: str) -> None:
         if self.refs is not None:
@@ -106,14 +102,17 @@ class _Scope:
         article = self.articles.get(article_id)
         if article is None:
             fix = did_you_mean(article_id, self.articles) or f"use an id from {META_FILE}"
-            self.report.error(file, item.line_of("article"), f"unknown article '{article_id}' in the source of {what}", fix)
+            if not self.meta_given:
+                fix = f"{META_FILE} does not exist, so each article's id is its file name: restore it (git checkout {META_FILE}) or {fix}"
+            self.report.unknown(f"article:{article_id}", file, item.line_of("article"), f"unknown article '{article_id}' in the source of {what}", fix)
             return None
         if quote is None:
             return None
         return find(Source(article_id, quote, file, item.line_of("quote")), article, self.report, what)
 
     def sources(self, items: Value, file: str, line: int, what: str) -> tuple[Source, ...]:
-        return tuple(s for x in _items(items) if (s := self.source(x, file, x.line if isinstance(x, Located) else line, what)))
+        entries = _items(self, items, file, line, f"the sources of {what}")
+        return tuple(s for x in entries if (s := self.source(x, file, x.line if isinstance(x, Located) else line, what)))
 
     def date(self, f: Fields, key: str) -> str:
         value = f.text(key)
@@ -138,8 +137,13 @@ class _Scope:
             return None
 
 
-def _items(value: Value) -> list[Value]:
-    return value if isinstance(value, list) else []
+def _items(scope: _Scope, value: Value, file: str, line: int, what: str) -> list[Value]:
+    """A list field's entries. One entry written without its '- ' is a mapping, not a list: an error, never
+    an empty list (an event's only source, a person's role, dropped without a word)."""
+    if value is None or isinstance(value, list):
+        return value or []
+    scope.report.error(file, line, f"{what} must be a list, not {type_name(value)}", "start each entry on its own line with '- '")
+    return []
 
 
 def _records(scope: _Scope, root: Path, file: str) -> list[tuple[Located, Fields, str]]:
@@ -159,6 +163,8 @@ def _records(scope: _Scope, root: Path, file: str) -> list[tuple[Located, Fields
     for raw in data:
         item = scope.fields(raw, RECORD_FIELDS[file], file, "a record", raw.line if isinstance(raw, Located) else 0)
         if item is None:
+            if isinstance(raw, Located) and isinstance(declared := raw.get("id"), str) and declared not in scope.ids:
+                scope.ids[declared] = (file, raw.line_of("id"))  # unusable, but declared: what refers to it is no second error
             continue
         f = Fields(item, file, scope.report)
         id = f.text("id")
@@ -177,7 +183,7 @@ def _records(scope: _Scope, root: Path, file: str) -> list[tuple[Located, Fields
 
 def _claims(scope: _Scope, f: Fields, what: str) -> tuple[Claim, ...]:
     out = []
-    for raw in _items(f.item.get("claims")):
+    for raw in _items(scope, f.item.get("claims"), f.file, f.item.line_of("claims"), f"'claims' of {what}"):
         c = scope.fields(raw, CLAIM, f.file, f"a claim of {what}", f.item.line_of("claims"))
         if c is None:
             continue
@@ -191,7 +197,7 @@ def _claims(scope: _Scope, f: Fields, what: str) -> tuple[Claim, ...]:
 
 def _person(scope: _Scope, item: Located, f: Fields, id: str) -> Entity:
     roles = []
-    for raw in _items(item.get("roles")):
+    for raw in _items(scope, item.get("roles"), PEOPLE, item.line_of("roles"), f"'roles' of '{id}'"):
         r = scope.fields(raw, ROLE, PEOPLE, f"a role of '{id}'", item.line_of("roles"))
         if r is None:
             continue
@@ -200,6 +206,8 @@ def _person(scope: _Scope, item: Located, f: Fields, id: str) -> Entity:
         scope.refer(org, (ORGS,), PEOPLE, r.line_of("org"), f"organisation in a role of '{id}':")
         src = scope.source(r["source"], PEOPLE, r.line_of("source"), f"a role of '{id}'")
         start, end = scope.date(rf, "start"), scope.date(rf, "end")
+        if start and end and end[: min(len(start), len(end))] < start[: min(len(start), len(end))]:  # compared at the vaguer precision
+            scope.report.error(PEOPLE, r.line_of("end"), f"a role of '{id}' ends ({end}) before it starts ({start})", "swap or correct the dates")
         if src is not None:
             roles.append(Role(org, rf.text("title"), src, r.line_of("org"), start, end))
     return Entity(
@@ -213,7 +221,7 @@ def _person(scope: _Scope, item: Located, f: Fields, id: str) -> Entity:
         f.texts("short"),
         roles=tuple(roles),
         claims=_claims(scope, f, f"'{id}'"),
-        said=scope.sources(item.get("said"), PEOPLE, item.line, f"a saying of '{id}'"),
+        said=scope.sources(item.get("said"), PEOPLE, item.line_of("said"), f"a saying of '{id}'"),
     )
 
 
@@ -245,7 +253,7 @@ def _event(scope: _Scope, item: Located, f: Fields, id: str) -> Event:
             "name the resolved-date annotation that explains it: resolution: <annotation id>",
         )
     participants = []
-    for raw in _items(item.get("participants")):
+    for raw in _items(scope, item.get("participants"), EVENTS, item.line_of("participants"), f"'participants' of '{id}'"):
         p = scope.fields(raw, PARTICIPANT, EVENTS, f"a participant of '{id}'", item.line_of("participants"))
         if p is not None:
             pf = Fields(p, EVENTS, scope.report)
@@ -264,7 +272,7 @@ def _event(scope: _Scope, item: Located, f: Fields, id: str) -> Event:
         item.line,
         resolution,
         tuple(participants),
-        scope.sources(item.get("sources"), EVENTS, item.line, f"event '{id}'"),
+        scope.sources(item.get("sources"), EVENTS, item.line_of("sources"), f"event '{id}'"),
     )
 
 
@@ -273,7 +281,7 @@ def _annotation(scope: _Scope, item: Located, f: Fields, id: str) -> Annotation 
     where = Located({"article": item["article"], "quote": item["quote"]})
     where.line, where.key_lines = item.line, item.key_lines
     anchor = scope.source(where, ANNOTATIONS, item.line, f"annotation '{id}'")
-    basis = scope.sources(item.get("basis"), ANNOTATIONS, item.line, f"the basis of '{id}'")
+    basis = scope.sources(item.get("basis"), ANNOTATIONS, item.line_of("basis"), f"the basis of '{id}'")
     about = f.texts("about")
     for other in about:
         scope.refer(other, (PEOPLE, ORGS, EVENTS), ANNOTATIONS, item.line, f"entity in 'about' of '{id}':")
@@ -291,10 +299,11 @@ def load_kb(root: Path, articles: Iterable[Article], report: Report, unread: dic
     `unread` names the articles whose text could not be read: quotes into them
     are not checked (one line says so), instead of failing one by one.
     """
-    scope = _Scope(report, {a.id: a for a in articles}, dict(unread or {}))
+    scope = _Scope(report, {a.id: a for a in articles}, dict(unread or {}), meta_given=(root / META_FILE).exists())
     records = {file: _records(scope, root, file) for file in FILES}
     kinds = {id: Fields(item, ANNOTATIONS, Report()).text("kind") for item, _, id in records[ANNOTATIONS]}
-    scope.refs = References({id: file for id, (file, _) in scope.ids.items()}, kinds, report)
+    absent = [file for file in FILES if not (root / file).exists()]
+    scope.refs = References({id: file for id, (file, _) in scope.ids.items()}, kinds, report, absent)
     people = [_person(scope, *r) for r in records[PEOPLE]]
     orgs = [_org(scope, *r) for r in records[ORGS]]
     events = [_event(scope, *r) for r in records[EVENTS]]

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from ..seedmeta import ID_RE
 from ..yamlfile import EMPTY, Fields, Located, load
-from .load import _Scope, _spec, did_you_mean
+from .checks import did_you_mean
+from .load import ORGS, PEOPLE, _Scope, _spec
 from .schema import Arc, Entity, Event, Term
 
 DOSSIER = "seeds/dossier.yml"
@@ -59,8 +60,12 @@ def _arc(scope: _Scope, events: dict[str, Event], item: Located, f: Fields, id: 
     ids = f.texts("events")
     for ev in ids:
         if ev not in events and "seeds/events.yml" not in scope.report.unreadable:  # its own error says why
-            scope.report.error(
-                ARCS, item.line_of("events"), f"unknown event '{ev}' in arc '{id}'", did_you_mean(ev, events) or "use an id from seeds/events.yml"
+            scope.report.unknown(
+                f"event:{ev}",
+                ARCS,
+                item.line_of("events"),
+                f"unknown event '{ev}' in arc '{id}'",
+                did_you_mean(ev, events) or "use an id from seeds/events.yml",
             )
     sources = scope.sources(item.get("sources"), ARCS, item.line_of("sources"), f"arc '{id}'")
     return Arc(id, f.text("title"), f.text("summary").strip(), tuple(e for e in ids if e in events), sources, ARCS, item.line)
@@ -90,7 +95,8 @@ def _term(scope: _Scope, entities: dict[str, Entity], texts: list[str], item: Lo
     basis = scope.sources(item.get("basis"), GLOSSARY, item.line_of("basis"), f"the basis of '{id}'")
     entity = f.text("entity")
     if entity and entity not in entities:
-        scope.report.error(
+        scope.report.unknown(
+            f"{PEOPLE},{ORGS}:{entity}",
             GLOSSARY,
             item.line_of("entity"),
             f"unknown entity '{entity}' in term '{id}'",
