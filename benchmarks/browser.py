@@ -29,7 +29,7 @@ from .project import child_env
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
 # Material's Arabic texts once a search has finished: "no results" / "N results".
-SEARCH_DONE = ("لا توجد نتائج", "نتائج البحث")
+SEARCH_DONE = ("لا توجد نتائج", "عدد النتائج", "نتيجة واحدة")  # overrides/partials/languages/ar.html
 
 
 @contextmanager

@@ -35,6 +35,18 @@ def by_date(articles: Iterable[Article]) -> tuple[Article, ...]:
     return (*dated, *undated)
 
 
+def event_order(ev: Event) -> tuple[int, int, int, int, str]:
+    """Where an event stands in time, everywhere it is listed: by year, month, day; the less precise after the
+    precise (a month-only event after that month's days); the undated last."""
+    if not ev.date:
+        return (1, 0, 0, 0, ev.id)
+    parts = [int(p) for p in ev.date.split("-")]
+    year = parts[0]
+    month = parts[1] if len(parts) > 1 else 13  # known only to the year: after its twelve months
+    day = parts[2] if len(parts) > 2 else 32  # known only to the month: after its days
+    return (0, year, month, day, ev.id)
+
+
 @dataclass(frozen=True)
 class DossierIndex:
     """Everything the pages show, linked: build it with `DossierIndex.build`."""
@@ -70,7 +82,7 @@ class DossierIndex:
     @classmethod
     def build(cls, articles: Iterable[Article], kb: KnowledgeBase, links: Links) -> DossierIndex:
         articles = tuple(articles)
-        timeline = tuple(sorted(kb.events, key=lambda e: (e.date, e.id)))
+        timeline = tuple(sorted(kb.events, key=event_order))  # as the timeline page orders them
         mentions_of: dict[str, list[Mention]] = defaultdict(list)
         in_paragraph: dict[tuple[str, int], set[str]] = defaultdict(set)
         for m in links.mentions:

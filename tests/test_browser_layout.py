@@ -151,6 +151,7 @@ PAGES = [
     "timeline",
     "glossary",
     "people",
+    "orgs",
     "articles",
 ]
 

@@ -3,6 +3,7 @@ grammatical counts everywhere, no internal labels, and a page that prints as a d
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -26,7 +27,7 @@ def pages() -> dict[str, str]:
 
 # Any number followed by a form of a counted noun: the form must be the one `count` gives.
 COUNTED = re.compile(
-    r"(?<![\d.])(\d+) (" + "|".join(sorted({f for n in NOUNS.values() for f in (n.one, n.plural, n.many)}, key=len, reverse=True)) + r")(?!\w)"
+    r"(?<![\d.])(\d+)[ \u00a0](" + "|".join(sorted({f for n in NOUNS.values() for f in (n.one, n.plural, n.many)}, key=len, reverse=True)) + r")(?!\w)"
 )
 BY_FORM = {f: noun for noun, n in NOUNS.items() for f in (n.one, n.plural, n.many)}
 
@@ -46,17 +47,17 @@ def test_no_page_shows_the_old_hard_coded_phrases_or_internal_labels(pages: dict
     old += ["**النوع:**", "<strong>النوع:</strong>"]
     for path, text in pages.items():
         for phrase in old:
-            if phrase in ("حدثًا، بالترتيب", "مقالًا في الملف", "شخصًا تذكرهم") and re.search(rf"\b(1[1-9]|[2-9]\d) {phrase}", text):
+            if phrase in ("حدثًا، بالترتيب", "مقالًا في الملف", "شخصًا تذكرهم") and re.search(rf"\b(1[1-9]|[2-9]\d)\u00a0{phrase}", text):
                 continue  # 11–99 is where the old phrase happened to be right
             assert phrase not in text, f"{path} shows «{phrase}»"
 
 
 def test_the_indexes_count_grammatically(pages: dict[str, str]) -> None:
-    assert f"{count(5, N.ARTICLE)} في الملف" in pages["articles/index.md"] and "5 مقالات في الملف" in pages["articles/index.md"]
+    assert f"{count(5, N.ARTICLE)} في الملف" in pages["articles/index.md"] and "5\u00a0مقالات في الملف" in pages["articles/index.md"]
     events = pages["events/index.md"]
     # The intro says it once; a chip marks only the fewer lines (the two dates a source states).
     # The index is in Arabic order of titles; the timeline is the chronological view.
-    assert "36 حدثًا، بترتيب عناوينها" in events and "34 تاريخًا منها استنتجها المحرر" in events
+    assert "36\u00a0حدثًا، بترتيب عناوينها" in events and "34\u00a0تاريخًا منها استنتجها المحرر" in events
     assert events.count('class="dossier-chip"') == 2
     assert " :" not in events and " <span" not in events.split("\n", 8)[-1].split(":")[0]
     orgs = pages["orgs/index.md"]
@@ -96,7 +97,7 @@ def test_the_article_page_keeps_the_notes_in_brief_and_their_basis_on_the_notes_
     for full in ("dossier-annotation", "<strong>الأساس:</strong>", "<strong>على النص:</strong>", "<strong>تتعلق بـ:</strong>", "<details"):
         assert full not in page.split("## في هذا المقال", 1)[0].split("</details>", 1)[-1], full
     brief = page.split(f"## {L.NOTES_HEADING}\n", 1)[1].split("\n## ", 1)[0]
-    assert brief.startswith('\n<p class="dossier-notes-intro">34 ملاحظةً تحريريةً على هذا المقال، من محرر الملف لا من نصه. ')
+    assert brief.startswith('\n<p class="dossier-notes-intro">34\u00a0ملاحظةً تحريريةً على هذا المقال، من محرر الملف لا من نصه. ')
     assert f'<a href="notes/">{L.NOTES_IN_FULL}</a>' in brief
     assert '<li><strong>تعارض بين المصادر:</strong> <a href="notes/#ann-staff-count-700-vs-770">23</a></li>' in brief
     assert len(re.findall(r'<a href="notes/#ann-[a-z0-9-]+">\d+</a>', brief)) == 34
@@ -144,6 +145,49 @@ def test_the_article_events_are_a_short_dated_list(pages: dict[str, str]) -> Non
     events = page.split('<ul class="dossier-events">', 1)[1].split("</ul>", 1)[0]
     lines = [x for x in events.splitlines() if x.startswith("<li>")]
     assert len(lines) >= 20 and all(re.match(r"<li>((\d+ )?\S+ )?\d{4}: <a ", x) for x in lines), lines[:3]
+
+
+def test_an_articles_events_are_in_the_timeline_s_order(pages: dict[str, str]) -> None:
+    """A month-only event comes after that month's dated days, as on the timeline: «نوفمبر 2023: بروكمان يختار
+    الاستقالة» stood before «16 نوفمبر 2023 …»."""
+    from generator.index import event_order
+
+    index = generate(ROOT).index
+    events = index.events_in(ALTMAN)
+    assert len(events) > 10 and list(events) == sorted(events, key=event_order)
+    november = [ev.date for ev in events if ev.date.startswith("2023-11")]
+    assert "2023-11" in november and november.index("2023-11") > november.index("2023-11-17")
+
+
+def test_a_latin_spelling_that_repeats_the_name_is_not_doubled() -> None:
+    assert L.latin_aside("X", "X (formerly Twitter)") == "formerly Twitter"
+    assert L.latin_aside("سام ألتمان", "Sam Altman") == "Sam Altman"
+    assert L.latin_aside("OpenAI", "OpenAI") == ""
+    assert L.latin_aside("الذكاء الاصطناعي العام", "Artificial general intelligence (AGI)") == "Artificial general intelligence (AGI)"
+
+
+def test_newer_and_older_are_said_only_between_dated_articles(pages: dict[str, str]) -> None:
+    """The undated come last in the list; that does not make the Meta article «older» than a dated one."""
+    index = generate(ROOT).index
+    dated = [a for a in index.newest_first if a.meta.date]
+    undated = [a for a in index.newest_first if not a.meta.date]
+    assert dated and undated
+    last_dated, first_undated = pages[f"articles/{dated[-1].id}.md"], pages[f"articles/{undated[0].id}.md"]
+    assert f"{L.NEXT_LISTED}: " in last_dated and f"{L.OLDER}: " not in last_dated
+    assert f"{L.PREVIOUS_LISTED}: " in first_undated and f"{L.NEWER}: " not in first_undated
+    assert f"{L.NEWER}: " in pages[f"articles/{dated[1].id}.md"] and f"{L.OLDER}: " in pages[f"articles/{dated[1].id}.md"]
+
+
+def test_no_english_and_no_misspelling_in_the_interface_around_the_articles(site: Path) -> None:
+    """Python-Markdown's ¶ says «Permanent link» and Material's Arabic search strings say «إبحث» and «نتائج
+    البحث 10 مستندات»: the dossier gives its own."""
+    page = (site / "articles" / ALTMAN / "index.html").read_text(encoding="utf-8")
+    assert "Permanent link" not in page and 'title="رابط دائم إلى هذا القسم"' in page
+    assert "إبحث" not in page
+    config = re.search(r'<script id="__config" type="application/json">(.*?)</script>', page, re.S)
+    assert config is not None
+    translations = json.loads(config.group(1))["translations"]
+    assert translations["search.result.other"] == "عدد النتائج: #" and translations["search.result.more.other"] == "مواضع أخرى في هذه الصفحة: #"
 
 
 def test_person_pages_have_their_sections_in_a_fixed_order(pages: dict[str, str]) -> None:

@@ -279,7 +279,7 @@ def test_a_sixth_article_changes_the_figures_with_no_code_change(tmp_path: Path)
     with (project / "seeds/articles.yml").open("a", encoding="utf-8") as f:
         f.write('\n- file: 005_new.txt\n  id: sixth-article\n  date: "2026-01-02"\n  date_basis: stated\n  date_note: اختبار.\n')
     md = generate(project).pages["index.md"]
-    assert 'data-figure="articles" data-n="6">6 مقالات<' in md
+    assert 'data-figure="articles" data-n="6">6\u00a0مقالات<' in md
     assert 'data-end="2026-01-02"' in md
     newest = md[md.index("## المقالات، الأحدث أولًا") :]
     assert newest.index("articles/sixth-article.md") < newest.index("articles/openai-research-exodus-2025.md"), "newest first"
@@ -357,13 +357,13 @@ def test_curated_files_report_every_problem_with_its_line(tmp_path: Path) -> Non
         (0, ARTICLE, "لا مقالات"),
         (1, ARTICLE, "مقال واحد"),
         (2, ARTICLE, "مقالان"),
-        (5, ARTICLE, "5 مقالات"),
-        (11, PERSON, "11 شخصًا"),
-        (38, PERSON, "38 شخصًا"),
-        (100, ARTICLE, "100 مقال"),
-        (103, ARTICLE, "103 مقالات"),
+        (5, ARTICLE, "5\u00a0مقالات"),
+        (11, PERSON, "11\u00a0شخصًا"),
+        (38, PERSON, "38\u00a0شخصًا"),
+        (100, ARTICLE, "100\u00a0مقال"),
+        (103, ARTICLE, "103\u00a0مقالات"),
         (1, NOTE, "ملاحظة تحريرية واحدة"),
-        (62, NOTE, "62 ملاحظةً تحريريةً"),
+        (62, NOTE, "62\u00a0ملاحظةً تحريريةً"),
     ],
 )
 def test_counts_are_grammatical(n: int, noun, expected: str) -> None:
@@ -378,7 +378,7 @@ def test_front_page_and_glossary_do_not_grow_with_the_dossier(tmp_path: Path) ->
     pages = generate(project).pages
     home = pages["index.md"]
     newest = home[home.index("## المقالات، الأحدث أولًا") :]
-    assert newest.count("\n- [") == front.NEWEST and "17 مقالًا" in newest
+    assert newest.count("\n- [") == front.NEWEST and "17\u00a0مقالًا" in newest
     agi = pages["glossary/index.md"].split("{: #agi }")[1].split("### ")[0]
     assert agi.count("الفقرة") <= glossary.USES_SHOWN + 1 and "وغيرها" in agi
 

@@ -97,7 +97,7 @@ def spans(index: DossierIndex, article: Article, here: Here) -> Extras:
         assert e is not None, m.entity
         href = hrefs[e.id] = here.to(e.page)
         # The full name (and its Latin spelling) on hover where the reader first meets the name, not on every paragraph's link.
-        title = f"{e.name} ({e.latin})" if e.latin and e.latin != e.name else e.name
+        title = f"{e.name} ({aside})" if (aside := L.latin_aside(e.name, e.latin)) else e.name
         if title == index.block_text(article.id, m.block)[m.start : m.end]:
             title = ""  # the name as written says it all
         out[m.block].append(Span(m.start, m.end, href, title))
@@ -182,12 +182,17 @@ def _dropped(article: Article) -> str:
     return f'<details class="dossier-dropped">\n<summary>{L.DROPPED} ({L.count(len(article.dropped), L.N.TEXT)})</summary>\n<ul>\n{rows}\n</ul>\n</details>\n'
 
 
-def _neighbours(newer: Article | None, older: Article | None, here: Here) -> str:
+def _neighbours(article: Article, newer: Article | None, older: Article | None, here: Here) -> str:
+    """The articles before and after this one in the newest-first list: «newer» and «older» only between two
+    dated articles (the undated come last, which does not make them older)."""
     links = []
+    dated = article.meta.date is not None
     if newer is not None:
-        links.append(f"{L.NEWER}: " + a(here.to(article_path(newer)), text(newer.title)))
+        label = L.NEWER if dated and newer.meta.date is not None else L.PREVIOUS_LISTED
+        links.append(f"{label}: " + a(here.to(article_path(newer)), text(newer.title)))
     if older is not None:
-        links.append(f"{L.OLDER}: " + a(here.to(article_path(older)), text(older.title)))
+        label = L.OLDER if dated and older.meta.date is not None else L.NEXT_LISTED
+        links.append(f"{label}: " + a(here.to(article_path(older)), text(older.title)))
     links.append(a(here.to("articles/index.md"), L.ALL_ARTICLES))
     return p(SEP.join(links), "dossier-neighbours")
 
@@ -198,7 +203,7 @@ def render_article(index: DossierIndex, article: Article, newer: Article | None,
     facts = [f"{label(L.SOURCE)} {text(meta.outlet) if meta.outlet else L.SOURCE_UNSTATED}", f"{label(L.DATE)} {date_label(article)}"]
     if article.byline:
         facts.append(f"{label(L.AUTHOR)} {text(article.byline)}")
-    note = "" if article.reading_stated else f" ({L.ESTIMATE})"
+    note = "" if article.reading_stated else f"\u00a0({L.ESTIMATE})"
     facts.append(f"{label(L.READING_TIME)} {L.minutes(article.reading_minutes)}{note}")
     out.append(p(SEP.join(facts), "dossier-meta"))
     out.append(_date_note(article))
@@ -206,7 +211,7 @@ def render_article(index: DossierIndex, article: Article, newer: Article | None,
     out.append(_notes(index, article, here))
     out.append(_cast(index, article, here))
     out.append(_dropped(article))
-    out.append(_neighbours(newer, older, here))
+    out.append(_neighbours(article, newer, older, here))
     return "\n".join(out)
 
 

@@ -99,7 +99,7 @@ def _counts(index: DossierIndex, e: Entity) -> str:
 
 
 def _latin(e: Entity) -> str:
-    return f" (<bdi>{html_text(e.latin)}</bdi>)" if e.latin and e.latin != e.name else ""
+    return f" (<bdi>{html_text(aside)}</bdi>)" if (aside := L.latin_aside(e.name, e.latin)) else ""
 
 
 def people_index(index: DossierIndex) -> Listing:

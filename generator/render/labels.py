@@ -47,7 +47,7 @@ ANNOTATION_KIND: dict[AnnotationKind, str] = {
 
 # Sections and fixed phrases.
 UNDATED = "بلا تاريخ"
-RESOLVED_BY_EDITOR = "استنتجه المحرر"
+RESOLVED_BY_EDITOR = "استنتجه\u00a0المحرر"  # one unbroken phrase in its parentheses
 EDITORIAL_NOTE = "ملاحظة تحريرية"
 LOST_QUESTION = "سؤال مفقود من المصدر"
 LOST_QUESTION_TIP = "نص السؤال غير موجود في المصدر"
@@ -60,6 +60,17 @@ ESTIMATE = "تقدير"
 PARAGRAPH = "الفقرة"
 
 
+def latin_aside(name: str, latin: str) -> str:
+    """What goes in parentheses after a name: its Latin spelling, '' when that is the name itself, and the
+    rest alone when the spelling repeats the name («X (formerly Twitter)» after «X»: «X (formerly Twitter)»,
+    not «X (X (formerly Twitter))»)."""
+    if not latin or latin == name:
+        return ""
+    if latin.startswith(f"{name} (") and latin.endswith(")"):
+        return latin[len(name) + 2 : -1]
+    return latin
+
+
 def paragraph(number: int) -> str:
     """«الفقرة 4» with a no-break space: a link never ends one line with the word and starts the next with its number."""
     return f"{PARAGRAPH}\u00a0{number}"
@@ -67,6 +78,9 @@ def paragraph(number: int) -> str:
 
 NEWER = "الأحدث"
 OLDER = "الأقدم"
+PREVIOUS_LISTED = "السابق في القائمة"
+NEXT_LISTED = "التالي في القائمة"
+"""Where one of the two articles has no date: the list puts the undated last, but neither is newer."""
 ALL_ARTICLES = "كل المقالات"
 ALL_EVENTS = "كل الأحداث"
 DROPPED = "نصوص أُسقطت من المصدر بوصفها حشوًا"
@@ -243,8 +257,8 @@ def count(n: int, noun: N) -> str:
         case "two":
             return forms.two
         case "few":
-            return f"{n} {forms.plural}"
+            return f"{n}\u00a0{forms.plural}"  # a no-break space: a line never parts a number from its noun
         case "many":
-            return f"{n} {forms.many}"
+            return f"{n}\u00a0{forms.many}"
         case _:
-            return f"{n} {forms.one}"
+            return f"{n}\u00a0{forms.one}"

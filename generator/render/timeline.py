@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ..arabic import sort_key
 from ..index import DossierIndex
+from ..index import event_order as order_key
 from ..kb.schema import Arc, DateBasis, Event
 from ..text import MONTHS, arabic_date
 from . import labels as L
@@ -26,17 +27,6 @@ from .pages import Pages
 PATH = "timeline/index.md"
 NOT_INDEXED = "search:\n  exclude: true\n"
 """The timeline repeats the event pages' titles: search finds those pages, not this one."""
-
-
-def order_key(ev: Event) -> tuple[int, int, int, int, str]:
-    """Where an event stands on the timeline: by year, month, day; the less precise after the precise."""
-    if not ev.date:
-        return (1, 0, 0, 0, ev.id)
-    parts = [int(p) for p in ev.date.split("-")]
-    year = parts[0]
-    month = parts[1] if len(parts) > 1 else 13  # known only to the year: after its twelve months
-    day = parts[2] if len(parts) > 2 else 32  # known only to the month: after its days
-    return (0, year, month, day, ev.id)
 
 
 @dataclass(frozen=True)
