@@ -282,7 +282,7 @@ def load_meta(root: Path, files: list[str], report: Report, unread: dict[str, st
         art_id = f.text("id") or slug_of_file(file)
         if file not in files:
             if files:  # else "no articles found" is the one cause
-                close = orphans[:1] if len(orphans) == 1 else difflib.get_close_matches(file, orphans or files, n=1)
+                close = orphans[:1] if len(orphans) == 1 else difflib.get_close_matches(file, orphans, n=1)  # only a file without an entry
                 fix = f"did you mean '{close[0]}'? (that file has no entry)" if close else "add the file or remove this entry"
                 report.cause(META_FILE, line, f"no seed file '{file}' in {ARTICLES_DIR}/ for the article '{art_id}'", fix, whole=False)
             unread.setdefault(art_id, f"{ARTICLES_DIR}/{file}")
