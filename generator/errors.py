@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from enum import IntEnum
+from itertools import islice
 from pathlib import Path
 
 from .text import visible_controls
@@ -66,8 +67,8 @@ class Report:
     told: list[Problem] = field(default_factory=list)
     unreadable: set[str] = field(default_factory=set)
     """Files that could not be read at all: checks that refer into them are skipped."""
-    _unknown: dict[str, tuple[int, list[str]]] = field(default_factory=dict, repr=False)
-    """Per id nothing declares: where its one error is in `errors`, and the other places the id is written."""
+    _unknown: dict[str, tuple[int, dict[str, None]]] = field(default_factory=dict, repr=False)
+    """Per id nothing declares: where its one error is in `errors`, and every place the id is written, the first first."""
 
     def error(self, path: str | Path, line: int | None, message: str, fix: str = "") -> None:
         self.errors.append(Problem(str(path), line, message, fix))
@@ -91,12 +92,15 @@ class Report:
         (a renamed article's id was written in 198 places)."""
         place = f"{path}:{line}" if line else str(path)
         if key not in self._unknown:
-            self._unknown[key] = (len(self.errors), [])
+            self._unknown[key] = (len(self.errors), {place: None})
             self.errors.append(Problem(str(path), line, message, fix))
             return
-        at, places = self._unknown[key]
-        places.append(place)
-        shown = ", ".join(places[:UNKNOWN_PLACES]) + (f" and {len(places) - UNKNOWN_PLACES} more" if len(places) > UNKNOWN_PLACES else "")
+        at, seen = self._unknown[key]
+        if place in seen:  # one line may name the id twice (articles: [a, a])
+            return
+        seen[place] = None
+        others = len(seen) - 1
+        shown = ", ".join(islice(seen, 1, UNKNOWN_PLACES + 1)) + (f" and {others - UNKNOWN_PLACES} more" if others > UNKNOWN_PLACES else "")
         first = self.errors[at]
         self.errors[at] = replace(first, message=first.message.split(ALSO)[0] + f"{ALSO}{shown})")
 

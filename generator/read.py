@@ -172,7 +172,7 @@ def parse(text: str, meta: ArticleMeta, rules: Rules, label: str, report: Report
 
 def _metadata(text: str, rules: Rules) -> tuple[str, str] | None:
     for field_name, pattern in rules.metadata:
-        if m := pattern.fullmatch(text):
+        if (m := pattern.fullmatch(text)) and m.group(1) is not None:  # an optional group that took nothing: not this rule's line
             return field_name, m.group(1)
     return None
 

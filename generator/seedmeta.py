@@ -22,7 +22,7 @@ ARTICLES_DIR = "seeds/articles"
 META_FILE = "seeds/articles.yml"
 RULES_FILE = "seeds/boilerplate.yml"
 
-DATE_RE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+DATE_RE = re.compile(r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$")  # ASCII digits: dates are compared as text
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 RESERVED_IDS = frozenset({"index"})
 """Page names the generator writes itself: articles/index.md is the articles' index."""
@@ -257,8 +257,10 @@ def load_meta(root: Path, files: list[str], report: Report, unread: dict[str, st
     data = load(root / META_FILE, META_FILE, report) if (root / META_FILE).exists() else []
     named = {x for e in data if isinstance(e, Located) and isinstance(x := e.get("file"), str)} if isinstance(data, list) else set()
     orphans = sorted(set(files) - named)  # files without an entry: where a missing entry's file has probably gone
+    gone = named - set(files)  # one entry without its file and one file without an entry: a rename, whatever the names
     metas: dict[str, ArticleMeta] = {}
-    seen_ids: dict[str, int] = {}
+    seen_ids: dict[str, int | str] = {}
+    """Article id → the line of the entry that gives it, or the file whose name gives it."""
     if data is not None and not isinstance(data, list):
         report.cause(META_FILE, None, "expected a list of articles", "start each entry with '- file: ...'")
         data = []
@@ -282,7 +284,7 @@ def load_meta(root: Path, files: list[str], report: Report, unread: dict[str, st
         art_id = f.text("id") or slug_of_file(file)
         if file not in files:
             if files:  # else "no articles found" is the one cause
-                close = orphans[:1] if len(orphans) == 1 else difflib.get_close_matches(file, orphans, n=1)  # only a file without an entry
+                close = orphans if len(orphans) == len(gone) == 1 else difflib.get_close_matches(file, orphans, n=1)  # only a file without an entry
                 fix = f"did you mean '{close[0]}'? (that file has no entry)" if close else "add the file or remove this entry"
                 report.cause(META_FILE, line, f"no seed file '{file}' in {ARTICLES_DIR}/ for the article '{art_id}'", fix, whole=False)
             unread.setdefault(art_id, f"{ARTICLES_DIR}/{file}")
@@ -310,15 +312,20 @@ def load_meta(root: Path, files: list[str], report: Report, unread: dict[str, st
         )
     for file in files:
         if file not in metas:
-            metas[file] = ArticleMeta(file=file, id=slug_of_file(file))
-            _check_id(metas[file].id, report, 0, file, False)
-            if (taken := seen_ids.get(metas[file].id)) is not None and metas[file].id not in RESERVED_IDS:  # else said above
+            art_id = slug_of_file(file)
+            metas[file] = ArticleMeta(file=file, id=art_id)
+            _check_id(art_id, report, 0, file, False)
+            taken = seen_ids.get(art_id)
+            if taken is not None and art_id not in RESERVED_IDS:  # a reserved id is said above
+                where = f"{META_FILE}:{taken}" if isinstance(taken, int) else f"the file name {ARTICLES_DIR}/{taken}"
                 report.cause(
                     f"{ARTICLES_DIR}/{file}",
                     None,
-                    f"the file name gives the id '{metas[file].id}', which {META_FILE}:{taken} gives another article",
+                    f"the file name gives the id '{art_id}', which {where} gives another article",
                     f"add an entry for '{file}' to {META_FILE} with its own id, or rename the file",
                     whole=False,
                 )
-                unread[metas[file].id] = f"{ARTICLES_DIR}/{file}"
+                unread[art_id] = f"{ARTICLES_DIR}/{file}"
+            elif art_id:
+                seen_ids[art_id] = file
     return metas

@@ -639,3 +639,36 @@ def test_a_role_that_ends_before_it_starts_and_a_blocks_line_zero(tmp_path: Path
         "seeds/articles.yml:51: blocks: 0 is no line: lines count from 1, as an editor shows them (fix: give a line number of the file)",
         "seeds/people.yml:25: a role of 'sam-altman' ends (2019) before it starts (2023-11-17) (fix: swap or correct the dates)",
     ]
+
+
+def test_arcs_and_the_glossary_refer_as_everything_else_does(tmp_path: Path) -> None:
+    """An event that is declared but broken, and a deleted organisations.yml, are no second error in arcs.yml and
+    glossary.yml (they compared against the records built, and said "unknown" once per reference)."""
+    project = copy_project(tmp_path)
+    edit(project / "seeds/events.yml", "  title: تأسيس OpenAI\n", "")
+    assert problems(project) == ["seeds/events.yml:16: missing required field 'title' in a record (fix: add 'title: ...')"]
+    (project / "seeds/events.yml").write_text((ROOT / "seeds/events.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    (project / "seeds/organisations.yml").unlink()
+    found = problems(project)
+    assert len(found) == 1 and found[0].startswith("seeds/organisations.yml: no such file, yet "), found
+
+
+def test_two_files_without_entries_that_give_one_id_are_a_cause(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    arts = project / "seeds/articles"
+    for name in ("950_a_b.txt", "950-a-b.txt"):
+        (arts / name).write_text("عنوان\nنص المقال هنا، وهو نص يكفي ليكون فقرة.\n", encoding="utf-8")
+    found = problems(project)
+    assert found[0] == (
+        "seeds/articles/950_a_b.txt: the file name gives the id '950-a-b', which the file name seeds/articles/950-a-b.txt gives another article "
+        "(fix: add an entry for '950_a_b.txt' to seeds/articles.yml with its own id, or rename the file)"
+    ), found
+
+
+def test_an_optional_metadata_group_that_takes_nothing_and_an_arabic_indic_date(tmp_path: Path) -> None:
+    """The group took None and the reader crashed on it; «٢٠٢٣» passed as a date and sorted after every ASCII year."""
+    project = copy_project(tmp_path)
+    edit(project / "seeds/boilerplate.yml", "    match: '^(فريق التحرير|بقلم\\s+.+|كتبه?\\s*:?\\s+.+)$'", "    match: '^(بقلم )?فريق التحرير$'")
+    edit(project / "seeds/events.yml", 'date: "2015"', 'date: "٢٠١٥"')
+    found = problems(project)
+    assert any("date '٢٠١٥' is not a date" in p for p in found) and not any("Traceback" in p for p in found), found

@@ -343,7 +343,7 @@ def test_curated_files_report_every_problem_with_its_line(tmp_path: Path) -> Non
     with pytest.raises(InputError) as err:
         generate(project)
     message = str(err.value)
-    assert re.search(r"seeds/arcs\.yml:\d+: unknown event 'altman-fird' .*did you mean 'altman-fired'", message)
+    assert re.search(r"seeds/arcs\.yml:\d+: unknown event in arc '[a-z0-9-]+': 'altman-fird' .*did you mean 'altman-fired'", message)
     assert re.search(r"seeds/arcs\.yml:\d+: quote of arc 'firing-and-return-2023' not found", message)
     assert re.search(r"seeds/glossary\.yml:\d+: spelling 'المحاذات الفائقة' of term 'superalignment' occurs in no article", message)
 

@@ -313,5 +313,5 @@ def load_kb(root: Path, articles: Iterable[Article], report: Report, unread: dic
     arcs, glossary = load_curated(scope, root, people + orgs, events)
     title, intro = load_front(scope, root)
     scope.refs.say_skipped(scope.skipped)  # after the arcs and the glossary, which stand down too
-    declared = frozenset(id for _, _, id in records[ANNOTATIONS])
+    declared = frozenset(id for id, (file, _) in scope.ids.items() if file == ANNOTATIONS)  # also of records that failed
     return KnowledgeBase(tuple(people + orgs), tuple(events), tuple(annotations), arcs, glossary, title, intro, declared)

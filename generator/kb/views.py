@@ -12,8 +12,7 @@ from pathlib import Path
 
 from ..seedmeta import ID_RE
 from ..yamlfile import EMPTY, Fields, Located, load
-from .checks import did_you_mean
-from .load import ORGS, PEOPLE, _Scope, _spec
+from .load import EVENTS, ORGS, PEOPLE, _Scope, _spec
 from .schema import Arc, Entity, Event, Term
 
 DOSSIER = "seeds/dossier.yml"
@@ -58,15 +57,8 @@ def _records(scope: _Scope, root: Path, file: str, spec: tuple[frozenset[str], f
 
 def _arc(scope: _Scope, events: dict[str, Event], item: Located, f: Fields, id: str) -> Arc:
     ids = f.texts("events")
-    for ev in ids:
-        if ev not in events and "seeds/events.yml" not in scope.report.unreadable:  # its own error says why
-            scope.report.unknown(
-                f"event:{ev}",
-                ARCS,
-                item.line_of("events"),
-                f"unknown event '{ev}' in arc '{id}'",
-                did_you_mean(ev, events) or "use an id from seeds/events.yml",
-            )
+    for ev in ids:  # as every reference: an event declared but broken, or in a file unread or gone, is no second error
+        scope.refer(ev, (EVENTS,), ARCS, item.line_of("events"), f"event in arc '{id}':")
     sources = scope.sources(item.get("sources"), ARCS, item.line_of("sources"), f"arc '{id}'")
     return Arc(id, f.text("title"), f.text("summary").strip(), tuple(e for e in ids if e in events), sources, ARCS, item.line)
 
@@ -95,13 +87,7 @@ def _term(scope: _Scope, entities: dict[str, Entity], texts: list[str], item: Lo
     basis = scope.sources(item.get("basis"), GLOSSARY, item.line_of("basis"), f"the basis of '{id}'")
     entity = f.text("entity")
     if entity and entity not in entities:
-        scope.report.unknown(
-            f"{PEOPLE},{ORGS}:{entity}",
-            GLOSSARY,
-            item.line_of("entity"),
-            f"unknown entity '{entity}' in term '{id}'",
-            did_you_mean(entity, entities) or "use an id of people.yml or organisations.yml",
-        )
+        scope.refer(entity, (PEOPLE, ORGS), GLOSSARY, item.line_of("entity"), f"entity in term '{id}':")
         entity = ""
     return Term(id, f.text("term"), f.text("latin"), spellings, defined_by, editorial, basis, entity, GLOSSARY, item.line)
 
