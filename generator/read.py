@@ -88,7 +88,12 @@ def _is_heading(text: str) -> bool:
 def parse(text: str, meta: ArticleMeta, rules: Rules, label: str, report: Report) -> Article | None:
     """Turn a decoded seed into an Article; report what was dropped and why."""
     lines = [(n, raw.strip()) for n, raw in enumerate(text.split("\n"), start=1)]
+    for n, t in lines:
+        if not t and n in meta.overrides:
+            report.error(META_FILE, meta.blocks_line, f"blocks: {n} is a blank line of {label}: the override changes nothing", "give the line of the text")
     lines = [(n, t) for n, t in lines if t]
+    kept = {n for n, kind in meta.overrides.items() if kind != "boilerplate"}
+    """Lines the editor says are text: no site-furniture rule drops them."""
     dropped: list[Dropped] = []
     for n, t in lines:
         if BIDI_CONTROLS.search(t):
@@ -99,10 +104,10 @@ def parse(text: str, meta: ArticleMeta, rules: Rules, label: str, report: Report
 
     # Site furniture before the title and after the last paragraph.
     start, end = 0, len(lines)
-    while start < end and (rule := rules.line_rule(lines[start][1], "head")):
+    while start < end and lines[start][0] not in kept and (rule := rules.line_rule(lines[start][1], "head")):
         drop(*lines[start], rule.id, rule.reason)
         start += 1
-    while end > start and (rule := rules.line_rule(lines[end - 1][1], "tail")):
+    while end > start and lines[end - 1][0] not in kept and (rule := rules.line_rule(lines[end - 1][1], "tail")):
         drop(*lines[end - 1], rule.id, rule.reason)
         end -= 1
     body = lines[start:end]
@@ -110,6 +115,8 @@ def parse(text: str, meta: ArticleMeta, rules: Rules, label: str, report: Report
         report.error(label, None, "nothing is left once boilerplate is dropped", "check seeds/boilerplate.yml")
         return None
     (title_line, scraped_title), body = body[0], body[1:]
+    if title_line in meta.overrides:
+        report.error(META_FILE, meta.blocks_line, f"blocks: {title_line} is the title of {label}, which no override changes", "give a line of the body")
     title = _trim_title(title_line, scraped_title, rules, drop)
 
     byline, minutes_stated, in_header = "", 0, True
@@ -119,7 +126,7 @@ def parse(text: str, meta: ArticleMeta, rules: Rules, label: str, report: Report
         if forced == "boilerplate":
             drop(n, t, "override", "أسقطه المحرر في seeds/articles.yml")
             continue
-        if (rule := rules.line_rule(t, "anywhere")) is not None:
+        if forced is None and (rule := rules.line_rule(t, "anywhere")) is not None:
             drop(n, t, rule.id, rule.reason)
             continue
         if rules.repeated_title and t in (title, scraped_title) and forced is None:

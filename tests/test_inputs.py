@@ -672,3 +672,20 @@ def test_an_optional_metadata_group_that_takes_nothing_and_an_arabic_indic_date(
     edit(project / "seeds/events.yml", 'date: "2015"', 'date: "٢٠١٥"')
     found = problems(project)
     assert any("date '٢٠١٥' is not a date" in p for p in found) and not any("Traceback" in p for p in found), found
+
+
+def test_a_blocks_override_that_could_not_apply_is_an_error_and_one_on_a_dropped_line_keeps_it(tmp_path: Path) -> None:
+    """On the title line or a blank line it changed nothing without a word; on a line a tail rule drops it lost to the
+    rule, though the editor had said the line is text."""
+    project = copy_project(tmp_path)
+    edit(project / "seeds/articles.yml", "  id: openai-research-exodus-2025\n", "  id: openai-research-exodus-2025\n  blocks: {1: paragraph, 23: paragraph}\n")
+    edit(project / "seeds/articles.yml", "  id: openai-staff-threaten-microsoft-2023\n", "  id: openai-staff-threaten-microsoft-2023\n  blocks: {2: quote}\n")
+    assert problems(project) == [
+        "seeds/articles.yml:16: blocks: 1 is the title of seeds/articles/000_dc27bdc87947ed81.txt, which no override changes (fix: give a line of the body)",
+        "seeds/articles.yml:23: blocks: 2 is a blank line of seeds/articles/001_ade957fd3a304f06.txt: the override changes nothing "
+        "(fix: give the line of the text)",
+    ]
+    edit(project / "seeds/articles.yml", "  blocks: {1: paragraph, 23: paragraph}\n", "  blocks: {23: paragraph}\n")
+    edit(project / "seeds/articles.yml", "  blocks: {2: quote}\n", "")
+    article = next(a for a in generate(project).index.articles if a.id == "openai-research-exodus-2025")
+    assert any(b.line == 23 for b in article.blocks) and not any(d.line == 23 for d in article.dropped)
