@@ -54,7 +54,6 @@ class Problem:
 
 UNKNOWN_PLACES = 5
 """The other places an unknown id is written that its one error names; past that, how many more."""
-ALSO = " (also written at "
 
 
 @dataclass
@@ -67,8 +66,9 @@ class Report:
     told: list[Problem] = field(default_factory=list)
     unreadable: set[str] = field(default_factory=set)
     """Files that could not be read at all: checks that refer into them are skipped."""
-    _unknown: dict[str, tuple[int, dict[str, None]]] = field(default_factory=dict, repr=False)
-    """Per id nothing declares: where its one error is in `errors`, and every place the id is written, the first first."""
+    _unknown: dict[str, tuple[int, str, dict[str, None]]] = field(default_factory=dict, repr=False)
+    """Per id nothing declares: where its one error is in `errors`, its first message, and every place the id is
+    written, the first first."""
 
     def error(self, path: str | Path, line: int | None, message: str, fix: str = "") -> None:
         self.errors.append(Problem(str(path), line, message, fix))
@@ -92,17 +92,16 @@ class Report:
         (a renamed article's id was written in 198 places)."""
         place = f"{path}:{line}" if line else str(path)
         if key not in self._unknown:
-            self._unknown[key] = (len(self.errors), {place: None})
+            self._unknown[key] = (len(self.errors), message, {place: None})
             self.errors.append(Problem(str(path), line, message, fix))
             return
-        at, seen = self._unknown[key]
+        at, first, seen = self._unknown[key]
         if place in seen:  # one line may name the id twice (articles: [a, a])
             return
         seen[place] = None
         others = len(seen) - 1
         shown = ", ".join(islice(seen, 1, UNKNOWN_PLACES + 1)) + (f" and {others - UNKNOWN_PLACES} more" if others > UNKNOWN_PLACES else "")
-        first = self.errors[at]
-        self.errors[at] = replace(first, message=first.message.split(ALSO)[0] + f"{ALSO}{shown})")
+        self.errors[at] = replace(self.errors[at], message=f"{first} (also written at {shown})")
 
     def skipped(self, path: str, message: str) -> None:
         self.errors.append(Problem(path, None, message, "", Rank.SKIPPED))

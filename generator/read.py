@@ -88,9 +88,7 @@ def _is_heading(text: str) -> bool:
 def parse(text: str, meta: ArticleMeta, rules: Rules, label: str, report: Report) -> Article | None:
     """Turn a decoded seed into an Article; report what was dropped and why."""
     lines = [(n, raw.strip()) for n, raw in enumerate(text.split("\n"), start=1)]
-    for n, t in lines:
-        if not t and n in meta.overrides:
-            report.error(META_FILE, meta.blocks_line, f"blocks: {n} is a blank line of {label}: the override changes nothing", "give the line of the text")
+    _check_overrides(meta, lines, len(lines) - text.endswith("\n"), label, report)  # a final line break starts no line
     lines = [(n, t) for n, t in lines if t]
     kept = {n for n, kind in meta.overrides.items() if kind != "boilerplate"}
     """Lines the editor says are text: no site-furniture rule drops them."""
@@ -251,12 +249,15 @@ def _trim_sentences(blocks: list[Block], rules: Rules, drop: Callable[[int, str,
 # --- the stage ------------------------------------------------------------
 
 
-def _check_overrides(meta: ArticleMeta, line_count: int, label: str, report: Report) -> None:
+def _check_overrides(meta: ArticleMeta, lines: list[tuple[int, str]], line_count: int, label: str, report: Report) -> None:
+    """Every override names a line with text (counted as `parse` counts them: U+2028 is no line break)."""
     for line in sorted(meta.overrides):
         if line == 0:
             report.error(META_FILE, meta.blocks_line, "blocks: 0 is no line: lines count from 1, as an editor shows them", "give a line number of the file")
         elif line > line_count:
             report.error(META_FILE, meta.blocks_line, f"blocks: {line} points past the end of {label} ({line_count} lines)", "give a line number of the file")
+        elif not lines[line - 1][1]:
+            report.error(META_FILE, meta.blocks_line, f"blocks: {line} is a blank line of {label}: the override changes nothing", "give the line of the text")
 
 
 @dataclass
@@ -312,7 +313,6 @@ def read_seeds(root: Path, report: Report, parsed: Parsed | None = None) -> tupl
         if text is None:
             unread[meta.id] = label
             continue
-        _check_overrides(meta, text.count("\n") + (not text.endswith("\n")), label, report)  # lines as parse counts them (not at U+2028)
         since = len(report.errors)
         article = parsed.parse(text, meta, rules, label, report) if parsed else parse(text, meta, rules, label, report)
         if article is not None:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .errors import Report
 from .model import ArticleMeta, PubDate
-from .yamlfile import Fields, Located, load, type_name
+from .yamlfile import Fields, Located, load, type_name, unknown_fields
 
 ARTICLES_DIR = "seeds/articles"
 META_FILE = "seeds/articles.yml"
@@ -78,22 +78,13 @@ METADATA_KEYS = {"field", "match"}
 METADATA_FIELDS = ("byline", "reading_time")
 
 
-def _unknown_keys(item: Located, known: set[str], what: str, report: Report) -> None:
-    """A misspelt key is an error, not a rule quietly changed (`wehre:` made a tail rule apply anywhere)."""
-    for key in item:
-        if key not in known:
-            close = difflib.get_close_matches(key, known, n=1)
-            hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(sorted(known))}"
-            report.error(RULES_FILE, item.line_of(key), f"unknown key '{key}' in {what}", hint)
-
-
 def load_rules(root: Path, report: Report) -> Rules:
     data = load(root / RULES_FILE, RULES_FILE, report) if (root / RULES_FILE).exists() else Located()
     if not isinstance(data, Located):
         if data is not None:
             report.cause(RULES_FILE, None, f"expected a mapping of rule lists, not {type_name(data)}", "see the comment at the top of the file")
         return Rules()
-    _unknown_keys(data, RULES_KEYS, "the file", report)
+    unknown_fields(data, RULES_KEYS, RULES_FILE, report, "the file", noun="key")
 
     def items(key: str) -> list[object]:
         raw = data.get(key)
@@ -111,7 +102,7 @@ def load_rules(root: Path, report: Report) -> Rules:
             if not isinstance(item, Located) or not item.get("id") or not (item.get("text") or item.get("match")):
                 report.error(RULES_FILE, line, f"a rule under '{key}' needs an id and a text or match", "see the comment at the top of the file")
                 continue
-            _unknown_keys(item, RULE_KEYS, f"a rule under '{key}'", report)
+            unknown_fields(item, RULE_KEYS, RULES_FILE, report, f"a rule under '{key}'", noun="key")
             f = Fields(item, RULES_FILE, report)
             where = f.text("where", "anywhere")
             if where not in wheres:
@@ -132,7 +123,7 @@ def load_rules(root: Path, report: Report) -> Rules:
                 RULES_FILE, data.line_of("metadata"), f"a metadata rule must be a mapping, not {type_name(item)}", "write '- field: byline' and its match"
             )
             continue
-        _unknown_keys(item, METADATA_KEYS, "a metadata rule", report)
+        unknown_fields(item, METADATA_KEYS, RULES_FILE, report, "a metadata rule", noun="key")
         f = Fields(item, RULES_FILE, report)
         field, match = f.text("field"), f.text("match")
         if field not in METADATA_FIELDS:
@@ -269,11 +260,7 @@ def load_meta(root: Path, files: list[str], report: Report, unread: dict[str, st
             report.error(META_FILE, None, f"each entry must be a mapping, not {type_name(entry)}", "write '- file: NAME' and its fields")
             continue
         f, line = Fields(entry, META_FILE, report), entry.line
-        for key in entry:
-            if key not in META_KEYS:
-                close = difflib.get_close_matches(key, META_KEYS, n=1)
-                hint = f"did you mean '{close[0]}'?" if close else f"known fields: {', '.join(sorted(META_KEYS))}"
-                report.error(META_FILE, entry.line_of(key), f"unknown field '{key}'", hint)
+        unknown_fields(entry, META_KEYS, META_FILE, report)
         file = f.text("file")
         if not file:
             report.error(META_FILE, line, "missing required field 'file'", "name the text file in seeds/articles/")

@@ -10,6 +10,7 @@ report a value of the wrong type instead of printing it as Python would.
 from __future__ import annotations
 
 import datetime
+import difflib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -176,6 +177,27 @@ def _surrogates(value: Value, line: int, seen: set[int] | None = None) -> Iterat
             for key, v in value.items():
                 yield from _surrogates(key, value.line_of(key), seen)
                 yield from _surrogates(v, value.line_of(key), seen)
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """The closest choice: first one that differs only in case, '_' for '-' or spaces (an id written 'OpenAI'
+    where the record says 'openai', or the other way round), else the closest spelling."""
+    options = sorted(choices)
+    loose = {re.sub(r"[\s_-]+", "-", c.strip().lower()): c for c in options}
+    if (same := loose.get(re.sub(r"[\s_-]+", "-", word.strip().lower()))) is not None and same != word:
+        return f"did you mean '{same}'?"
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else ""
+
+
+def unknown_fields(item: Located, known: Iterable[str], file: str, report: Report, what: str = "", noun: str = "field") -> None:
+    """Each key of `item` that is not `known` is an error at its line, with the closest known one: a misspelt key
+    is never a field quietly ignored (`wehre:` made a tail rule apply anywhere)."""
+    known = set(known)
+    for key in item:
+        if key not in known:
+            hint = did_you_mean(key, known) or f"known {noun}s: {', '.join(sorted(known))}"
+            report.error(file, item.line_of(key), f"unknown {noun} '{key}'" + (f" in {what}" if what else ""), hint)
 
 
 def type_name(value: Value) -> str:

@@ -7,13 +7,13 @@ hundred false "unknown id" errors.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from ..arabic import fold
 from ..errors import Report
+from ..yamlfile import did_you_mean
 from .schema import Entity
 
 RESERVED = {"index": "the index page"}
@@ -23,17 +23,6 @@ RESERVED = {"index": "the index page"}
 def slug(id: str) -> str:
     """The page name an id gets; two ids with one slug would overwrite each other's page."""
     return re.sub(r"[^a-z0-9]+", "-", id.lower()).strip("-")
-
-
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """The closest choice: first one that differs only in case, '_' for '-' or spaces (an id written 'OpenAI'
-    where the record says 'openai', or the other way round), else the closest spelling."""
-    options = sorted(choices)
-    loose = {re.sub(r"[\s_-]+", "-", c.strip().lower()): c for c in options}
-    if (same := loose.get(re.sub(r"[\s_-]+", "-", word.strip().lower()))) is not None and same != word:
-        return f"did you mean '{same}'?"
-    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else ""
 
 
 class References:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..arabic import fold, strip_proclitics
 from ..errors import Report
-from ..yamlfile import EMPTY, Fields, Located, load
+from ..yamlfile import EMPTY, Fields, Located, load, unknown_fields
 from .load import ANNOTATIONS
 
 NOT_ENTITIES = "seeds/not-entities.yml"
@@ -67,9 +67,7 @@ def load_not_entities(root: Path, article_ids: set[str], annotation_ids: set[str
             report.error(NOT_ENTITIES, None, "each entry must be a mapping", "write '- name: ...' and 'reason: ...'")
             continue
         line = item.line
-        for k in item:
-            if k not in FIELDS:
-                report.error(NOT_ENTITIES, item.line_of(k), f"unknown field '{k}'", f"known fields: {', '.join(sorted(FIELDS))}")
+        unknown_fields(item, FIELDS, NOT_ENTITIES, report)
         f, before = Fields(item, NOT_ENTITIES, report), len(report.errors)  # a wrong type: an error at its line, not Python's repr
         name, reason = f.text("name").strip(), f.text("reason").strip()
         if not name or not reason:

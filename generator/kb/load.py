@@ -17,8 +17,8 @@ from ..errors import Report
 from ..link.quotes import find
 from ..model import Article
 from ..seedmeta import ID_RE, META_FILE, valid_date
-from ..yamlfile import EMPTY, Fields, Located, Value, load, type_name
-from .checks import References, check_names, check_slugs, did_you_mean
+from ..yamlfile import EMPTY, Fields, Located, Value, did_you_mean, load, type_name, unknown_fields
+from .checks import References, check_names, check_slugs
 from .schema import ORG_KINDS, Annotation, AnnotationKind, Claim, DateBasis, Entity, EntityKind, Event, KnowledgeBase, Participant, Role, Source
 
 PEOPLE = "seeds/people.yml"
@@ -77,10 +77,7 @@ class _Scope:
             self.report.error(file, line, f"{what} must be a mapping, not {type_name(item)}", "write 'key: value' pairs as the header comment shows")
             return None
         required, optional = spec
-        for key in item:
-            if key not in required | optional:
-                hint = did_you_mean(key, required | optional) or f"known fields: {', '.join(sorted(required | optional))}"
-                self.report.error(file, item.line_of(key), f"unknown field '{key}' in {what}", hint)
+        unknown_fields(item, required | optional, file, self.report, what)
         missing = [key for key in sorted(required) if item.get(key) in (None, "", [])]
         for key in missing:
             self.report.error(file, item.line, f"missing required field '{key}' in {what}", f"add '{key}: ...'")
