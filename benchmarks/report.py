@@ -85,7 +85,8 @@ def _check(ok: bool) -> str:
 def markdown(data: dict[str, Any], plot: str = "scale.svg") -> str:
     m, rows = data["machine"], data["results"]
     columns = (
-        "articles | pages | generator s | `mkdocs build` s | plain Material s | ratio ours/plain | build ms/article | peak MB build"
+        "articles | pages | generator s | `mkdocs build` s | plain Material s | ratio ours/plain | plain Material on our pages s"
+        " | build ms/article | peak MB build"
         " | largest article page KB | largest notes page KB | largest entity page KB | median page KB | search KB/article | one search downloads KB"
     )
     out = [f"| {columns} |", "|" + "---:|" * (columns.count("|") + 1)]
@@ -93,12 +94,18 @@ def markdown(data: dict[str, Any], plot: str = "scale.svg") -> str:
         s, d = r["sizes"], r["search_download"]
         out.append(
             f"| {r['articles']:,} | {s['pages']:,} | {r['generator']['median_s']:.2f} | {r['build']['median_s']:.2f} | {r['plain']['median_s']:.2f}"
-            f" | **{r['ratio']:.1f}×** | {1000 * r['build']['median_s'] / r['articles']:.0f} | {r['build']['max_rss_mb']:.0f}"
+            f" | **{r['ratio']:.2f}×** | {_same_pages(r)} | {1000 * r['build']['median_s'] / r['articles']:.0f} | {r['build']['max_rss_mb']:.0f}"
             f" | {_kb(s['largest_article']['bytes'])} | {_notes_kb(s)} | {_kb(s['largest_entity']['bytes'])} | {_kb(s['median_page_bytes'])}"
             f" | {r['search_kb_per_article']:.1f} | {_kb(d['total_bytes']) if d and 'error' not in d else '–'} |"
         )
     text = "\n".join(out) + "\n"
     text += f"\nMedians of {data['settings']['runs']} run(s); ratio = median of the per-run ratios of our `mkdocs build` to plain Material on the same texts.\n"
+    if any(r.get("same_pages") for r in rows):
+        text += (
+            "Plain Material on our pages (timed once): the same Material building the pages our build makes (the generator's Markdown,"
+            " entity pages and indexes included, with the Markdown extensions they are written for) without our renderer, and our build's"
+            " time as a share of it.\n"
+        )
     if data["settings"].get("sites_in") == "RAM":
         disk = [_on_disk(r["articles"], r["on_disk"]) for r in rows if r.get("on_disk")]
         text += (
@@ -148,6 +155,12 @@ def markdown(data: dict[str, Any], plot: str = "scale.svg") -> str:
         f" commit {m['commit']}; {m['date']}; the whole suite took {data['wall_s'] / 60:.1f} min.\n"
     )
     return text
+
+
+def _same_pages(result: dict[str, Any]) -> str:
+    """Plain Material on our pages, and our build's time as a share of it ('–' in results from before it was measured)."""
+    same = result.get("same_pages")
+    return f"{same['seconds']:.2f} (ours {same['ratio']:.2f}×)" if same else "–"
 
 
 def _entity_export(sizes: dict[str, Any]) -> str:

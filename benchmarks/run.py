@@ -8,7 +8,8 @@ For each N: a project copy with an N-article corpus (benchmarks/corpus.py) and a
 plain Material project with the same texts (benchmarks/plain.py); then, per run,
 `python -m generator build --out DIR`, our `mkdocs build` and plain Material's
 `mkdocs build`, each in a fresh output folder (in RAM where the system has one:
-sites_folder; the two builds are also made once on the disk), timed with its peak memory. Then,
+sites_folder; the two builds are also made once on the disk), timed with its peak memory. Once,
+plain Material builds the pages the last run's generator wrote (the second yardstick). Then,
 on the last run's site: page sizes, search bytes per article, and the bytes a
 reader downloads to load the home page and search once (headless Chromium).
 At --serve-at articles (500 by default, when it is one of the sizes):
@@ -35,7 +36,7 @@ from . import report
 from .browser import chromium, search_download, serve_reload
 from .corpus import ARTICLES, corpus_project
 from .measure import Series, site_sizes, timed
-from .plain import plain_project
+from .plain import plain_project, same_pages_project
 from .profile import profile_build
 from .project import ROOT
 
@@ -92,6 +93,10 @@ def measure_size(n: int, runs: int, work: Path, sites: Path, browser: Any, query
         base.append(timed([*build, str(plain / "mkdocs.yml"), "-d", str(out / "plain")], plain, logs / f"plain-{n}-{r}.log"))
         log(f"{n} articles, run {r + 1}/{runs}: generator {gen[-1].seconds:.2f} s, build {ours[-1].seconds:.2f} s, plain {base[-1].seconds:.2f} s")
         site = out / "site"  # every run's folders stay until the whole benchmark is done (see main)
+    # Once: Material building the pages our build makes (the last run's generator output), without our renderer.
+    same_project = same_pages_project(work / f"same-{n}", site.parent / "markdown")
+    same = timed([*build, str(same_project / "mkdocs.yml"), "-d", str(site.parent / "same")], same_project, logs / f"same-{n}.log")
+    log(f"{n} articles: plain Material on our pages {same.seconds:.2f} s")
     sizes = site_sizes(site)
     rerun = _rerun(py, project, site.parent / "markdown", logs / f"generator-{n}-again.log")
     download = _attempt(f"{n} articles: search in Chromium", lambda: search_download(browser, site, query)) if browser is not None else None
@@ -118,6 +123,11 @@ def measure_size(n: int, runs: int, work: Path, sites: Path, browser: Any, query
         "build": Series(tuple(ours)).as_dict(),
         "plain": Series(tuple(base)).as_dict(),
         "ratio": round(statistics.median(ratios), 3),
+        "same_pages": {
+            "seconds": round(same.seconds, 3),
+            "max_rss_mb": round(same.max_rss_mb, 1),
+            "ratio": round(Series(tuple(ours)).median_s / same.seconds, 3),
+        },
         "on_disk": on_disk,
         "sizes": sizes.as_dict(),
         "search_kb_per_article": round(sizes.search_bytes / 1024 / n, 2),
