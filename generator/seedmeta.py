@@ -24,6 +24,19 @@ RULES_FILE = "seeds/boilerplate.yml"
 
 DATE_RE = re.compile(r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$")  # ASCII digits: dates are compared as text
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def as_id(text: str) -> str:
+    """`text` made an id: lowercase ASCII letters and digits, any other run a hyphen ('Sam_Altman' → 'sam-altman')."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def id_fix(id: str, example: str) -> str:
+    """The fix for an id ID_RE refuses: the id it was likely meant to be, if it has ASCII letters or digits."""
+    meant = as_id(id)
+    return f"write it '{meant}' (lowercase letters, digits and hyphens)" if meant else f"use letters, digits and hyphens, e.g. {example}"
+
+
 RESERVED_IDS = frozenset({"index"})
 """Page names the generator writes itself: articles/index.md is the articles' index."""
 OVERRIDE_KINDS = {"heading", "paragraph", "quote", "item", "question", "answer", "byline", "boilerplate"}
@@ -169,9 +182,7 @@ def slug_of_file(name: str) -> str:
     A name with other letters gives no id ('' is then reported): the editor names it in articles.yml.
     """
     stem = Path(name).stem
-    if not stem.isascii():
-        return ""
-    return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")
+    return as_id(stem) if stem.isascii() else ""
 
 
 def _check_id(art_id: str, report: Report, line: int, file: str, given: bool) -> None:
@@ -184,7 +195,7 @@ def _check_id(art_id: str, report: Report, line: int, file: str, given: bool) ->
                 f"add an entry to {META_FILE}: '- file: {file}' with 'id: some-ascii-id', or rename the file in ASCII",
             )
         elif given:
-            report.error(META_FILE, line, f"id '{art_id}' is not lowercase ASCII kebab-case", "use letters, digits and hyphens, e.g. altman-returns-2023")
+            report.error(META_FILE, line, f"id '{art_id}' is not lowercase ASCII kebab-case", id_fix(art_id, "altman-returns-2023"))
         else:
             report.error(
                 f"{ARTICLES_DIR}/{file}",

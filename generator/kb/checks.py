@@ -7,22 +7,17 @@ hundred false "unknown id" errors.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from ..arabic import fold
 from ..errors import Report
+from ..seedmeta import ID_RE, as_id
 from ..yamlfile import did_you_mean
 from .schema import Entity
 
 RESERVED = {"index": "the index page"}
 """Page names the generator writes itself in every folder: no id may take them."""
-
-
-def slug(id: str) -> str:
-    """The page name an id gets; two ids with one slug would overwrite each other's page."""
-    return re.sub(r"[^a-z0-9]+", "-", id.lower()).strip("-")
 
 
 class References:
@@ -48,7 +43,9 @@ class References:
         if gone := [t for t in targets if t in self.absent]:
             self.into_absent[gone[0]] += 1
             return
-        known = [i for i, f in self.owners.items() if f in targets]
+        known = [i for i, f in self.owners.items() if f in targets and ID_RE.fullmatch(i)]
+        if any(as_id(i) == id for i, f in self.owners.items() if f in targets and not ID_RE.fullmatch(i)):
+            return  # a declared id written wrong ('OpenAI'): its own error is the cause, and its fix names this id
         self.report.unknown(
             f"{','.join(targets)}:{id}", file, line, f"unknown {what} '{id}'", did_you_mean(id, known) or f"add '{id}' to {' or '.join(targets)}"
         )
@@ -115,7 +112,7 @@ def check_names(entities: list[Entity], report: Report, key_lines: Mapping[str, 
 def check_slugs(ids: dict[str, tuple[str, int]], report: Report) -> None:
     seen: dict[str, str] = dict(RESERVED)
     for id, (file, line) in ids.items():
-        s = slug(id)
+        s = as_id(id)  # the page name an id gets: two ids with one would overwrite each other's page
         if s in seen and seen[s] != id:
             report.error(file, line, f"id '{id}' gives the same page path as {seen[s]!r}", "rename one of the two")
         seen.setdefault(s, id)

@@ -16,7 +16,7 @@ from typing import TypeVar
 from ..errors import Report
 from ..link.quotes import find
 from ..model import Article
-from ..seedmeta import ID_RE, META_FILE, valid_date
+from ..seedmeta import ID_RE, META_FILE, id_fix, valid_date
 from ..yamlfile import EMPTY, Fields, Located, Value, did_you_mean, load, type_name, unknown_fields
 from .checks import References, check_names, check_slugs
 from .schema import ORG_KINDS, Annotation, AnnotationKind, Claim, DateBasis, Entity, EntityKind, Event, KnowledgeBase, Participant, Role, Source
@@ -166,7 +166,7 @@ def _records(scope: _Scope, root: Path, file: str) -> list[tuple[Located, Fields
         f = Fields(item, file, scope.report)
         id = f.text("id")
         if not ID_RE.fullmatch(id):
-            scope.report.error(file, item.line_of("id"), f"id '{id}' is not lowercase ASCII kebab-case", "use letters, digits and hyphens, e.g. sam-altman")
+            scope.report.error(file, item.line_of("id"), f"id '{id}' is not lowercase ASCII kebab-case", id_fix(id, "sam-altman"))
         if id in scope.ids:
             first_file, first_line = scope.ids[id]
             scope.report.error(

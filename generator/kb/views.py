@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..seedmeta import ID_RE
+from ..seedmeta import ID_RE, id_fix
 from ..yamlfile import EMPTY, Fields, Located, load
 from .load import EVENTS, ORGS, PEOPLE, _Scope, _spec
 from .schema import Arc, Entity, Event, Term
@@ -44,9 +44,7 @@ def _records(scope: _Scope, root: Path, file: str, spec: tuple[frozenset[str], f
         f = Fields(item, file, scope.report)
         id = f.text("id")
         if not ID_RE.fullmatch(id):
-            scope.report.error(
-                file, item.line_of("id"), f"id '{id}' is not lowercase ASCII kebab-case", "use letters, digits and hyphens, e.g. firing-and-return"
-            )
+            scope.report.error(file, item.line_of("id"), f"id '{id}' is not lowercase ASCII kebab-case", id_fix(id, "firing-and-return"))
         if id in seen:
             scope.report.error(file, item.line_of("id"), f"duplicate id '{id}' (first at line {seen[id]})", "rename one")
             continue
