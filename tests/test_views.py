@@ -255,6 +255,18 @@ def test_person_graph_is_small_and_centred_on_the_person(dossier) -> None:
     assert all("sam-altman" in (a, b) for a, b in re.findall(r"data-a=\"([a-z0-9-]+)\" data-b=\"([a-z0-9-]+)\"", svg))
 
 
+def test_person_and_organisation_pages_refer_to_no_one_as_he(dossier) -> None:
+    """The seeds do not say who is a woman: «شبكته» (his network) and «من أقواله» (his sayings) headed Mira Murati's page.
+    The page furniture (headings, the data link, the fixed lines) names its subject with no pronoun."""
+    gendered = re.compile(r"(?<!\w)(?:شبكته|أقواله|معه|بياناته|إليه|تذكره|أسمائه)(?!\w)")
+    for path in ("people/mira-murati.md", "people/sam-altman.md", "orgs/openai.md"):
+        md = dossier.pages[path]
+        furniture = re.findall(r"^#{2,3} (.*)$", md, re.M) + re.findall(r'class="dossier-data"[^>]*>([^<]*)', md)
+        assert len(furniture) >= 5, path
+        assert not [line for line in furniture if gendered.search(line)], (path, furniture)
+    assert all(heading in dossier.pages["people/mira-murati.md"] for heading in ("## الشبكة القريبة", "### أقوال منقولة"))
+
+
 # --- front page ----------------------------------------------------------------------------
 
 

@@ -80,7 +80,7 @@ def _sources_say(index: DossierIndex, e: Entity, here: Here) -> list[str]:
     if claims:
         body.append(ul([f"{text(c.text)}: {cite(index, s, here)}" for c, s in claims]))
     if e.said:
-        body.append(f"### {L.SAID_BY_PERSON if e.is_person else L.SAID_BY_ORG}\n")
+        body.append(f"### {L.SAID}\n")
         body.append(ul([cite(index, s, here) for s in e.said]))
     return [f"## {L.SOURCES_SAY}\n", *body] if body else []
 
