@@ -270,6 +270,21 @@ def test_person_and_organisation_pages_refer_to_no_one_as_he(dossier) -> None:
 # --- front page ----------------------------------------------------------------------------
 
 
+def test_front_page_span_is_the_events_span_not_an_article_s_date(tmp_path: Path) -> None:
+    """The figure «من … إلى …» is labelled as the events' span and links to the timeline: a newer article is not an event."""
+    project = copy_project(tmp_path)
+    meta = project / "seeds/articles.yml"
+    text = meta.read_text(encoding="utf-8")
+    assert '  id: murati-departs-openai-2024\n  date: "2024"\n' in text
+    meta.write_text(
+        text.replace('  id: murati-departs-openai-2024\n  date: "2024"\n', '  id: murati-departs-openai-2024\n  date: "2026-07-07"\n'), encoding="utf-8"
+    )
+    dossier = generate(project)
+    events = sorted(e.date for e in dossier.index.kb.events if e.date)
+    assert max(a.meta.date.value for a in dossier.index.articles if a.meta.date) == "2026-07-07" > events[-1]
+    assert f'data-start="{events[0]}" data-end="{events[-1]}"' in dossier.pages["index.md"]
+
+
 def test_front_page_figures_equal_the_export(dossier) -> None:
     doc = json.loads(dossier.files["dossier.json"])
     expected = {

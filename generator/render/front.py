@@ -36,9 +36,10 @@ def figures(index: DossierIndex) -> dict[str, int]:
 
 
 def date_span(index: DossierIndex) -> tuple[str, str]:
-    """The earliest and latest dates the dossier knows (events and articles), as written: YYYY[-MM[-DD]]."""
+    """The earliest and latest dates of the events, as written (YYYY[-MM[-DD]]): what the figure's label says and
+    the timeline it links to shows. An article's own date is not an event (one dated after every event made the
+    figure end on a day the timeline did not reach)."""
     dates = [e.date for e in index.kb.events if e.date]
-    dates += [a.meta.date.value for a in index.articles if a.meta.date]
     if not dates:
         return "", ""
     return min(dates), max(dates)
