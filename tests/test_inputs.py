@@ -336,6 +336,13 @@ def test_serve_shows_the_problems_and_reloads_once_the_seeds_are_fixed(tmp_path:
         seed = project / "seeds/articles/003_ac6010717a169fa7.txt"
         seed.write_text(seed.read_text(encoding="utf-8").replace("تعليقاً محيراً", "تعليقاً محيراً جدا جدا"), encoding="utf-8")
         wait_for("تعليقاً محيراً جدا جدا", "articles/altman-firing-revolt-return-2023/")
+        # Broken again while the editor looks at that article: it shows the problems (not a 404, not its old text
+        # without a word), styled from the site's root, with the reload script; fixed, the article is back.
+        people.write_text(good.replace("\n  latin: Sam Altman\n", "\n   latin: Sam Altman\n"), encoding="utf-8")
+        shown = wait_for("The seeds have problems", "articles/altman-firing-revolt-return-2023/")
+        assert '<base href="../../">' in shown and "livereload" in shown and "seeds/people.yml:19" in shown
+        people.write_text(good, encoding="utf-8")
+        assert "The seeds have problems" not in wait_for("تعليقاً محيراً جدا جدا", "articles/altman-firing-revolt-return-2023/")
         # A hand-written page is still watched (by MkDocs' own observer, which the hook starts: hook.on_serve).
         about = project / "docs/about.md"
         about.write_text(about.read_text(encoding="utf-8") + "\nسطر أضيف للاختبار.\n", encoding="utf-8")

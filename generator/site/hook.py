@@ -349,6 +349,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 @event_priority(100)  # before anything else reads the built site
 def on_post_build(config: MkDocsConfig) -> None:
+    if state.problems is not None:
+        _problems_everywhere(config)
     child, state.child = state.child, None
     export, state.export = state.export, None
     heap.resume()
@@ -383,9 +385,37 @@ def _unlight() -> None:
 def _forget_problem_pages(files: Files, config: MkDocsConfig) -> None:
     """After broken seeds are fixed: remove the built problem pages (in serve's own site folder), so that
     `mkdocs serve --dirty` builds those pages again even though their sources did not change."""
-    for path in nav_paths(config.nav):
-        built = Path(config.site_dir) / File(path, None, config.site_dir, config.use_directory_urls).dest_uri
-        built.unlink(missing_ok=True)
+    for path in [*nav_paths(config.nav), *state.problem_copies]:
+        _built(path, config).unlink(missing_ok=True)
+    state.problem_copies = []
+
+
+def _built(path: str, config: MkDocsConfig) -> Path:
+    """Where a page under docs/ is built in the site folder."""
+    return Path(config.site_dir) / File(path, None, config.site_dir, config.use_directory_urls).dest_uri
+
+
+PROBLEMS_BASE = '<head>\n<base href="{}">'
+
+
+def _problems_everywhere(config: MkDocsConfig) -> None:
+    """serve, seeds broken: every page the last good rebuild generated shows the problems too, not a 404 (`mkdocs
+    serve`) or its old text without a word (`--dirty`): the editor is looking at the article being edited, and the
+    reload that follows the fix brings it back. Each is the home page's problem page as built, with a <base> to the
+    site's root for its relative links: a file per page, not a page rendered again per page."""
+    home = _built("index.md", config)
+    shown = set(nav_paths(config.nav))
+    if not home.is_file():
+        return
+    html = home.read_text(encoding="utf-8")
+    if "<head>" not in html:
+        return
+    for path in sorted(state.generated - shown):
+        built = _built(path, config)
+        depth = built.relative_to(config.site_dir).as_posix().count("/")
+        built.parent.mkdir(parents=True, exist_ok=True)
+        built.write_text(html.replace("<head>", PROBLEMS_BASE.format("../" * depth or "./"), 1), encoding="utf-8")
+        state.problem_copies.append(path)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

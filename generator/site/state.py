@@ -28,7 +28,9 @@ serving: bool = False
 problems: InputError | None = None
 """The seeds' problems when the last rebuild could not generate the dossier (serve only)."""
 generated: set[str] = set()
-"""The generated pages, by their paths under docs/."""
+"""The generated pages, by their paths under docs/ (while the seeds are broken: the last good rebuild's)."""
+problem_copies: list[str] = []
+"""serve, seeds broken: the generated pages (paths under docs/) whose built file shows the problems instead."""
 fragments: dict[str, list[str]] = {}
 """Per generated page (by its path under docs/): the raw HTML blocks its Markdown holds placeholders for
 (serve: split in on_files; build: as each page is read, in the process that builds it)."""
