@@ -397,6 +397,21 @@ def test_counts_are_grammatical(n: int, noun, expected: str) -> None:
     assert count(n, noun) == expected
 
 
+@pytest.mark.parametrize(
+    ("n", "noun", "expected"),
+    [(2, ARTICLE, "مقالين"), (2, NOTE, "ملاحظتين تحريريتين"), (1, ARTICLE, "مقال واحد"), (5, ARTICLE, "5\u00a0مقالات"), (11, PERSON, "11\u00a0شخصًا")],
+)
+def test_a_count_after_a_preposition_puts_the_dual_in_the_genitive(n: int, noun, expected: str) -> None:
+    """«في مقالان» and «في فقرتان» were on 38 pages: after «في» the dual is «مقالين»; no other form changes."""
+    assert count(n, noun, after_preposition=True) == expected
+
+
+def test_entity_pages_count_after_fi_in_the_genitive(dossier) -> None:
+    pages = "\n".join(dossier.pages.values())
+    assert not re.search(r"في (?:مقالان|فقرتان)", pages)
+    assert re.search(r"إشارات? في مقالين|: في فقرتين", pages)
+
+
 def test_front_page_and_glossary_do_not_grow_with_the_dossier(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
     seeds = sorted((ROOT / "seeds/articles").glob("*.txt"))

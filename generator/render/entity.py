@@ -135,7 +135,7 @@ def _mentions(index: DossierIndex, e: Entity, here: Here) -> str:
         out.append(p(L.NOT_MENTIONED))
     else:
         articles = len({m.article for m in found})
-        out.append(p(f"{L.count(len(found), L.N.MENTION)} {L.IN_IT} {L.count(articles, L.N.ARTICLE)}."))
+        out.append(p(f"{L.count(len(found), L.N.MENTION)} {L.IN_IT} {L.count(articles, L.N.ARTICLE, after_preposition=True)}."))
     out += _mention_list(index, found[:MENTIONS_ON_PAGE], here)
     more = mention_pages(e, len(found))
     if more:
@@ -145,7 +145,7 @@ def _mentions(index: DossierIndex, e: Entity, here: Here) -> str:
     if together:
         out.append(f"### {L.MENTIONED_WITH}\n")
         out.append(p(L.MENTIONED_WITH_INTRO))
-        out.append(ul([f"{link_to(other, here)}: {L.IN_IT} {L.count(n, L.N.PARAGRAPH)}" for i, n in together[:10] if (other := index.entity(i))]))
+        out.append(ul([f"{link_to(other, here)}: {L.IN_IT} {L.count(n, L.N.PARAGRAPH, after_preposition=True)}" for i, n in together[:10] if (other := index.entity(i))]))
     return "\n".join(out)
 
 

@@ -196,6 +196,12 @@ class Noun:
     feminine: bool = False
     """The word for «one» agrees: ملاحظة واحدة."""
 
+    @property
+    def two_oblique(self) -> str:
+        """The dual after a preposition (genitive): «في مقالين», «في فقرتين», «ملاحظتين تحريريتين». Each word's
+        -ان ending is -ين; the other forms do not change with the case (after 11–99 the noun stays accusative)."""
+        return " ".join(w[:-2] + "ين" if w.endswith("ان") else w for w in self.two.split())
+
 
 class N(StrEnum):
     """The nouns the dossier counts."""
@@ -246,8 +252,9 @@ def category(n: int) -> str:
     return str(_ARABIC.plural_form(n))
 
 
-def count(n: int, noun: N) -> str:
-    """«number + noun», grammatical for every n ≥ 0: لا مقالات، مقال واحد، مقالان، 3 مقالات، 11 مقالًا، 100 مقال."""
+def count(n: int, noun: N, after_preposition: bool = False) -> str:
+    """«number + noun», grammatical for every n ≥ 0: لا مقالات، مقال واحد، مقالان، 3 مقالات، 11 مقالًا، 100 مقال.
+    `after_preposition`: the count follows «في», «من», …, which put the dual in the genitive («في مقالين»)."""
     if n < 0:
         raise ValueError(f"a count cannot be negative: {n}")
     forms = NOUNS[noun]
@@ -257,7 +264,7 @@ def count(n: int, noun: N) -> str:
         case "one":
             return f"{forms.one} {'واحدة' if forms.feminine else 'واحد'}"
         case "two":
-            return forms.two
+            return forms.two_oblique if after_preposition else forms.two
         case "few":
             return f"{n}\u00a0{forms.plural}"  # a no-break space: a line never parts a number from its noun
         case "many":
