@@ -307,7 +307,7 @@ def test_a_sixth_article_changes_the_figures_with_no_code_change(tmp_path: Path)
         f.write('\n- file: 005_new.txt\n  id: sixth-article\n  date: "2026-01-02"\n  date_basis: stated\n  date_note: اختبار.\n')
     md = generate(project).pages["index.md"]
     assert 'data-figure="articles" data-n="6">6\u00a0مقالات<' in md
-    assert 'data-end="2026-01-02"' in md
+    assert 'data-end="2026-01-02"' not in md, "an article is not an event: the events' span does not reach its date"
     newest = md[md.index("## المقالات، الأحدث أولًا") :]
     assert newest.index("articles/sixth-article.md") < newest.index("articles/openai-research-exodus-2025.md"), "newest first"
 
