@@ -547,9 +547,9 @@ sentences = st.text(alphabet=st.sampled_from(" \n\t.!?؟…،abعم"), max_size=
 
 
 @given(value=sentences, data=st.data())
-def test_around_is_the_sentence_the_regex_finds(value: str, data: st.DataObject) -> None:
-    """render.markdown.around (sentence ends found once per paragraph) cuts where a regex search from the mention would."""
-    from generator.render.markdown import SENTENCE_END, around
+def test_a_mention_s_excerpt_is_the_sentence_the_regex_finds(value: str, data: st.DataObject) -> None:
+    """render.markdown.in_sentences (sentence ends found once per paragraph) cuts where a regex search from the mention would."""
+    from generator.render.markdown import SENTENCE_END, in_sentences
 
     start = data.draw(st.integers(0, len(value)))
     end = data.draw(st.integers(start, len(value)))
@@ -557,8 +557,23 @@ def test_around_is_the_sentence_the_regex_finds(value: str, data: st.DataObject)
     for m in SENTENCE_END.finditer(value, 0, start):
         s = m.end()
     found = SENTENCE_END.search(value, end)
-    before, name, after = around(value, start, end)
-    assert (before, name, after) == (value[s:start].lstrip(), value[start:end], value[end : found.end() if found else len(value)])
+    assert in_sentences(value, [(start, end)]) == [(value[s:start].lstrip(), [(value[start:end], value[end : found.end() if found else len(value)])])]
+
+
+@given(value=sentences, data=st.data())
+def test_two_mentions_in_one_sentence_are_one_excerpt_with_both_marked(value: str, data: st.DataObject) -> None:
+    """A paragraph that names an entity twice is listed once (its entity page listed it twice, nearly the same text)."""
+    from generator.render.markdown import in_sentences
+
+    a, b, c, d = sorted(data.draw(st.integers(0, len(value))) for _ in range(4))
+    first, second = in_sentences(value, [(a, b)])[0], in_sentences(value, [(c, d)])[0]
+    both = in_sentences(value, [(a, b), (c, d)])
+    first_end = b + len(first[1][0][1])  # where the first mention's sentence ends (no excerpt here is long enough to be cut)
+    assert len(both) == (1 if c < first_end else 2 if c > first_end else len(both))
+    if len(both) == 2:  # in two sentences: each as it is alone
+        assert both == [first, second]
+    else:  # in one: that sentence once, from before the first to after the second, the text between them whole
+        assert both == [(first[0], [(value[a:b], value[b:c]), (value[c:d], second[1][0][1])])]
 
 
 _segment = st.sampled_from(["people", "articles", "x", "index", "a-b"])

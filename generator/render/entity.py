@@ -7,6 +7,7 @@ editorial note is marked as editorial.
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import groupby
 
 from ..export import entity_path
 from ..index import DossierIndex
@@ -17,7 +18,7 @@ from . import graph, timeline
 from . import labels as L
 from . import viewlabels as V
 from .html import DASH, SEP, Here, a, attr, p, text, ul
-from .markdown import NOT_SEARCHED, annotation_box, around, cite, date_text, front_matter, link_to
+from .markdown import NOT_SEARCHED, annotation_box, cite, date_text, front_matter, in_sentences, link_to
 from .pages import Pages
 
 MENTIONS_ON_PAGE = 60
@@ -102,7 +103,7 @@ def _notes(index: DossierIndex, e: Entity, here: Here) -> list[str]:
 
 
 def _mention_list(index: DossierIndex, found: tuple[Mention, ...], here: Here) -> list[str]:
-    """Mentions grouped by article (articles in file order), each in its sentence."""
+    """Mentions grouped by article (articles in file order), then by paragraph: each paragraph once, its names marked in their sentences."""
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for m in found:
         by_article[m.article].append(m)
@@ -114,10 +115,12 @@ def _mention_list(index: DossierIndex, found: tuple[Mention, ...], here: Here) -
         out.append(p(a(here.to(page), text(article.title)), "dossier-mentions-of"))
         href = attr(here.to(page))  # attr works character by character: the anchor's is added to it
         items = []
-        for m in by_article[article_id]:
-            before, name, after = around(index.block_text(m.article, m.block), m.start, m.end)
-            link = f'<a href="{href}{attr("#" + m.anchor)}">{L.paragraph(m.block)}</a>'  # as a(here.to(page, m.anchor), …) writes it
-            items.append(f"{NOT_SEARCHED}{text(before)}<mark>{text(name)}</mark>{text(after)}</span> ({link})")
+        for _, group in groupby(by_article[article_id], key=lambda m: m.block):  # one item per paragraph, each name marked
+            ms = list(group)
+            excerpts = in_sentences(index.block_text(article_id, ms[0].block), [(m.start, m.end) for m in ms])
+            shown = " … ".join(text(before) + "".join(f"<mark>{text(name)}</mark>{text(after)}" for name, after in marks) for before, marks in excerpts)
+            link = f'<a href="{href}{attr("#" + ms[0].anchor)}">{L.paragraph(ms[0].block)}</a>'  # as a(here.to(page, m.anchor), …) writes it
+            items.append(f"{NOT_SEARCHED}{shown}</span> ({link})")
         out.append(ul(items))
     return out
 
@@ -145,7 +148,15 @@ def _mentions(index: DossierIndex, e: Entity, here: Here) -> str:
     if together:
         out.append(f"### {L.MENTIONED_WITH}\n")
         out.append(p(L.MENTIONED_WITH_INTRO))
-        out.append(ul([f"{link_to(other, here)}: {L.IN_IT} {L.count(n, L.N.PARAGRAPH, after_preposition=True)}" for i, n in together[:10] if (other := index.entity(i))]))
+        out.append(
+            ul(
+                [
+                    f"{link_to(other, here)}: {L.IN_IT} {L.count(n, L.N.PARAGRAPH, after_preposition=True)}"
+                    for i, n in together[:10]
+                    if (other := index.entity(i))
+                ]
+            )
+        )
     return "\n".join(out)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -163,22 +163,39 @@ def _sentence_ends(value: str) -> tuple[int, ...]:
     return tuple(m.end() for m in SENTENCE_END.finditer(value))
 
 
-def around(value: str, start: int, end: int) -> tuple[str, str, str]:
-    """The sentence holding value[start:end], cut to a readable length: (before, mention, after).
+def in_sentences(value: str, spans: Sequence[tuple[int, int]]) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Each sentence holding one of `spans` (in order, not overlapping), cut to a readable length before its first
+    span and after its last: (text before, [(span's text, text up to the next span or the cut end)]). Two names in
+    one sentence are one excerpt with both marked, not the sentence twice.
 
-    The sentence starts after the last sentence end in value[:start] (one right before `start` included)
+    A span's sentence starts after the last sentence end in value[:start] (one right before `start` included)
     and ends with the first that ends past `end` (or at the end of the value)."""
     ends = _sentence_ends(value)
-    if start and value[start - 1] in ENDS_SENTENCE:
-        s = start
-    else:
-        i = bisect_left(ends, start)
-        s = ends[i - 1] if i else 0
-    j = bisect_right(ends, end)
-    e = ends[j] if j < len(ends) else len(value)
-    before, after = value[s:start].lstrip(), value[end:e]
-    if len(before) > CONTEXT_CHARS:
-        before = "… " + before[-CONTEXT_CHARS:].split(" ", 1)[-1]
-    if len(after) > CONTEXT_CHARS:
-        after = after[:CONTEXT_CHARS].rsplit(" ", 1)[0] + " …"
-    return before, value[start:end], after
+    out: list[tuple[str, list[tuple[str, str]]]] = []
+    last_sentence: tuple[int, int] | None = None
+    prev_end = 0
+    for start, end in spans:
+        if start and value[start - 1] in ENDS_SENTENCE:
+            s = start
+        else:
+            i = bisect_left(ends, start)
+            s = ends[i - 1] if i else 0
+        j = bisect_right(ends, end)
+        e = ends[j] if j < len(ends) else len(value)
+        if out and last_sentence is not None and s < last_sentence[1]:  # the same sentence as the last span's
+            s, e = last_sentence[0], max(e, last_sentence[1])
+            marks = out[-1][1]
+            name, _ = marks[-1]
+            marks[-1] = (name, value[prev_end:start])
+            marks.append((value[start:end], value[end:e]))
+        else:
+            out.append((value[s:start].lstrip(), [(value[start:end], value[end:e])]))
+        last_sentence, prev_end = (s, e), end
+    for k, (before, marks) in enumerate(out):
+        if len(before) > CONTEXT_CHARS:
+            before = "… " + before[-CONTEXT_CHARS:].split(" ", 1)[-1]
+        name, after = marks[-1]
+        if len(after) > CONTEXT_CHARS:
+            marks[-1] = (name, after[:CONTEXT_CHARS].rsplit(" ", 1)[0] + " …")
+        out[k] = (before, marks)
+    return out
