@@ -34,6 +34,14 @@ def test_html_is_arabic_and_right_to_left(site: Path) -> None:
         assert re.search(r'<body dir="rtl"', html), page
 
 
+def test_the_not_found_page_is_arabic_and_leads_home(site: Path) -> None:
+    """Material's 404.html said «404 - Not found» in English (mirrored: «Not found - 404»), with no way back."""
+    html = (site / "404.html").read_text(encoding="utf-8")
+    content = html[html.index('<article class="md-content__inner') : html.index("</article>")]
+    assert "<h1>الصفحة غير موجودة</h1>" in content and "Not found" not in html
+    assert re.search(r'<a href="/\.?">الصفحة الرئيسية للملف</a>', content), content  # as Material links its logo there
+
+
 def test_one_page_per_article(site: Path) -> None:
     pages = sorted(p.parent.name for p in (site / "articles").glob("*/index.html"))
     assert len(pages) == len(SEEDS) == 5
