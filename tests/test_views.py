@@ -267,6 +267,11 @@ def test_person_and_organisation_pages_refer_to_no_one_as_he(dossier) -> None:
     assert all(heading in dossier.pages["people/mira-murati.md"] for heading in ("## الشبكة القريبة", "### أقوال منقولة"))
 
 
+def test_no_page_speaks_of_the_seeds(dossier) -> None:
+    """«البذور» (the seeds) is the team's word for the source files; 27 editorial notes said it to readers, who know articles."""
+    assert not [path for path, md in dossier.pages.items() if "البذور" in md]
+
+
 # --- front page ----------------------------------------------------------------------------
 
 
