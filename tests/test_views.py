@@ -272,6 +272,16 @@ def test_no_page_speaks_of_the_seeds(dossier) -> None:
     assert not [path for path, md in dossier.pages.items() if "البذور" in md]
 
 
+def test_a_paragraph_that_names_an_entity_twice_is_listed_once_on_its_page(dossier) -> None:
+    """Sam Altman's page listed 8 paragraphs twice over (a name in two sentences); each is one item, cut once between them."""
+    md = dossier.pages["people/sam-altman.md"]
+    mentions = md[md.index("## الإشارات في المقالات") : md.index("### أسماء تتكرر")]
+    links = re.findall(r'href="([^"]+#p-\d+)"', mentions)
+    assert len(links) == len(set(links)) > 10
+    assert any(item.count("<mark>") > 1 for item in mentions.split("<li>"))
+    assert not re.search(r"…\s*…", mentions)
+
+
 # --- front page ----------------------------------------------------------------------------
 
 

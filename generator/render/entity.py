@@ -118,7 +118,11 @@ def _mention_list(index: DossierIndex, found: tuple[Mention, ...], here: Here) -
         for _, group in groupby(by_article[article_id], key=lambda m: m.block):  # one item per paragraph, each name marked
             ms = list(group)
             excerpts = in_sentences(index.block_text(article_id, ms[0].block), [(m.start, m.end) for m in ms])
-            shown = " … ".join(text(before) + "".join(f"<mark>{text(name)}</mark>{text(after)}" for name, after in marks) for before, marks in excerpts)
+            shown = ""
+            for before, marks in excerpts:  # two sentences apart: «…» between them, unless one was cut there already
+                if shown:
+                    shown += " " if shown.endswith("…") or before.startswith("…") else " … "
+                shown += text(before) + "".join(f"<mark>{text(name)}</mark>{text(after)}" for name, after in marks)
             link = f'<a href="{href}{attr("#" + ms[0].anchor)}">{L.paragraph(ms[0].block)}</a>'  # as a(here.to(page, m.anchor), …) writes it
             items.append(f"{NOT_SEARCHED}{shown}</span> ({link})")
         out.append(ul(items))
