@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,10 +32,18 @@ def as_id(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def id_fix(id: str, example: str) -> str:
-    """The fix for an id ID_RE refuses: the id it was likely meant to be, if it has ASCII letters or digits."""
-    meant = as_id(id)
-    return f"write it '{meant}' (lowercase letters, digits and hyphens)" if meant else f"use letters, digits and hyphens, e.g. {example}"
+def id_fix(id: str, example: str, taken: Container[str] = ()) -> str:
+    """The fix for an id ID_RE refuses: the id it was likely meant to be, if it is ASCII and no other record's."""
+    meant = as_id(id) if id.isascii() else ""
+    if meant and meant not in taken:
+        return f"write it '{meant}' (lowercase letters, digits and hyphens)"
+    return f"use letters, digits and hyphens, e.g. {example}" + (f" ('{meant}' is another record's id)" if meant else "")
+
+
+def written_wrong(id: str, declared: Iterable[str]) -> bool:
+    """Whether `id` is what one of the `declared` ids that ID_RE refuses was meant to be ('openai' for 'OpenAI'):
+    that id's own error, whose fix names `id`, is the cause of every reference to `id`."""
+    return any(as_id(d) == id for d in declared if not ID_RE.fullmatch(d) and d.isascii())
 
 
 RESERVED_IDS = frozenset({"index"})
@@ -185,7 +194,7 @@ def slug_of_file(name: str) -> str:
     return as_id(stem) if stem.isascii() else ""
 
 
-def _check_id(art_id: str, report: Report, line: int, file: str, given: bool) -> None:
+def _check_id(art_id: str, report: Report, line: int, file: str, given: bool, earlier: Mapping[str, ArticleMeta] | None = None) -> None:
     if not ID_RE.fullmatch(art_id):
         if not given and not art_id:
             report.error(
@@ -195,7 +204,8 @@ def _check_id(art_id: str, report: Report, line: int, file: str, given: bool) ->
                 f"add an entry to {META_FILE}: '- file: {file}' with 'id: some-ascii-id', or rename the file in ASCII",
             )
         elif given:
-            report.error(META_FILE, line, f"id '{art_id}' is not lowercase ASCII kebab-case", id_fix(art_id, "altman-returns-2023"))
+            taken = {m.id for m in (earlier or {}).values()}  # only here: a set per entry would be quadratic in the articles
+            report.error(META_FILE, line, f"id '{art_id}' is not lowercase ASCII kebab-case", id_fix(art_id, "altman-returns-2023", taken))
         else:
             report.error(
                 f"{ARTICLES_DIR}/{file}",
@@ -287,7 +297,7 @@ def load_meta(root: Path, files: list[str], report: Report, unread: dict[str, st
                 report.cause(META_FILE, line, f"no seed file '{file}' in {ARTICLES_DIR}/ for the article '{art_id}'", fix, whole=False)
             unread.setdefault(art_id, f"{ARTICLES_DIR}/{file}")
             continue
-        _check_id(art_id, report, entry.line_of("id"), file, bool(entry.get("id")))
+        _check_id(art_id, report, entry.line_of("id"), file, bool(entry.get("id")), metas)
         if art_id in seen_ids:
             report.cause(
                 META_FILE,

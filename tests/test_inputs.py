@@ -591,6 +591,32 @@ def test_an_id_written_wrong_is_one_problem_whose_fix_names_the_id_the_reference
     assert not any("did you mean 'OpenAI'" in p or "unknown participant of 'openai-founded'" in p for p in found), found
 
 
+def test_an_article_id_written_wrong_is_one_problem_not_one_per_source_that_uses_it(tmp_path: Path) -> None:
+    """Every `article: altman-firing-revolt-return-2023` in a source was «unknown article … did you mean
+    'Altman_Firing_Revolt_Return_2023'?», the id its own error refuses."""
+    project = copy_project(tmp_path)
+    edit(project / "seeds/articles.yml", "  id: altman-firing-revolt-return-2023\n", "  id: Altman_Firing_Revolt_Return_2023\n")
+    found = problems(project)
+    fix = "write it 'altman-firing-revolt-return-2023' (lowercase letters, digits and hyphens)"
+    assert found[0].endswith(f"id 'Altman_Firing_Revolt_Return_2023' is not lowercase ASCII kebab-case (fix: {fix})"), found
+    assert not any("unknown article" in p for p in found), found
+
+
+@pytest.mark.parametrize(
+    ("written", "taken", "fix"),
+    [
+        ("OpenAI", (), "write it 'openai' (lowercase letters, digits and hyphens)"),
+        ("Sam_Altman", ("sam-altman",), "use letters, digits and hyphens, e.g. x-y ('sam-altman' is another record's id)"),
+        ("sam-ألتمان", (), "use letters, digits and hyphens, e.g. x-y"),
+    ],
+)
+def test_the_fix_for_an_id_written_wrong_names_the_id_only_when_it_is_free_and_whole(written: str, taken: tuple[str, ...], fix: str) -> None:
+    """'sam-ألتمان' is not 'sam', and an id another record has is no fix."""
+    from generator.seedmeta import id_fix
+
+    assert id_fix(written, "x-y", taken) == fix
+
+
 def test_two_articles_given_one_id_is_a_cause_and_its_quotes_stand_down(tmp_path: Path) -> None:
     """003's quotes were looked up in 004 (362 problems, the real one 176th)."""
     project = copy_project(tmp_path)

@@ -121,7 +121,8 @@ def test_duplicate_ids_alias_claimed_twice_and_slug_collision(tmp_path: Path) ->
         "seeds/people.yml:5: the name «سام ألتمان» of 'altman' is also a name of 'sam-altman' (seeds/people.yml:2) "
         "(fix: keep the name on one entity, or make it a short form of both)",
         "seeds/people.yml:6: id 'Sam_Altman' gives the same page path as 'sam-altman' (fix: rename one of the two)",
-        "seeds/people.yml:6: id 'Sam_Altman' is not lowercase ASCII kebab-case (fix: write it 'sam-altman' (lowercase letters, digits and hyphens))",
+        "seeds/people.yml:6: id 'Sam_Altman' is not lowercase ASCII kebab-case "
+        "(fix: use letters, digits and hyphens, e.g. sam-altman ('sam-altman' is another record's id))",
     ]
 
 

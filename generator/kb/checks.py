@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 
 from ..arabic import fold
 from ..errors import Report
-from ..seedmeta import ID_RE, as_id
+from ..seedmeta import ID_RE, as_id, written_wrong
 from ..yamlfile import did_you_mean
 from .schema import Entity
 
@@ -43,9 +43,9 @@ class References:
         if gone := [t for t in targets if t in self.absent]:
             self.into_absent[gone[0]] += 1
             return
+        if written_wrong(id, (i for i, f in self.owners.items() if f in targets)):
+            return  # a declared id written wrong ('OpenAI'): its record's error is the cause
         known = [i for i, f in self.owners.items() if f in targets and ID_RE.fullmatch(i)]
-        if any(as_id(i) == id for i, f in self.owners.items() if f in targets and not ID_RE.fullmatch(i)):
-            return  # a declared id written wrong ('OpenAI'): its own error is the cause, and its fix names this id
         self.report.unknown(
             f"{','.join(targets)}:{id}", file, line, f"unknown {what} '{id}'", did_you_mean(id, known) or f"add '{id}' to {' or '.join(targets)}"
         )

@@ -16,7 +16,7 @@ from typing import TypeVar
 from ..errors import Report
 from ..link.quotes import find
 from ..model import Article
-from ..seedmeta import ID_RE, META_FILE, id_fix, valid_date
+from ..seedmeta import ID_RE, META_FILE, id_fix, valid_date, written_wrong
 from ..yamlfile import EMPTY, Fields, Located, Value, did_you_mean, load, type_name, unknown_fields
 from .checks import References, check_names, check_slugs
 from .schema import ORG_KINDS, Annotation, AnnotationKind, Claim, DateBasis, Entity, EntityKind, Event, KnowledgeBase, Participant, Role, Source
@@ -98,7 +98,9 @@ class _Scope:
             return None
         article = self.articles.get(article_id)
         if article is None:
-            fix = did_you_mean(article_id, self.articles) or f"use an id from {META_FILE}"
+            if written_wrong(article_id, self.articles):
+                return None  # an id written wrong in articles.yml: its error there is the cause
+            fix = did_you_mean(article_id, [i for i in self.articles if ID_RE.fullmatch(i)]) or f"use an id from {META_FILE}"
             if not self.meta_given:
                 fix = f"{META_FILE} does not exist, so each article's id is its file name: restore it (git checkout {META_FILE}) or {fix}"
             self.report.unknown(f"article:{article_id}", file, item.line_of("article"), f"unknown article '{article_id}' in the source of {what}", fix)
@@ -166,7 +168,7 @@ def _records(scope: _Scope, root: Path, file: str) -> list[tuple[Located, Fields
         f = Fields(item, file, scope.report)
         id = f.text("id")
         if not ID_RE.fullmatch(id):
-            scope.report.error(file, item.line_of("id"), f"id '{id}' is not lowercase ASCII kebab-case", id_fix(id, "sam-altman"))
+            scope.report.error(file, item.line_of("id"), f"id '{id}' is not lowercase ASCII kebab-case", id_fix(id, "sam-altman", scope.ids))
         if id in scope.ids:
             first_file, first_line = scope.ids[id]
             scope.report.error(

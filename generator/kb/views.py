@@ -44,7 +44,7 @@ def _records(scope: _Scope, root: Path, file: str, spec: tuple[frozenset[str], f
         f = Fields(item, file, scope.report)
         id = f.text("id")
         if not ID_RE.fullmatch(id):
-            scope.report.error(file, item.line_of("id"), f"id '{id}' is not lowercase ASCII kebab-case", id_fix(id, "firing-and-return"))
+            scope.report.error(file, item.line_of("id"), f"id '{id}' is not lowercase ASCII kebab-case", id_fix(id, "firing-and-return", seen))
         if id in seen:
             scope.report.error(file, item.line_of("id"), f"duplicate id '{id}' (first at line {seen[id]})", "rename one")
             continue
