@@ -289,7 +289,9 @@ def fetch(url: str, timeout: float = 5.0) -> str:
 
 
 @pytest.mark.slow
-def test_serve_shows_the_problems_and_reloads_once_the_seeds_are_fixed(tmp_path: Path) -> None:
+@pytest.mark.parametrize("flags", [("--dirty",), ()], ids=["dirty", "clean"])
+def test_serve_shows_the_problems_and_reloads_once_the_seeds_are_fixed(tmp_path: Path, flags: tuple[str, ...]) -> None:
+    """As `make serve` runs it (--dirty: the site folder is kept) and as `mkdocs serve` does (built afresh each time)."""
     import os
     import socket
     import time
@@ -303,7 +305,7 @@ def test_serve_shows_the_problems_and_reloads_once_the_seeds_are_fixed(tmp_path:
         port = s.getsockname()[1]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
+        [sys.executable, "-m", "mkdocs", "serve", *flags, "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
         cwd=project,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -341,6 +343,13 @@ def test_serve_shows_the_problems_and_reloads_once_the_seeds_are_fixed(tmp_path:
         people.write_text(good.replace("\n  latin: Sam Altman\n", "\n   latin: Sam Altman\n"), encoding="utf-8")
         shown = wait_for("The seeds have problems", "articles/altman-firing-revolt-return-2023/")
         assert '<base href="../../">' in shown and "livereload" in shown and "seeds/people.yml:19" in shown
+        # Still broken, and broken elsewhere too: the article shows the new list.
+        events = project / "seeds/events.yml"
+        events_good = events.read_text(encoding="utf-8")
+        events.write_text(events_good + "\n- id: [\n", encoding="utf-8")
+        shown = wait_for("seeds/events.yml", "articles/altman-firing-revolt-return-2023/")
+        assert "seeds/people.yml:19" in shown
+        events.write_text(events_good, encoding="utf-8")
         people.write_text(good, encoding="utf-8")
         assert "The seeds have problems" not in wait_for("تعليقاً محيراً جدا جدا", "articles/altman-firing-revolt-return-2023/")
         # A hand-written page is still watched (by MkDocs' own observer, which the hook starts: hook.on_serve).

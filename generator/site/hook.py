@@ -385,9 +385,9 @@ def _unlight() -> None:
 def _forget_problem_pages(files: Files, config: MkDocsConfig) -> None:
     """After broken seeds are fixed: remove the built problem pages (in serve's own site folder), so that
     `mkdocs serve --dirty` builds those pages again even though their sources did not change."""
-    for path in [*nav_paths(config.nav), *state.problem_copies]:
+    for path in [*nav_paths(config.nav), *sorted(state.problem_copies)]:
         _built(path, config).unlink(missing_ok=True)
-    state.problem_copies = []
+    state.problem_copies, state.problems_html = set(), ""
 
 
 def _built(path: str, config: MkDocsConfig) -> Path:
@@ -402,7 +402,9 @@ def _problems_everywhere(config: MkDocsConfig) -> None:
     """serve, seeds broken: every page the last good rebuild generated shows the problems too, not a 404 (`mkdocs
     serve`) or its old text without a word (`--dirty`): the editor is looking at the article being edited, and the
     reload that follows the fix brings it back. Each is the home page's problem page as built, with a <base> to the
-    site's root for its relative links: a file per page, not a page rendered again per page."""
+    site's root for its relative links (an in-page link, such as the skip link, so leads to the home page's problem
+    list: the same list): a file per page, not a page rendered again per page, and under --dirty written again
+    only when the list changed."""
     home = _built("index.md", config)
     shown = set(nav_paths(config.nav))
     if not home.is_file():
@@ -410,12 +412,16 @@ def _problems_everywhere(config: MkDocsConfig) -> None:
     html = home.read_text(encoding="utf-8")
     if "<head>" not in html:
         return
+    same = html == state.problems_html  # --dirty keeps the site folder: a copy already there is not written again
+    state.problems_html = html
     for path in sorted(state.generated - shown):
         built = _built(path, config)
+        if same and path in state.problem_copies and built.is_file():
+            continue
         depth = built.relative_to(config.site_dir).as_posix().count("/")
         built.parent.mkdir(parents=True, exist_ok=True)
         built.write_text(html.replace("<head>", PROBLEMS_BASE.format("../" * depth or "./"), 1), encoding="utf-8")
-        state.problem_copies.append(path)
+        state.problem_copies.add(path)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

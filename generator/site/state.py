@@ -29,8 +29,10 @@ problems: InputError | None = None
 """The seeds' problems when the last rebuild could not generate the dossier (serve only)."""
 generated: set[str] = set()
 """The generated pages, by their paths under docs/ (while the seeds are broken: the last good rebuild's)."""
-problem_copies: list[str] = []
+problem_copies: set[str] = set()
 """serve, seeds broken: the generated pages (paths under docs/) whose built file shows the problems instead."""
+problems_html: str = ""
+"""serve, seeds broken: the problem page those files were written from."""
 fragments: dict[str, list[str]] = {}
 """Per generated page (by its path under docs/): the raw HTML blocks its Markdown holds placeholders for
 (serve: split in on_files; build: as each page is read, in the process that builds it)."""
