@@ -546,34 +546,66 @@ def test_a_template_without_its_indentation_renders_the_same_page(source: str) -
 sentences = st.text(alphabet=st.sampled_from(" \n\t.!?؟…،abعم"), max_size=50)
 
 
-@given(value=sentences, data=st.data())
-def test_a_mention_s_excerpt_is_the_sentence_the_regex_finds(value: str, data: st.DataObject) -> None:
-    """render.markdown.in_sentences (sentence ends found once per paragraph) cuts where a regex search from the mention would."""
-    from generator.render.markdown import SENTENCE_END, in_sentences
+def _sentence(value: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around value[start:end] as a regex search from the mention finds it."""
+    from generator.render.markdown import SENTENCE_END
 
-    start = data.draw(st.integers(0, len(value)))
-    end = data.draw(st.integers(start, len(value)))
     s = 0
     for m in SENTENCE_END.finditer(value, 0, start):
         s = m.end()
     found = SENTENCE_END.search(value, end)
-    assert in_sentences(value, [(start, end)]) == [(value[s:start].lstrip(), [(value[start:end], value[end : found.end() if found else len(value)])])]
+    return s, found.end() if found else len(value)
 
 
 @given(value=sentences, data=st.data())
-def test_two_mentions_in_one_sentence_are_one_excerpt_with_both_marked(value: str, data: st.DataObject) -> None:
-    """A paragraph that names an entity twice is listed once (its entity page listed it twice, nearly the same text)."""
-    from generator.render.markdown import in_sentences
+def test_a_mention_s_excerpt_is_the_sentence_the_regex_finds(value: str, data: st.DataObject) -> None:
+    """render.markdown.excerpt (sentence ends found once per paragraph) cuts where a regex search from the mention would."""
+    from generator.render.markdown import excerpt
+
+    start = data.draw(st.integers(0, len(value)))
+    end = data.draw(st.integers(start, len(value)))
+    s, e = _sentence(value, start, end)
+    assert excerpt(value, [(start, end)]) == [(value[s:start].lstrip(), False), (value[start:end], True), (value[end:e], False)]
+
+
+@given(value=sentences, data=st.data())
+def test_two_mentions_in_one_sentence_or_the_next_are_one_run_of_text(value: str, data: st.DataObject) -> None:
+    """A paragraph that names an entity twice is listed once (its entity page listed it twice, nearly the same text);
+    «…» stands only where sentences were left out between the two."""
+    from generator.render.markdown import GAP, excerpt
 
     a, b, c, d = sorted(data.draw(st.integers(0, len(value))) for _ in range(4))
-    first, second = in_sentences(value, [(a, b)])[0], in_sentences(value, [(c, d)])[0]
-    both = in_sentences(value, [(a, b), (c, d)])
-    first_end = b + len(first[1][0][1])  # where the first mention's sentence ends (no excerpt here is long enough to be cut)
-    assert len(both) == (1 if c < first_end else 2 if c > first_end else len(both))
-    if len(both) == 2:  # in two sentences: each as it is alone
-        assert both == [first, second]
-    else:  # in one: that sentence once, from before the first to after the second, the text between them whole
-        assert both == [(first[0], [(value[a:b], value[b:c]), (value[c:d], second[1][0][1])])]
+    (s1, e1), (s2, e2) = _sentence(value, a, b), _sentence(value, c, d)
+    both = excerpt(value, [(a, b), (c, d)])
+    if s2 <= e1:
+        assert both == [(value[s1:a].lstrip(), False), (value[a:b], True), (value[b:c], False), (value[c:d], True), (value[d : max(e1, e2)], False)]
+    else:
+        assert both == [
+            (value[s1:a].lstrip(), False),
+            (value[a:b], True),
+            (value[b:e1], False),
+            (GAP + value[s2:c].lstrip(), False),
+            (value[c:d], True),
+            (value[d:e2], False),
+        ]
+
+
+def test_a_long_excerpt_is_cut_once_at_each_place_text_is_left_out() -> None:
+    from generator.render.markdown import CONTEXT_CHARS, GAP, excerpt
+
+    words = " ".join(f"w{i}" for i in range(CONTEXT_CHARS))  # far longer than CONTEXT_CHARS, no sentence end
+    value = f"{words} NAME {words} NAME {words}. Short. Next NAME here."
+    first = value.index("NAME")
+    second = value.index("NAME", first + 1)
+    third = value.index("NAME", second + 1)
+    pieces = excerpt(value, [(first, first + 4), (second, second + 4), (third, third + 4)])
+    shown = "".join(t for t, _ in pieces)
+    assert [t for t, marked in pieces if marked] == ["NAME"] * 3
+    # Cut before the first, between the first two, and after the second, which also stands for the left-out «Short.».
+    assert shown.startswith("… ") and shown.count("…") == 3 and GAP.strip() + " Next NAME here." in shown, shown
+    assert "Short" not in shown and len(shown) < 5 * CONTEXT_CHARS, shown
+    alone = "".join(t for t, _ in excerpt("One NAME. Short. Next NAME.", [(4, 8), (22, 26)]))
+    assert alone == "One NAME." + GAP + "Next NAME.", alone  # nothing cut: one «…» for the sentence left out
 
 
 _segment = st.sampled_from(["people", "articles", "x", "index", "a-b"])

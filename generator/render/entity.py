@@ -7,6 +7,7 @@ editorial note is marked as editorial.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from itertools import groupby
 
 from ..export import entity_path
@@ -18,7 +19,7 @@ from . import graph, timeline
 from . import labels as L
 from . import viewlabels as V
 from .html import DASH, SEP, Here, a, attr, p, text, ul
-from .markdown import NOT_SEARCHED, annotation_box, cite, date_text, front_matter, in_sentences, link_to
+from .markdown import NOT_SEARCHED, annotation_box, cite, date_text, excerpt, front_matter, link_to
 from .pages import Pages
 
 MENTIONS_ON_PAGE = 60
@@ -103,7 +104,7 @@ def _notes(index: DossierIndex, e: Entity, here: Here) -> list[str]:
 
 
 def _mention_list(index: DossierIndex, found: tuple[Mention, ...], here: Here) -> list[str]:
-    """Mentions grouped by article (articles in file order), then by paragraph: each paragraph once, its names marked in their sentences."""
+    """Mentions grouped by article (articles by id), then by paragraph: each paragraph once, its names marked in their sentences."""
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for m in found:
         by_article[m.article].append(m)
@@ -117,22 +118,31 @@ def _mention_list(index: DossierIndex, found: tuple[Mention, ...], here: Here) -
         items = []
         for _, group in groupby(by_article[article_id], key=lambda m: m.block):  # one item per paragraph, each name marked
             ms = list(group)
-            excerpts = in_sentences(index.block_text(article_id, ms[0].block), [(m.start, m.end) for m in ms])
-            shown = ""
-            for before, marks in excerpts:  # two sentences apart: «…» between them, unless one was cut there already
-                if shown:
-                    shown += " " if shown.endswith("…") or before.startswith("…") else " … "
-                shown += text(before) + "".join(f"<mark>{text(name)}</mark>{text(after)}" for name, after in marks)
-            link = f'<a href="{href}{attr("#" + ms[0].anchor)}">{L.paragraph(ms[0].block)}</a>'  # as a(here.to(page, m.anchor), …) writes it
+            pieces = excerpt(index.block_text(article_id, ms[0].block), [(m.start, m.end) for m in ms])
+            shown = "".join(f"<mark>{text(piece)}</mark>" if marked else text(piece) for piece, marked in pieces)
+            link = f'<a href="{href}{attr("#" + ms[0].anchor)}">{L.paragraph(ms[0].block)}</a>'  # as a(here.to(page, anchor), …) writes it
             items.append(f"{NOT_SEARCHED}{shown}</span> ({link})")
         out.append(ul(items))
     return out
 
 
-def mention_pages(e: Entity, count: int) -> list[str]:
-    """Paths of the numbered pages that hold the mentions beyond the entity page's first ones."""
-    rest = max(0, count - MENTIONS_ON_PAGE)
-    return [f"{e.page.removesuffix('.md')}/mentions-{n}.md" for n in range(2, 2 + (rest + MENTIONS_PER_PAGE - 1) // MENTIONS_PER_PAGE)]
+def _cuts(found: Sequence[Mention]) -> list[int]:
+    """Where each page of mentions starts, and the end: MENTIONS_ON_PAGE on the entity page, about
+    MENTIONS_PER_PAGE on each numbered page after it, a paragraph never parted between two pages."""
+    cuts = [0]
+    for nominal in range(MENTIONS_ON_PAGE, len(found), MENTIONS_PER_PAGE):
+        cut = max(nominal, cuts[-1])
+        while 0 < cut < len(found) and (found[cut].article, found[cut].block) == (found[cut - 1].article, found[cut - 1].block):
+            cut += 1
+        if cuts[-1] < cut < len(found):
+            cuts.append(cut)
+    return [*cuts, len(found)]
+
+
+def mention_pages(e: Entity, found: Sequence[Mention]) -> list[tuple[str, Sequence[Mention]]]:
+    """The numbered pages that hold the mentions beyond the entity page's, each with its mentions."""
+    cuts, base = _cuts(found), e.page.removesuffix(".md")
+    return [(f"{base}/mentions-{n}.md", found[cuts[n - 1] : cuts[n]]) for n in range(2, len(cuts))]
 
 
 def _mentions(index: DossierIndex, e: Entity, here: Here) -> str:
@@ -143,8 +153,8 @@ def _mentions(index: DossierIndex, e: Entity, here: Here) -> str:
     else:
         articles = len({m.article for m in found})
         out.append(p(f"{L.count(len(found), L.N.MENTION)} {L.IN_IT} {L.count(articles, L.N.ARTICLE, after_preposition=True)}."))
-    out += _mention_list(index, found[:MENTIONS_ON_PAGE], here)
-    more = mention_pages(e, len(found))
+    out += _mention_list(index, found[: _cuts(found)[1]], here)
+    more = [path for path, _ in mention_pages(e, found)]
     if more:
         links = SEP.join(a(here.to(path), str(n)) for n, path in enumerate(more, start=2))
         out.append(p(f"{L.MORE_MENTIONS}: {links}", "dossier-more"))
@@ -195,6 +205,5 @@ def render(index: DossierIndex, pages: Pages) -> None:
             continue
         pages.add(e.page, render_entity(index, e, pages.here(e.page), mine.get(e.id, ())))
         found = index.mentions_of(e.id)
-        for n, path in enumerate(mention_pages(e, len(found)), start=2):
-            start = MENTIONS_ON_PAGE + (n - 2) * MENTIONS_PER_PAGE
-            pages.add(path, render_mentions_page(index, e, n, found[start : start + MENTIONS_PER_PAGE], pages.here(path)))
+        for n, (path, some) in enumerate(mention_pages(e, found), start=2):
+            pages.add(path, render_mentions_page(index, e, n, tuple(some), pages.here(path)))

@@ -94,9 +94,9 @@ IN_THIS_ARTICLE = "في هذا المقال"
 EVENTS = "الأحداث"
 IN_LATIN = "بالحروف اللاتينية"
 BELONGS_TO = "تتبع"
-# The labels of person and organisation pages name no one with a pronoun: the seeds do not say whether a person
-# is a man or a woman («شبكته» and «من أقواله» read wrong on Mira Murati's page), nor does a pronoun fit every kind
-# of organisation (a company, a board, a product).
+# The labels person and organisation pages share name their subject with no pronoun: the seeds do not say whether
+# a person is a man or a woman («شبكته» and «من أقواله» read wrong on Mira Murati's page). Labels for organisations
+# alone take the feminine of «جهة», the word the dossier calls them by («الأشخاص فيها», «يتبعها»).
 ENTITY_DATA = "البيانات بصيغة <bdi>JSON</bdi>"
 ALSO_WRITTEN = "يُكتب أيضًا"
 IN_IT = "في"
@@ -104,8 +104,8 @@ PEOPLE_IN_ORG = "الأشخاص فيها"
 UNDER_IT = "يتبعها"
 SOURCES_SAY = "ما تقوله المصادر"
 SAID = "أقوال منقولة"
-MENTIONED_WITH = "أسماء تتكرر في الفقرات نفسها"
-MENTIONED_WITH_INTRO = "من يرد اسمه في الفقرة نفسها، وعدد هذه الفقرات:"
+MENTIONED_WITH = "أسماء ترد مع هذا الاسم"
+MENTIONED_WITH_INTRO = "أكثر الأسماء ورودًا مع هذا الاسم في فقرة واحدة، وعدد الفقرات التي تجمعهما:"
 MENTIONS = "الإشارات في المقالات"
 MORE_MENTIONS = "بقية الإشارات، في صفحات"
 NOT_MENTIONED = "لا يرد هذا الاسم في المقالات، ولا أيٌّ من صيغه."
@@ -254,9 +254,10 @@ def category(n: int) -> str:
 
 def count(n: int, noun: N, after_preposition: bool = False) -> str:
     """«number + noun», grammatical for every n ≥ 0: لا مقالات، مقال واحد، مقالان، 3 مقالات، 11 مقالًا، 100 مقال.
-    `after_preposition`: the count follows «في», «من», …, which put the dual in the genitive («في مقالين»)."""
-    if n < 0:
-        raise ValueError(f"a count cannot be negative: {n}")
+    `after_preposition`: the count follows «في», «من», …, which put the dual in the genitive («في مقالين»); never
+    for none («في لا مقالات» is no Arabic: say it otherwise)."""
+    if n < 0 or (n == 0 and after_preposition):
+        raise ValueError(f"no count of {n} can follow a preposition" if n == 0 else f"a count cannot be negative: {n}")
     forms = NOUNS[noun]
     match category(n):
         case "zero":

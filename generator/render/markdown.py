@@ -163,17 +163,21 @@ def _sentence_ends(value: str) -> tuple[int, ...]:
     return tuple(m.end() for m in SENTENCE_END.finditer(value))
 
 
-def in_sentences(value: str, spans: Sequence[tuple[int, int]]) -> list[tuple[str, list[tuple[str, str]]]]:
-    """Each sentence holding one of `spans` (in order, not overlapping), cut to a readable length before its first
-    span and after its last: (text before, [(span's text, text up to the next span or the cut end)]). Two names in
-    one sentence are one excerpt with both marked, not the sentence twice.
+GAP = " … "
+"""Where an excerpt leaves text out."""
+
+
+def excerpt(value: str, spans: Sequence[tuple[int, int]]) -> list[tuple[str, bool]]:
+    """The sentences of `value` holding `spans` (in order, not overlapping), as (text, is a span) pieces: the
+    paragraph a name is listed under on an entity page, each of its names marked once.
 
     A span's sentence starts after the last sentence end in value[:start] (one right before `start` included)
-    and ends with the first that ends past `end` (or at the end of the value)."""
+    and ends with the first that ends past `end` (or at the end of the value). Spans in one sentence, or in
+    sentences that follow each other, are one run of text; GAP stands where sentences were left out between two
+    runs, and where a run is cut to a readable length: CONTEXT_CHARS before its first span and after its last,
+    and in the middle of what lies between two spans if that is longer than twice as much."""
     ends = _sentence_ends(value)
-    out: list[tuple[str, list[tuple[str, str]]]] = []
-    last_sentence: tuple[int, int] | None = None
-    prev_end = 0
+    runs: list[tuple[int, int, list[tuple[int, int]]]] = []
     for start, end in spans:
         if start and value[start - 1] in ENDS_SENTENCE:
             s = start
@@ -182,20 +186,30 @@ def in_sentences(value: str, spans: Sequence[tuple[int, int]]) -> list[tuple[str
             s = ends[i - 1] if i else 0
         j = bisect_right(ends, end)
         e = ends[j] if j < len(ends) else len(value)
-        if out and last_sentence is not None and s < last_sentence[1]:  # the same sentence as the last span's
-            s, e = last_sentence[0], max(e, last_sentence[1])
-            marks = out[-1][1]
-            name, _ = marks[-1]
-            marks[-1] = (name, value[prev_end:start])
-            marks.append((value[start:end], value[end:e]))
+        if runs and s <= runs[-1][1]:  # the last run's sentence, or the one right after it
+            first, last, inside = runs[-1]
+            runs[-1] = (first, max(e, last), [*inside, (start, end)])
         else:
-            out.append((value[s:start].lstrip(), [(value[start:end], value[end:e])]))
-        last_sentence, prev_end = (s, e), end
-    for k, (before, marks) in enumerate(out):
+            runs.append((s, e, [(start, end)]))
+    out: list[tuple[str, bool]] = []
+    cut_end = False
+    for r, (s, e, inside) in enumerate(runs):
+        before = value[s : inside[0][0]].lstrip()
         if len(before) > CONTEXT_CHARS:
-            before = "… " + before[-CONTEXT_CHARS:].split(" ", 1)[-1]
-        name, after = marks[-1]
-        if len(after) > CONTEXT_CHARS:
-            marks[-1] = (name, after[:CONTEXT_CHARS].rsplit(" ", 1)[0] + " …")
-        out[k] = (before, marks)
+            before = (" " if r else "") + GAP.lstrip() + before[-CONTEXT_CHARS:].split(" ", 1)[-1]
+        elif r:  # sentences were left out since the last run: one GAP says so, its own if that run was cut at its end
+            before = (" " if cut_end else GAP) + before
+        out.append((before, False))
+        for k, (start, end) in enumerate(inside):
+            out.append((value[start:end], True))
+            if k + 1 < len(inside):
+                between = value[end : inside[k + 1][0]]
+                if len(between) > 2 * CONTEXT_CHARS:
+                    between = between[:CONTEXT_CHARS].rsplit(" ", 1)[0] + GAP + between[-CONTEXT_CHARS:].split(" ", 1)[-1]
+                out.append((between, False))
+        after = value[inside[-1][1] : e]
+        cut_end = len(after) > CONTEXT_CHARS
+        if cut_end:
+            after = after[:CONTEXT_CHARS].rsplit(" ", 1)[0] + GAP.rstrip()
+        out.append((after, False))
     return out
