@@ -179,25 +179,36 @@ def _surrogates(value: Value, line: int, seen: set[int] | None = None) -> Iterat
                 yield from _surrogates(v, value.line_of(key), seen)
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """The closest choice: first one that differs only in case, '_' for '-' or spaces (an id written 'OpenAI'
-    where the record says 'openai', or the other way round), else the closest spelling."""
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice `word` was likely meant to be: first one that differs only in case, '_' for '-' or spaces (an id
+    written 'OpenAI' where the record says 'openai', or the other way round), else the closest spelling."""
     options = sorted(choices)
     loose = {re.sub(r"[\s_-]+", "-", c.strip().lower()): c for c in options}
     if (same := loose.get(re.sub(r"[\s_-]+", "-", word.strip().lower()))) is not None and same != word:
-        return f"did you mean '{same}'?"
+        return same
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else ""
+    return close[0] if close else None
 
 
-def unknown_fields(item: Located, known: Iterable[str], file: str, report: Report, what: str = "", noun: str = "field") -> None:
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """«did you mean 'x'?» for the closest choice, or ''."""
+    return f"did you mean '{meant}'?" if (meant := closest(word, choices)) is not None else ""
+
+
+def unknown_fields(item: Located, known: Iterable[str], file: str, report: Report, what: str = "", noun: str = "field") -> set[str]:
     """Each key of `item` that is not `known` is an error at its line, with the closest known one: a misspelt key
-    is never a field quietly ignored (`wehre:` made a tail rule apply anywhere)."""
+    is never a field quietly ignored (`wehre:` made a tail rule apply anywhere). Returns the known keys so
+    suggested: a required one is not missing too, it is misspelt."""
     known = set(known)
+    meant: set[str] = set()
     for key in item:
         if key not in known:
-            hint = did_you_mean(key, known) or f"known {noun}s: {', '.join(sorted(known))}"
+            guess = closest(key, known)
+            hint = f"did you mean '{guess}'?" if guess else f"known {noun}s: {', '.join(sorted(known))}"
             report.error(file, item.line_of(key), f"unknown {noun} '{key}'" + (f" in {what}" if what else ""), hint)
+            if guess:
+                meant.add(guess)
+    return meant
 
 
 def type_name(value: Value) -> str:

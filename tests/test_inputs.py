@@ -587,7 +587,7 @@ def test_a_record_missing_a_required_field_is_one_problem_not_a_cascade_of_unkno
     """Its id is still declared: the 25 references to sam-altman are not 'unknown participant' errors before the cause."""
     project = copy_project(tmp_path)
     edit(project / PEOPLE, "  name: سام ألتمان\n", "")
-    assert problems(project) == ["seeds/people.yml:17: missing required field 'name' in a record (fix: add 'name: ...')"]
+    assert problems(project) == ["seeds/people.yml:17: missing required field 'name' in the record 'sam-altman' (fix: add 'name: ...')"]
 
 
 def test_an_id_written_wrong_is_one_problem_whose_fix_names_the_id_the_references_use(tmp_path: Path) -> None:
@@ -689,7 +689,7 @@ def test_arcs_and_the_glossary_refer_as_everything_else_does(tmp_path: Path) -> 
     glossary.yml (they compared against the records built, and said "unknown" once per reference)."""
     project = copy_project(tmp_path)
     edit(project / "seeds/events.yml", "  title: تأسيس OpenAI\n", "")
-    assert problems(project) == ["seeds/events.yml:16: missing required field 'title' in a record (fix: add 'title: ...')"]
+    assert problems(project) == ["seeds/events.yml:16: missing required field 'title' in the record 'openai-founded' (fix: add 'title: ...')"]
     (project / "seeds/events.yml").write_text((ROOT / "seeds/events.yml").read_text(encoding="utf-8"), encoding="utf-8")
     (project / "seeds/organisations.yml").unlink()
     found = problems(project)

@@ -131,17 +131,20 @@ def test_missing_and_unknown_fields(tmp_path: Path) -> None:
 - id: sam-altman
   latin: Sam Altman
   nmae: سام ألتمان
+- id: mira-murati
+  latin: Mira Murati
 """
     orgs = """\
 - id: openai
   name: OpenAI
   kind: compnay
 """
+    # A misspelt required field is one error, at its line, with the fix; a field that is not there is "missing".
     assert problems(project(tmp_path, people, orgs)) == [
         "seeds/organisations.yml:3: kind 'compnay' of 'openai' is not one of company, board, team, outlet, product, "
         "platform, concept, institution, government (fix: did you mean 'company'?)",
-        "seeds/people.yml:1: missing required field 'name' in a record (fix: add 'name: ...')",
-        "seeds/people.yml:3: unknown field 'nmae' in a record (fix: did you mean 'name'?)",
+        "seeds/people.yml:3: unknown field 'nmae' in the record 'sam-altman' (fix: did you mean 'name'?)",
+        "seeds/people.yml:4: missing required field 'name' in the record 'mira-murati' (fix: add 'name: ...')",
     ]
 
 

@@ -77,10 +77,13 @@ class _Scope:
             self.report.error(file, line, f"{what} must be a mapping, not {type_name(item)}", "write 'key: value' pairs as the header comment shows")
             return None
         required, optional = spec
-        unknown_fields(item, required | optional, file, self.report, what)
+        if what == "a record" and isinstance(id := item.get("id"), str) and id:
+            what = f"the record '{id}'"  # which of hundreds
+        misspelt = unknown_fields(item, required | optional, file, self.report, what)
         missing = [key for key in sorted(required) if item.get(key) in (None, "", [])]
         for key in missing:
-            self.report.error(file, item.line, f"missing required field '{key}' in {what}", f"add '{key}: ...'")
+            if key not in misspelt:  # `qoute:` is one error, told at its line with the fix, not a missing `quote` too
+                self.report.error(file, item.line, f"missing required field '{key}' in {what}", f"add '{key}: ...'")
         return None if missing else item
 
     def source(self, raw: Value, file: str, line: int, what: str) -> Source | None:
