@@ -133,12 +133,9 @@ def load(path: Path, label: str, report: Report) -> Value:
             mark = exc.problem_mark or exc.context_mark
             what = " ".join(filter(None, [exc.context, exc.problem]))
             line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-            fix = (
-                "keep one document: remove the '---' line and what follows it, or merge it into the records above"
-                if "single document" in what
-                else "check the indentation and quoting on that line"
-            )
-            report.cause(label, line, f"invalid YAML: {what}", fix, column)
+            lines = text.splitlines()
+            at = lines[line - 1] if line and line <= len(lines) else ""
+            report.cause(label, line, f"invalid YAML: {what}", _syntax_fix(what, at), column)
             return None
     for key, first, second in duplicates:
         report.error(
@@ -177,6 +174,21 @@ def _surrogates(value: Value, line: int, seen: set[int] | None = None) -> Iterat
             for key, v in value.items():
                 yield from _surrogates(key, value.line_of(key), seen)
                 yield from _surrogates(v, value.line_of(key), seen)
+
+
+def _syntax_fix(problem: str, line: str) -> str:
+    """The fix for PyYAML's message about `line`, in the editor's terms where the cause is a common one."""
+    if "single document" in problem:
+        return "keep one document: remove the '---' line and what follows it, or merge it into the records above"
+    if "'\\t'" in problem or "\t" in line[: len(line) - len(line.lstrip())]:
+        return "replace the tab with spaces: YAML indents with spaces only"
+    value = line.split(": ", 1)[-1].strip()
+    for quote, other in (('"', "'"), ("'", '"')):
+        if value.startswith(quote) and value.count(quote) > 2:
+            return f"the value in {quote}…{quote} holds a {quote} of its own: put the value in {other}…{other} instead, or use «» inside it"
+    if "mapping values are not allowed" in problem:
+        return "check the indentation on that line (a key lines up with the other keys of its record), and quote a value that holds ': '"
+    return "check the indentation and quoting on that line"
 
 
 def closest(word: str, choices: Iterable[str]) -> str | None:

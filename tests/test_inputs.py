@@ -109,7 +109,10 @@ def test_a_file_that_does_not_parse_is_the_first_problem_and_causes_no_false_err
     edit(project / PEOPLE, "\n  latin: Sam Altman\n", "\n   latin: Sam Altman\n")  # one wrong indentation
     edit(project / "seeds/events.yml", 'date: "2015"', 'date: "2015-13"')  # an unrelated real error elsewhere
     found = problems(project)
-    assert found[0] == "seeds/people.yml:19:9: invalid YAML: mapping values are not allowed here (fix: check the indentation and quoting on that line)"
+    assert found[0] == (
+        "seeds/people.yml:19:9: invalid YAML: mapping values are not allowed here "
+        "(fix: check the indentation on that line (a key lines up with the other keys of its record), and quote a value that holds ': ')"
+    )
     assert found[1:] == [
         "seeds/people.yml: references into seeds/people.yml not checked: the file cannot be read",
         'seeds/events.yml:18: date \'2015-13\' is not a date (YYYY, YYYY-MM or YYYY-MM-DD) (fix: write a real date, e.g. "2023-11-17", "2023-11" or "2023")',

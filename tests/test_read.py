@@ -114,6 +114,27 @@ def test_broken_yaml_names_file_and_line(tmp_path: Path) -> None:
     assert "seeds/articles.yml:3:1: invalid YAML" in str(caught.value)
 
 
+@pytest.mark.parametrize(
+    ("line", "fix"),
+    [
+        ("\tlatin: Sam Altman", "replace the tab with spaces: YAML indents with spaces only"),
+        ('  latin: "Sam "the CEO" Altman"', 'the value in "…" holds a " of its own: put the value in \'…\' instead, or use «» inside it'),
+        ("   latin: Sam Altman", "check the indentation on that line (a key lines up with the other keys of its record), and quote a value that holds ': '"),
+    ],
+    ids=["tab", "quotes", "indentation"],
+)
+def test_a_yaml_syntax_error_gets_the_fix_for_its_cause(tmp_path: Path, line: str, fix: str) -> None:
+    """PyYAML says «found character '\\t' that cannot start any token» or «expected <block end>, but found '<scalar>'»:
+    the fix says what the editor wrote wrong."""
+    project = copy_project(tmp_path)
+    people = project / "seeds/people.yml"
+    people.write_text(people.read_text(encoding="utf-8").replace("\n  latin: Sam Altman\n", f"\n{line}\n", 1), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        generate(project)
+    first = str(caught.value).splitlines()[1]
+    assert "seeds/people.yml:19:" in first and first.endswith(f"(fix: {fix})"), first
+
+
 def test_a_new_article_without_metadata_still_builds(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     (project / "seeds/articles/777_new.txt").write_text("خبر جديد\nقال سام ألتمان شيئًا جديدًا اليوم.\n", encoding="utf-8")
