@@ -181,8 +181,53 @@ def test_quote_not_found_names_the_closest_passage(tmp_path: Path) -> None:
 """
     assert problems(project(tmp_path, people, ORG)) == [
         "seeds/people.yml:5: quote of a claim of 'sam-altman' not found in seeds/articles/003_ac6010717a169fa7.txt; "
-        "closest at seeds/articles/003_ac6010717a169fa7.txt:3: «سام ألتمان، الرئيس التنفيذي لشركة OpenAI» "
-        "(fix: same text up to hamza/alef/diacritics spelling)",
+        "closest at seeds/articles/003_ac6010717a169fa7.txt:3: «سام ألتمان، الرئيس التنفيذي لشركة OpenAI،» "
+        "(fix: the same text up to hamza, alef, diacritics or spacing: copy the exact characters: the quote has «التمان،» where the article has «ألتمان،» "
+        "(U+0627 ARABIC LETTER ALEF / U+0623 ARABIC LETTER ALEF WITH HAMZA ABOVE))",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("quote", "fix"),
+    [
+        # A Latin comma looks like «،» in a message: the two are named.
+        ("سام ألتمان, الرئيس التنفيذي", "the quote has «ألتمان,» where the article has «ألتمان،» (U+002C COMMA / U+060C ARABIC COMMA)"),
+        (
+            "سام ألتمان،\u00a0الرئيس التنفيذي",
+            "the quote has «ألتمان،\u00a0الرئيس» where the article has «ألتمان، الرئيس» (U+00A0 NO-BREAK SPACE / U+0020 SPACE)",
+        ),
+        (
+            "سام ألتمان، الرءيس التنفيذي",
+            "the quote has «الرءيس» where the article has «الرئيس» (U+0621 ARABIC LETTER HAMZA / U+0626 ARABIC LETTER YEH WITH HAMZA ABOVE)",
+        ),
+    ],
+    ids=["comma", "no-break space", "hamza seat"],
+)
+def test_quote_not_found_says_where_it_parts_from_the_closest_passage(tmp_path: Path, quote: str, fix: str) -> None:
+    """The closest passage alone left the editor to spot one letter in forty, or a character that looks the same."""
+    people = f"""\
+- id: sam-altman
+  name: سام ألتمان
+  claims:
+    - text: رئيس تنفيذي
+      source: {{article: {A3}, quote: "{quote}"}}
+"""
+    (found,) = problems(project(tmp_path, people, ORG))
+    assert found.endswith(f"{fix})"), found
+
+
+def test_a_quote_from_another_article_names_that_article(tmp_path: Path) -> None:
+    """The quote is word for word in another article: the likelier mistake is the id, not the text."""
+    people = """\
+- id: sam-altman
+  name: سام ألتمان
+  claims:
+    - text: رئيس تنفيذي
+      source: {article: murati-departs-openai-2024, quote: "سام ألتمان، الرئيس التنفيذي لشركة OpenAI"}
+"""
+    assert problems(project(tmp_path, people, ORG)) == [
+        "seeds/people.yml:5: quote of a claim of 'sam-altman' not found in seeds/articles/004_746f9e8682ba0950.txt "
+        f"(fix: {A3} has it word for word: did you mean article: {A3}?)"
     ]
 
 

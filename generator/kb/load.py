@@ -110,7 +110,11 @@ class _Scope:
             return None
         if quote is None:
             return None
-        return find(Source(article_id, quote, file, item.line_of("quote")), article, self.report, what)
+        return find(Source(article_id, quote, file, item.line_of("quote")), article, self.report, what, lambda q: self._quoted_in(q, article_id))
+
+    def _quoted_in(self, quote: str, but: str) -> str:
+        """The id of another article with a paragraph that holds `quote`, or '' (asked only of a quote not found)."""
+        return next((id for id, other in sorted(self.articles.items()) if id != but and any(quote in b.text for b in other.numbered)), "")
 
     def sources(self, items: Value, file: str, line: int, what: str) -> tuple[Source, ...]:
         entries = _items(self, items, file, line, f"the sources of {what}")

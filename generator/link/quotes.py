@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
+from collections.abc import Callable
 from dataclasses import replace
 
 from ..arabic import fold
@@ -17,9 +19,11 @@ from ..kb.schema import Source
 from ..model import Article
 
 
-def closest(quote: str, article: Article) -> tuple[str, int]:
-    """The passage of the article most like `quote`, and its seed line: a hint for the editor."""
-    best, best_line, best_ratio = "", article.title_line, 0.0
+def closest(quote: str, article: Article) -> tuple[str, int, str]:
+    """The passage of the article most like `quote`, its seed line, and the passage as long as the quote (to compare
+    with it): a hint for the editor. The first starts at a word and ends with one (cut mid-word, a passage as long as
+    the quote read as a typo of its own)."""
+    best, best_line, best_ratio, best_block, best_end = "", article.title_line, 0.0, "", 0
     n = len(quote)
     for block in article.blocks:
         text = block.text
@@ -31,13 +35,46 @@ def closest(quote: str, article: Article) -> tuple[str, int]:
                 continue
             ratio = sm.ratio()
             if ratio > best_ratio:
-                best, best_line, best_ratio = window, block.line, ratio
-    return best, best_line
+                best, best_line, best_ratio, best_block, best_end = window, block.line, ratio, text, s + n
+    shown = best
+    if best and (rest := re.match(r"\S+", best_block[best_end:])) is not None and not best[-1:].isspace():
+        shown += rest.group(0)
+    return shown, best_line, best
 
 
-def find(source: Source, article: Article, report: Report, what: str) -> Source | None:
+def first_difference(quote: str, passage: str) -> str:
+    """Where `quote` and the `passage` most like it first part: the word in each, and what the two characters are
+    when they look alike or cannot be seen (a Latin comma for «،», a no-break space, a hamza)."""
+    ops = [op for op in difflib.SequenceMatcher(None, quote, passage, autojunk=False).get_opcodes() if op[0] != "equal"]
+    if not ops:
+        return ""
+    _, i1, i2, j1, j2 = ops[0]
+
+    def word(text: str, a: int, b: int) -> str:
+        start = max(text.rfind(" ", 0, a) + 1, 0)
+        end = text.find(" ", max(b, a + 1))
+        return text[start : len(text) if end < 0 else end].strip() or text[max(0, a - 3) : b + 3]
+
+    chars = [f"{_name(c)}" for c in quote[i1:i2] + passage[j1:j2]]
+    said = f"the quote has «{word(quote, i1, i2)}» where the article has «{word(passage, j1, j2)}»"
+    if (
+        quote[i1:i2].strip() == ""
+        or passage[j1:j2].strip() == ""
+        or any(not c.isalpha() for c in quote[i1:i2] + passage[j1:j2])
+        or fold(quote[i1:i2]) == fold(passage[j1:j2])
+    ):
+        said += f" ({' / '.join(dict.fromkeys(chars))})"
+    return said
+
+
+def _name(c: str) -> str:
+    return f"U+{ord(c):04X} {unicodedata.name(c, '?')}"
+
+
+def find(source: Source, article: Article, report: Report, what: str, elsewhere: Callable[[str], str] | None = None) -> Source | None:
     """The source with its paragraph and offset; None (and the reason reported) when the quote is not there. A quote
-    that occurs twice is reported too: a citation must point at one passage."""
+    that occurs twice is reported too: a citation must point at one passage. `elsewhere` names another article that
+    has the quote word for word ('' if none): the likelier mistake is then the article's id."""
     quote = source.quote
     for block in article.numbered:
         at = block.text.find(quote)
@@ -70,12 +107,20 @@ def find(source: Source, article: Article, report: Report, what: str) -> Source 
         )
     elif any(quote in b.text for b in article.blocks):
         report.error(source.file, source.line, f"quote of {what} lies in a heading of {where}, not a paragraph", "quote a paragraph")
+    elif elsewhere is not None and (other := elsewhere(quote)):
+        report.error(source.file, source.line, f"quote of {what} not found in {where}", f"{other} has it word for word: did you mean article: {other}?")
     else:
-        close, line = closest(quote, article)
+        close, line, window = closest(quote, article)
         if not close.strip():
             report.error(source.file, source.line, f"quote of {what} not found in {where}, nor anything like it", "copy the exact characters of one paragraph")
         else:
-            hint = "same text up to hamza/alef/diacritics spelling" if fold(close) == fold(quote) else "copy the exact characters"
+            hint = (
+                "the same text up to hamza, alef, diacritics or spacing: copy the exact characters"
+                if fold(window) == fold(quote)
+                else "copy the exact characters"
+            )
+            if differ := first_difference(quote, window):
+                hint = f"{hint}: {differ}"
             report.error(source.file, source.line, f"quote of {what} not found in {where}; closest at {where}:{line}: «{close}»", hint)
     return None
 
