@@ -178,8 +178,12 @@ def _records(scope: _Scope, root: Path, file: str) -> list[tuple[Located, Fields
             scope.report.error(file, item.line_of("id"), f"id '{id}' is not lowercase ASCII kebab-case", id_fix(id, "sam-altman", scope.ids))
         if id in scope.ids:
             first_file, first_line = scope.ids[id]
-            scope.report.error(
-                file, item.line_of("id"), f"duplicate id '{id}' (first at {first_file}:{first_line})", "ids are one namespace across the four files; rename one"
+            scope.report.cause(  # listed first: a record renamed onto another's id leaves its old id unknown wherever it was used
+                file,
+                item.line_of("id"),
+                f"duplicate id '{id}' (first at {first_file}:{first_line})",
+                "ids are one namespace across the four files; rename one",
+                whole=False,
             )
             continue
         scope.ids[id] = (file, item.line_of("id"))
