@@ -8,7 +8,7 @@ impossible date, a value of the wrong type.
 
 from __future__ import annotations
 
-import datetime
+import calendar
 import difflib
 import re
 from collections.abc import Container, Iterable, Mapping
@@ -23,7 +23,6 @@ ARTICLES_DIR = "seeds/articles"
 META_FILE = "seeds/articles.yml"
 RULES_FILE = "seeds/boilerplate.yml"
 
-DATE_RE = re.compile(r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$")  # ASCII digits: dates are compared as text
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
@@ -78,16 +77,23 @@ class Rules:
         return None
 
 
-def valid_date(value: str) -> bool:
-    """YYYY, YYYY-MM or YYYY-MM-DD, and a day that exists (no 30 February)."""
-    if not DATE_RE.fullmatch(value):
-        return False
-    if len(value) == 10:
-        try:
-            datetime.date.fromisoformat(value)
-        except ValueError:
-            return False
-    return True
+_DATE_SHAPE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # ASCII digits: dates are compared as text
+
+
+def date_problem(value: str) -> str:
+    """What is wrong with a date as the editor wrote it ('' if nothing): its shape (YYYY, YYYY-MM or YYYY-MM-DD), or a
+    month or day that does not exist (no 30 February)."""
+    m = _DATE_SHAPE.fullmatch(value)
+    if m is None:
+        return "is not written YYYY, YYYY-MM or YYYY-MM-DD"
+    year, month, day = (int(g) if g else 0 for g in m.groups())
+    if m.group(2) and not 1 <= month <= 12:
+        return f"has no month {month} (months are 01 to 12)"
+    if m.group(3):
+        last = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= last:
+            return f"has no day {day}: {calendar.month_name[month]} {year} has {last} days"
+    return ""
 
 
 def _line(item: object) -> int | None:
@@ -222,8 +228,8 @@ def _date(entry: Located, f: Fields, report: Report) -> PubDate | None:
     if entry.get("date") is None:
         return None
     value, basis = f.text("date"), f.text("date_basis")
-    if not valid_date(value):
-        report.error(META_FILE, entry.line_of("date"), f"date '{value}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", 'write a real date, e.g. "2023-11-17"')
+    if problem := date_problem(value):
+        report.error(META_FILE, entry.line_of("date"), f"date '{value}' {problem}", 'write a real date, e.g. "2023-11-17", "2023-11" or "2023"')
     elif basis not in ("stated", "resolved"):
         report.error(
             META_FILE,

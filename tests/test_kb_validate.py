@@ -164,7 +164,7 @@ def test_dates_and_resolved_dates(tmp_path: Path) -> None:
     - {{article: {A3}, quote: "المنصة في سان فرانسيسكو"}}
 """
     assert problems(project(tmp_path, "", ORG, events)) == [
-        'seeds/events.yml:3: date \'17-11-2023\' is not a date (YYYY, YYYY-MM or YYYY-MM-DD) (fix: write a real date, e.g. "2023-11-17", "2023-11" or "2023")',
+        'seeds/events.yml:3: date \'17-11-2023\' is not written YYYY, YYYY-MM or YYYY-MM-DD (fix: write a real date, e.g. "2023-11-17", "2023-11" or "2023")',
         "seeds/events.yml:10: event 'stage' has a resolved date but no resolution "
         "(fix: name the resolved-date annotation that explains it: resolution: <annotation id>)",
     ]

@@ -101,7 +101,7 @@ def test_bad_inputs_are_all_reported_at_once(tmp_path: Path) -> None:
     assert "unknown field 'datee' (fix: did you mean 'date'?)" in text
     assert "id 'Bad_Id' is not lowercase ASCII kebab-case" in text
     assert "no seed file 'missing.txt'" in text
-    assert "date '2024-13' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)" in text
+    assert "date '2024-13' has no month 13 (months are 01 to 12)" in text
     assert "seeds/articles/903_utf16.txt:1: saved as UTF-16, not UTF-8" in text
     assert text.startswith("8 problems in the seeds:")
 

@@ -16,7 +16,7 @@ from typing import TypeVar
 from ..errors import Report
 from ..link.quotes import find
 from ..model import Article
-from ..seedmeta import ID_RE, META_FILE, id_fix, valid_date, written_wrong
+from ..seedmeta import ID_RE, META_FILE, date_problem, id_fix, written_wrong
 from ..yamlfile import EMPTY, Fields, Located, Value, did_you_mean, load, type_name, unknown_fields
 from .checks import References, check_names, check_slugs
 from .schema import ORG_KINDS, Annotation, AnnotationKind, Claim, DateBasis, Entity, EntityKind, Event, KnowledgeBase, Participant, Role, Source
@@ -122,13 +122,8 @@ class _Scope:
 
     def date(self, f: Fields, key: str) -> str:
         value = f.text(key)
-        if value and not valid_date(value):
-            self.report.error(
-                f.file,
-                f.item.line_of(key),
-                f"{key} '{value}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
-                'write a real date, e.g. "2023-11-17", "2023-11" or "2023"',
-            )
+        if value and (problem := date_problem(value)):
+            self.report.error(f.file, f.item.line_of(key), f"{key} '{value}' {problem}", 'write a real date, e.g. "2023-11-17", "2023-11" or "2023"')
             return ""
         return value
 
