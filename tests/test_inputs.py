@@ -639,6 +639,14 @@ def test_a_record_renamed_onto_another_s_id_is_listed_before_the_references_it_l
     assert all("'mira-murati'" in p for p in found[1:]), found
 
 
+def test_an_unknown_entity_in_a_note_s_about_is_told_at_the_about_line(tmp_path: Path) -> None:
+    """It was told at the note's `- id:` line, eight lines above what was wrong."""
+    project = copy_project(tmp_path)
+    edit(project / "seeds/annotations.yml", "  about: [emmett-shear, twitch]\n", "  about: [emmett-shear, twitchh]\n")
+    (found,) = problems(project)
+    assert found.startswith("seeds/annotations.yml:28: unknown entity in 'about' of ") and "did you mean 'twitch'?" in found, found
+
+
 def test_two_articles_given_one_id_is_a_cause_and_its_quotes_stand_down(tmp_path: Path) -> None:
     """003's quotes were looked up in 004 (362 problems, the real one 176th)."""
     project = copy_project(tmp_path)

@@ -289,7 +289,7 @@ def _annotation(scope: _Scope, item: Located, f: Fields, id: str) -> Annotation 
     basis = scope.sources(item.get("basis"), ANNOTATIONS, item.line_of("basis"), f"the basis of '{id}'")
     about = f.texts("about")
     for other in about:
-        scope.refer(other, (PEOPLE, ORGS, EVENTS), ANNOTATIONS, item.line, f"entity in 'about' of '{id}':")
+        scope.refer(other, (PEOPLE, ORGS, EVENTS), ANNOTATIONS, item.line_of("about"), f"entity in 'about' of '{id}':")
     if anchor is None or kind is None:
         return None
     return Annotation(id, kind, f.text("note").strip(), anchor, ANNOTATIONS, item.line, basis, about)
