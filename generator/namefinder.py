@@ -154,6 +154,8 @@ class NameFinder:
         self.common = {fold_word(w)[2:] for w in words if w.startswith("ال")}
         self.common |= {fold_word(w)[3:] for w in words if w.startswith(("وال", "بال", "فال", "كال"))}
         self.common |= {fold_word(w)[2:] for w in words if w.startswith("لل")}
+        # Every word the articles write without «ال»: «الشركة» is no family name, as «شركة» occurs.
+        self.bare = {fold_word(w) for w in words if not w.startswith("ال")}
         self._seen: dict[tuple[str, bool], bool] = {}
 
     def name_like(self, word: str, waw: bool = False) -> bool:
@@ -178,6 +180,23 @@ class NameFinder:
             return False
         # A word the articles also write with «ال» is a common noun (لقيادة: القيادة); so is its stem after a preposition.
         return folded not in self.common and not (folded[:1] in "وفبل" and folded[1:] in self.common)
+
+    def _family_name(self, word: _Word) -> bool:
+        """«الحداد»، «العتيبي»: a word with «ال» that is no title, function word or word of the apposition itself, and
+        whose stem the articles never write alone (a common noun: «الشركة», as «شركة» occurs)."""
+        bare = word.text.strip(TRAILING)
+        folded = fold_word(bare)
+        return (
+            not word.linked
+            and bare.startswith("ال")
+            and _ARABIC_WORD.fullmatch(bare) is not None
+            and len(folded) > 4
+            and folded not in APPOSITION
+            and folded not in STOP
+            and folded[2:] not in STOP
+            and folded[2:] not in self.bare
+            and not TANWEEN.search(bare)
+        )
 
     def _run(self, words: list[_Word], i: int, most: int = 3, waw: bool = False) -> int:
         """How many name-like words start at words[i] (stopping after punctuation); `waw`: the first may carry «و»."""
@@ -284,16 +303,18 @@ class NameFinder:
                 i += 4
             else:
                 i += 1
-        # Before an apposition («جون دو، الرئيس التنفيذي …»), or between two commas («…، جون دو، إن …»).
+        # Before an apposition («جون دو، الرئيس التنفيذي …»), or between two commas («…، جون دو، إن …»). Before an
+        # apposition the last name may carry «ال» («سلمى الحداد، المتحدثة باسم …»): Arab family names often do.
         for i, w in enumerate(words[:-1]):
             if not w.comma_after or i < 1:
                 continue
-            n = 0
+            apposition = fold_word(words[i + 1].text) in APPOSITION
+            n = 1 if apposition and self._family_name(w) and not words[i - 1].stop_after else 0
             while n < 3 and i - n >= 0 and self.name_like(words[i - n].text, waw=True) and (n == 0 or not words[i - n].stop_after):
                 n += 1
             if n < 2:
                 continue
-            if fold_word(words[i + 1].text) in APPOSITION:
+            if apposition:
                 take(i - n + 1, n, "before an apposition")
             elif i - n >= 0 and words[i - n].comma_after and n == 2:
                 take(i - n + 1, n, "between commas")

@@ -121,3 +121,19 @@ def test_a_look_alike_is_only_proposed_when_two_people_share_the_surname(tmp_pat
     assert not [m for m in dossier.index.mentions if m.article == new_id and m.entity == "greg-brockman"]
     notes = [n.message for n in dossier.report.notes if n.kind == LOOKALIKE]
     assert notes == ["«غريغ بروكمان» looks like a known person (greg-brockman), not linked: the surname is not unique (paragraph 1)"]
+
+
+def test_a_family_name_with_al_before_an_apposition_is_reported(tmp_path: Path) -> None:
+    """«سلمى الحداد، المتحدثة باسم OpenAI» was never reported: a word with «ال» could not be part of a name. It may
+    be the last word before an apposition, unless the articles also write its stem alone (a common noun)."""
+    project = copy_project(tmp_path)
+    (project / "seeds/articles" / NEW).write_text(
+        "تعليقات من داخل OpenAI\n"
+        "وقالت سلمى الحداد، المتحدثة باسم OpenAI، إن الشركة ستواصل عملها.\n"
+        "وأضافت نورة العتيبي، الباحثة في OpenAI، أن الفريق يعمل كالمعتاد.\n"
+        "وقالت شركة أخرى إن الأمر لا يعنيها، وتسعى الشركة، المتحدثة باسم نفسها، إلى الهدوء.\n",
+        encoding="utf-8",
+    )
+    unknown = [n.message.split("»")[0].split("«")[1] for n in generate(project).report.notes if n.kind == UNKNOWN and NEW in n.path]
+    assert "سلمى الحداد" in unknown and "نورة العتيبي" in unknown, unknown
+    assert not [name for name in unknown if "الشركة" in name], unknown
