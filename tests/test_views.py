@@ -475,3 +475,13 @@ def test_a_paragraph_is_never_parted_between_two_pages_of_mentions(monkeypatch: 
         listed += re.findall(r'href="[^"]*?([a-z0-9-]+)/#(p-\d+)"', mentions)
     expected = {(m.article, m.anchor) for m in dossier.index.mentions_of("sam-altman")}
     assert len(listed) == len(set(listed)) == len(expected) and set(listed) == expected
+
+
+def test_two_quotes_of_one_paragraph_are_one_source_link_in_the_timeline(dossier) -> None:
+    """The staff letter cites paragraph 12 of the firing article twice (two quotes): it showed «…، الفقرة 12» twice in a row."""
+    item = re.search(r'<li id="ev-staff-letter".*?</li>', dossier.pages["timeline/index.md"], re.S)
+    assert item is not None
+    sources = item.group(0).split('class="dossier-tl-src"', 1)[1]
+    links = re.findall(r'<a href="([^"]+)"[^>]*>(.*?)</a>', sources)
+    assert len(links) == len({text for _, text in links}) >= 2, links
+    assert " … " in re.search(r'title="([^"]*الإطاحة بألتمان[^"]*)"', sources).group(1)  # type: ignore[union-attr]

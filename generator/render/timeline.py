@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ..arabic import sort_key
 from ..index import DossierIndex
 from ..index import event_order as order_key
-from ..kb.schema import Arc, DateBasis, Event
+from ..kb.schema import Arc, DateBasis, Event, Source
 from ..text import MONTHS, arabic_date
 from . import labels as L
 from . import viewlabels as V
@@ -91,11 +91,13 @@ def _item(index: DossierIndex, ev: Event, here: Here) -> str:
         e = index.entity(part.entity)
         if e is not None:
             who.append(a(here.to(e.page), text(e.name), part.part))
-    sources = []
+    by_paragraph: dict[tuple[str, int | None], list[Source]] = {}  # two quotes of one paragraph: one link, both in its title
     for s in ev.sources:
-        title = index.article(s.article).title
-        where = f"«{text(title)}»" + (f"، {L.paragraph(s.block)}" if s.block else "")
-        sources.append(a(here.to(f"articles/{s.article}.md", s.anchor), where, s.quote))
+        by_paragraph.setdefault((s.article, s.block), []).append(s)
+    sources = []
+    for (article, block), quoted in by_paragraph.items():
+        where = f"«{text(index.article(article).title)}»" + (f"، {L.paragraph(block)}" if block else "")
+        sources.append(a(here.to(f"articles/{article}.md", quoted[0].anchor), where, " … ".join(q.quote for q in quoted)))
     entities = " ".join(dict.fromkeys(part.entity for part in ev.participants))
     parts = [_date(ev, here), f'<span class="dossier-tl-title">{a(here.to(ev.page), text(ev.title))}</span>']
     if who:
