@@ -485,3 +485,10 @@ def test_two_quotes_of_one_paragraph_are_one_source_link_in_the_timeline(dossier
     links = re.findall(r'<a href="([^"]+)"[^>]*>(.*?)</a>', sources)
     assert len(links) == len({text for _, text in links}) >= 2, links
     assert " … " in re.search(r'title="([^"]*الإطاحة بألتمان[^"]*)"', sources).group(1)  # type: ignore[union-attr]
+
+
+def test_an_event_page_leads_back_to_the_events_at_its_top_as_entity_pages_do(dossier) -> None:
+    md = dossier.pages["events/staff-letter.md"]
+    top = md[: md.index("\n# ")]
+    assert '<p class="dossier-back">العودة إلى <a href="../">الأحداث</a></p>' in top, top
+    assert md.rstrip().endswith('<p class="dossier-back">العودة إلى <a href="../">الأحداث</a></p>')

@@ -6,13 +6,17 @@ from ..index import DossierIndex
 from ..kb.schema import DateBasis, Event
 from ..text import inline
 from . import labels as L
+from . import viewlabels as V
 from .html import Here, a, p, text, ul
 from .markdown import annotation_box, cite, date_text, front_matter, link_to
 from .pages import Pages
 
 
 def render_event(index: DossierIndex, ev: Event, before: Event | None, after: Event | None, here: Here) -> str:
-    out = [front_matter(ev.title), f"# {inline(ev.title)}\n"]
+    """The event, its sources, who took part, the events before and after it, the notes on it; a way back to the
+    events at the top and the bottom, as on person and organisation pages."""
+    back = p(f"{V.BACK_TO} {a(here.to('events/index.md'), V.EVENTS)}", "dossier-back")
+    out = [front_matter(ev.title), back, f"# {inline(ev.title)}\n"]
     # The date says its own precision («نوفمبر 2023», «17 نوفمبر 2023»): no internal label beside it.
     line = f"<strong>{L.DATE}:</strong> {date_text(ev.date)}"
     resolution = index.annotation(ev.resolution) if ev.resolution else None
@@ -43,7 +47,7 @@ def render_event(index: DossierIndex, ev: Event, before: Event | None, after: Ev
     if notes:
         out.append(f"## {L.ENTITY_NOTES} ({L.count(len(notes), L.N.NOTE)})\n")
         out += [annotation_box(index, note, here, anchor=note.id == ev.resolution, number=n) for n, note in enumerate(notes, start=1)]
-    out.append(p(a(here.to("events/index.md"), L.ALL_EVENTS)))
+    out.append(back)
     return "\n".join(out)
 
 
