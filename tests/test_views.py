@@ -492,3 +492,16 @@ def test_an_event_page_leads_back_to_the_events_at_its_top_as_entity_pages_do(do
     top = md[: md.index("\n# ")]
     assert '<p class="dossier-back">العودة إلى <a href="../">الأحداث</a></p>' in top, top
     assert md.rstrip().endswith('<p class="dossier-back">العودة إلى <a href="../">الأحداث</a></p>')
+
+
+def test_the_relations_as_text_name_the_article_of_every_paragraph_they_cite(dossier) -> None:
+    """«الفقرة 16» alone named its article only in a tooltip, which a phone never shows; and the hover text of a line
+    had two colons («أ — ب: الفقرات التي تذكرهما معًا: فقرة واحدة»)."""
+    md = dossier.pages["graph/index.md"]
+    listed = md[md.index('class="dossier-graph-text"') :]
+    titles = [a.title for a in dossier.index.articles]
+    items = [re.sub(r"<[^>]+>", "", li) for li in re.findall(r"<li>[^\n]*?الفقرات التي تذكرهما معًا.*?</li>", listed)]
+    assert len(items) > 20
+    assert all(any(f"«{t}» (الفقرة" in li for t in titles) for li in items), [li for li in items if not any(t in li for t in titles)][:3]
+    lines = re.findall(r'<g class="dossier-rel[^"]*"[^>]*><title>([^<]*)</title>', md)
+    assert len(lines) > 20 and all(t.count(": ") == 1 for t in lines), "one colon: the pair, then what ties them"

@@ -175,11 +175,11 @@ def explain(index: DossierIndex, r: Relation) -> str:
     first, second = index.entity(r.a), index.entity(r.b)
     parts = []
     for _, role in r.roles:
-        parts.append(f"{V.ROLE}: {role.title}")
+        parts.append(f"{V.ROLE} {role.title}")  # «دور الرئيس التنفيذي»: no second colon after the pair's
     if r.events:
-        parts.append(f"{V.SHARED_EVENTS}: {V.count(len(r.events), V.EVENT)}")
+        parts.append(f"{V.SHARED_EVENTS} ({V.count(len(r.events), V.EVENT)})")
     if r.paragraphs:
-        parts.append(f"{V.TOGETHER_IN}: {V.count(len(r.paragraphs), V.PARAGRAPH)}")
+        parts.append(f"{V.TOGETHER_IN} ({V.count(len(r.paragraphs), V.PARAGRAPH)})")
     return f"{first.name if first else r.a}{DASH}{second.name if second else r.b}: " + "؛ ".join(parts)
 
 
@@ -257,19 +257,23 @@ def _evidence(index: DossierIndex, r: Relation, here: Here) -> str:
     parts = []
     for _, role in r.roles:
         s = role.source
-        parts.append(f"{V.ROLE}: {a(here.to(f'articles/{s.article}.md', s.anchor), text(role.title), s.quote)}")
+        parts.append(f"{V.ROLE} {a(here.to(f'articles/{s.article}.md', s.anchor), text(role.title), s.quote)}")
     if r.events:
         links = [a(here.to(ev.page), text(ev.title)) for id in r.events[:EVIDENCE_SHOWN] if (ev := index.event(id))]
         more = f" {V.AND_MORE.format(n=len(r.events) - EVIDENCE_SHOWN)}" if len(r.events) > EVIDENCE_SHOWN else ""
         parts.append(f"{V.SHARED_EVENTS} ({V.count(len(r.events), V.EVENT)}): " + "، ".join(links) + more)
     if r.paragraphs:
-        links = []
+        by_article: dict[str, list[int]] = {}  # each article named once, its paragraphs after it (a tooltip is no help on a phone)
         for article, block in r.paragraphs[:EVIDENCE_SHOWN]:
-            title = index.article(article).title
+            by_article.setdefault(article, []).append(block)
+        groups = []
+        for article, blocks in by_article.items():
             page = f"articles/{article}.md"
-            links.append(a(here.to(page, f"p-{block}"), L.paragraph(block), title) if block else a(here.to(page), f"«{text(title)}»"))
+            title = a(here.to(page), f"«{text(index.article(article).title)}»")
+            shown = [a(here.to(page, f"p-{block}"), L.paragraph(block)) for block in blocks if block]
+            groups.append(f"{title} ({'، '.join(shown)})" if shown else title)
         more = f" {V.AND_MORE.format(n=len(r.paragraphs) - EVIDENCE_SHOWN)}" if len(r.paragraphs) > EVIDENCE_SHOWN else ""
-        parts.append(f"{V.TOGETHER_IN} ({V.count(len(r.paragraphs), V.PARAGRAPH)}): " + "، ".join(links) + more)
+        parts.append(f"{V.TOGETHER_IN} ({V.count(len(r.paragraphs), V.PARAGRAPH)}): " + "، ".join(groups) + more)
     return "؛ ".join(parts)
 
 
