@@ -87,6 +87,8 @@ def date_problem(value: str) -> str:
     if m is None:
         return "is not written YYYY, YYYY-MM or YYYY-MM-DD"
     year, month, day = (int(g) if g else 0 for g in m.groups())
+    if not year:
+        return "has no year 0"
     if m.group(2) and not 1 <= month <= 12:
         return f"has no month {month} (months are 01 to 12)"
     if m.group(3):

@@ -184,7 +184,7 @@ def _syntax_fix(problem: str, line: str) -> str:
         return "replace the tab with spaces: YAML indents with spaces only"
     value = line.split(": ", 1)[-1].strip()
     for quote, other in (('"', "'"), ("'", '"')):
-        if value.startswith(quote) and value.count(quote) > 2:
+        if value.startswith(quote) and value.replace("\\" + quote if quote == '"' else quote * 2, "").count(quote) > 2:  # not an escaped one
             return f"the value in {quote}…{quote} holds a {quote} of its own: put the value in {other}…{other} instead, or use «» inside it"
     if "mapping values are not allowed" in problem:
         return "check the indentation on that line (a key lines up with the other keys of its record), and quote a value that holds ': '"

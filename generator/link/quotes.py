@@ -51,19 +51,13 @@ def first_difference(quote: str, passage: str) -> str:
     _, i1, i2, j1, j2 = ops[0]
 
     def word(text: str, a: int, b: int) -> str:
-        start = max(text.rfind(" ", 0, a) + 1, 0)
-        end = text.find(" ", max(b, a + 1))
+        start, end = text.rfind(" ", 0, a) + 1, text.find(" ", max(b, a + 1))
         return text[start : len(text) if end < 0 else end].strip() or text[max(0, a - 3) : b + 3]
 
-    chars = [f"{_name(c)}" for c in quote[i1:i2] + passage[j1:j2]]
+    mine, theirs = quote[i1:i2], passage[j1:j2]
     said = f"the quote has «{word(quote, i1, i2)}» where the article has «{word(passage, j1, j2)}»"
-    if (
-        quote[i1:i2].strip() == ""
-        or passage[j1:j2].strip() == ""
-        or any(not c.isalpha() for c in quote[i1:i2] + passage[j1:j2])
-        or fold(quote[i1:i2]) == fold(passage[j1:j2])
-    ):
-        said += f" ({' / '.join(dict.fromkeys(chars))})"
+    if not all(c.isalpha() for c in mine + theirs) or not mine.strip() or not theirs.strip() or fold(mine) == fold(theirs):
+        said += f" ({' / '.join(dict.fromkeys(map(_name, mine + theirs)))})"  # look-alikes and the invisible, by name
     return said
 
 
