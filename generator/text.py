@@ -46,6 +46,19 @@ def inline(text: str) -> str:
     return "".join(out)
 
 
+def isolated(text: str) -> str:
+    """Like `inline`, each Latin run also between FSI and PDI, for a heading a table of contents lists: it shows the
+    heading as plain text (Python-Markdown drops the <bdi>), where «Q*» alone read «*Q». Only the generator's own
+    controls: any in `text` are still shown as codes (literal)."""
+    out, pos = [], 0
+    for m in LATIN_RUN.finditer(text):
+        out.append(literal(text[pos : m.start()]))
+        out.append(f"<bdi>\u2068{literal(m.group(0))}\u2069</bdi>")
+        pos = m.end()
+    out.append(literal(text[pos:]))
+    return "".join(out)
+
+
 def visible_controls(text: str) -> str:
     """Bidi and other control characters shown as visible codes instead of applied (most texts have none: no copy then)."""
     return text.translate(_CODES_TABLE) if _CONTROLS_RE.search(text) else text

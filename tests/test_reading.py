@@ -289,3 +289,10 @@ def test_a_page_prints_as_a_clean_dossier_sheet(page, site: Path, path: str) -> 
         assert cites.count() > 0 and all("الفقرة" in cites.nth(i).inner_text() for i in range(min(cites.count(), 20)))
     pdf = page.pdf(format="A4")
     assert pdf[:4] == b"%PDF"
+
+
+def test_a_latin_glossary_term_reads_left_to_right_in_the_table_of_contents(site: Path) -> None:
+    """«Q*» alone in a right-to-left list read «*Q»: the TOC shows headings as plain text, without their <bdi>."""
+    html = (site / "glossary" / "index.html").read_text(encoding="utf-8")
+    toc = html.split('class="md-nav md-nav--secondary"', 1)[1].split('<div class="md-content"', 1)[0]
+    assert "\u2068Q&#42;\u2069" in toc

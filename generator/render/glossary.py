@@ -15,7 +15,7 @@ from ..arabic import letter, sort_key
 from ..index import DossierIndex
 from ..kb.schema import Term
 from ..model import Article
-from ..text import inline, literal
+from ..text import inline, isolated, literal
 from . import labels as L
 from . import viewlabels as V
 from .html import DASH, SEP, Here
@@ -107,7 +107,7 @@ def _uses(index: DossierIndex, term: Term, here: Here) -> list[str]:
 
 
 def _entry(index: DossierIndex, term: Term, here: Here) -> str:
-    out = [f"### {inline(term.term)} {{: #{term.id} }}\n"]
+    out = [f"### {isolated(term.term)} {{: #{term.id} }}\n"]  # in the table of contents too
     if term.latin:
         out.append(f"<bdi>{literal(term.latin)}</bdi>\n{{: .dossier-meta }}\n")
     if term.defined_by is not None:
