@@ -37,23 +37,20 @@ def literal(text: str) -> str:
 
 def inline(text: str) -> str:
     """Like `literal`, with Latin runs isolated for right-to-left reading."""
-    out, pos = [], 0
-    for m in LATIN_RUN.finditer(text):
-        out.append(literal(text[pos : m.start()]))
-        out.append(f"<bdi>{literal(m.group(0))}</bdi>")
-        pos = m.end()
-    out.append(literal(text[pos:]))
-    return "".join(out)
+    return _latin_isolated(text, "<bdi>", "</bdi>")
 
 
 def isolated(text: str) -> str:
     """Like `inline`, each Latin run also between FSI and PDI, for a heading a table of contents lists: it shows the
     heading as plain text (Python-Markdown drops the <bdi>), where «Q*» alone read «*Q». Only the generator's own
     controls: any in `text` are still shown as codes (literal)."""
+    return _latin_isolated(text, "<bdi>\u2068", "\u2069</bdi>")
+
+
+def _latin_isolated(text: str, before: str, after: str) -> str:
     out, pos = [], 0
     for m in LATIN_RUN.finditer(text):
-        out.append(literal(text[pos : m.start()]))
-        out.append(f"<bdi>\u2068{literal(m.group(0))}\u2069</bdi>")
+        out += [literal(text[pos : m.start()]), before, literal(m.group(0)), after]
         pos = m.end()
     out.append(literal(text[pos:]))
     return "".join(out)
