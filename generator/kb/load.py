@@ -147,8 +147,12 @@ def _items(scope: _Scope, value: Value, file: str, line: int, what: str) -> list
     return []
 
 
-def _records(scope: _Scope, root: Path, file: str) -> list[tuple[Located, Fields, str]]:
-    """The file's records that have an id not seen before, each with typed access."""
+def records(
+    scope: _Scope, root: Path, file: str, spec: Spec, ids: dict[str, tuple[str, int]], example: str, one_namespace: str = ""
+) -> list[tuple[Located, Fields, str]]:
+    """The file's records that have an id not in `ids` (the namespace it shares: the four knowledge-base files, or
+    the file alone), each with typed access; each id is added to `ids`. `example`: an id of the file's kind for the
+    fix of one written wrong; `one_namespace`: what the fix of a duplicate says the namespace is."""
     path = root / file
     if not path.exists():
         return []
@@ -162,26 +166,26 @@ def _records(scope: _Scope, root: Path, file: str) -> list[tuple[Located, Fields
         return []
     out = []
     for raw in data:
-        item = scope.fields(raw, RECORD_FIELDS[file], file, "a record", raw.line if isinstance(raw, Located) else 0)
+        item = scope.fields(raw, spec, file, "a record", raw.line if isinstance(raw, Located) else 0)
         if item is None:
-            if isinstance(raw, Located) and isinstance(declared := raw.get("id"), str) and declared not in scope.ids:
-                scope.ids[declared] = (file, raw.line_of("id"))  # unusable, but declared: what refers to it is no second error
+            if isinstance(raw, Located) and isinstance(declared := raw.get("id"), str) and declared not in ids:
+                ids[declared] = (file, raw.line_of("id"))  # unusable, but declared: what refers to it is no second error
             continue
         f = Fields(item, file, scope.report)
         id = f.text("id")
         if not ID_RE.fullmatch(id):
-            scope.report.error(file, item.line_of("id"), f"id '{id}' is not lowercase ASCII kebab-case", id_fix(id, "sam-altman", scope.ids))
-        if id in scope.ids:
-            first_file, first_line = scope.ids[id]
+            scope.report.error(file, item.line_of("id"), f"id '{id}' is not lowercase ASCII kebab-case", id_fix(id, example, ids))
+        if id in ids:
+            first_file, first_line = ids[id]
             scope.report.cause(  # listed first: a record renamed onto another's id leaves its old id unknown wherever it was used
                 file,
                 item.line_of("id"),
                 f"duplicate id '{id}' (first at {first_file}:{first_line})",
-                "ids are one namespace across the four files; rename one",
+                f"{one_namespace}; rename one" if one_namespace else "rename one",
                 whole=False,
             )
             continue
-        scope.ids[id] = (file, item.line_of("id"))
+        ids[id] = (file, item.line_of("id"))
         out.append((item, f, id))
     return out
 
@@ -305,15 +309,16 @@ def load_kb(root: Path, articles: Iterable[Article], report: Report, unread: dic
     are not checked (one line says so), instead of failing one by one.
     """
     scope = _Scope(report, {a.id: a for a in articles}, dict(unread or {}), meta_given=(root / META_FILE).exists())
-    records = {file: _records(scope, root, file) for file in FILES}
-    kinds = {id: Fields(item, ANNOTATIONS, Report()).text("kind") for item, _, id in records[ANNOTATIONS]}
+    namespace = "ids are one namespace across the four files"
+    records_of = {file: records(scope, root, file, RECORD_FIELDS[file], scope.ids, "sam-altman", namespace) for file in FILES}
+    kinds = {id: Fields(item, ANNOTATIONS, Report()).text("kind") for item, _, id in records_of[ANNOTATIONS]}
     absent = [file for file in FILES if not (root / file).exists()]
     scope.refs = References({id: file for id, (file, _) in scope.ids.items()}, kinds, report, absent)
-    people = [_person(scope, *r) for r in records[PEOPLE]]
-    orgs = [_org(scope, *r) for r in records[ORGS]]
-    events = [_event(scope, *r) for r in records[EVENTS]]
-    annotations = [a for r in records[ANNOTATIONS] if (a := _annotation(scope, *r))]
-    check_names(people + orgs, report, {id: item.key_lines for file in (PEOPLE, ORGS) for item, _, id in records[file]})
+    people = [_person(scope, *r) for r in records_of[PEOPLE]]
+    orgs = [_org(scope, *r) for r in records_of[ORGS]]
+    events = [_event(scope, *r) for r in records_of[EVENTS]]
+    annotations = [a for r in records_of[ANNOTATIONS] if (a := _annotation(scope, *r))]
+    check_names(people + orgs, report, {id: item.key_lines for file in (PEOPLE, ORGS) for item, _, id in records_of[file]})
     check_slugs(scope.ids, report)
     arcs, glossary = load_curated(scope, root, people + orgs, events)
     title, intro = load_front(scope, root)

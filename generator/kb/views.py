@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..seedmeta import ID_RE, id_fix
-from ..yamlfile import EMPTY, Fields, Located, load
-from .load import EVENTS, ORGS, PEOPLE, _Scope, _spec
+from ..yamlfile import Fields, Located, load
+from .load import EVENTS, ORGS, PEOPLE, _Scope, _spec, records
 from .schema import Arc, Entity, Event, Term
 
 DOSSIER = "seeds/dossier.yml"
@@ -20,37 +19,6 @@ ARCS = "seeds/arcs.yml"
 GLOSSARY = "seeds/glossary.yml"
 ARC_FIELDS = _spec("id title summary events sources")
 TERM_FIELDS = _spec("id term spellings", "latin defined_by editorial basis entity")
-
-
-def _records(scope: _Scope, root: Path, file: str, spec: tuple[frozenset[str], frozenset[str]]) -> list[tuple[Located, Fields, str]]:
-    """The file's records with a valid id not seen before in this file."""
-    path = root / file
-    if not path.exists():
-        return []
-    data = load(path, file, scope.report)
-    if data is None:
-        if file not in scope.report.unreadable:  # an arc or a term gone from the site without a word otherwise
-            scope.report.cause(file, None, EMPTY, f"restore its records (git checkout {file}), or delete the file")
-        return []
-    if not isinstance(data, list):
-        scope.report.cause(file, None, "expected a list of records", "start each record with '- id: ...'")
-        return []
-    seen: dict[str, int] = {}
-    out = []
-    for raw in data:
-        item = scope.fields(raw, spec, file, "a record", raw.line if isinstance(raw, Located) else 0)
-        if item is None:
-            continue
-        f = Fields(item, file, scope.report)
-        id = f.text("id")
-        if not ID_RE.fullmatch(id):
-            scope.report.error(file, item.line_of("id"), f"id '{id}' is not lowercase ASCII kebab-case", id_fix(id, "firing-and-return", seen))
-        if id in seen:
-            scope.report.error(file, item.line_of("id"), f"duplicate id '{id}' (first at line {seen[id]})", "rename one")
-            continue
-        seen[id] = item.line_of("id")
-        out.append((item, f, id))
-    return out
 
 
 def _arc(scope: _Scope, events: dict[str, Event], item: Located, f: Fields, id: str) -> Arc:
@@ -108,6 +76,6 @@ def load_curated(scope: _Scope, root: Path, entities: list[Entity], events: list
     by_event = {e.id: e for e in events}
     by_entity = {e.id: e for e in entities}
     texts = [t for a in scope.articles.values() for t in (a.title, *(b.text for b in a.blocks))]
-    arcs = tuple(_arc(scope, by_event, *r) for r in _records(scope, root, ARCS, ARC_FIELDS))
-    terms = tuple(_term(scope, by_entity, texts, *r) for r in _records(scope, root, GLOSSARY, TERM_FIELDS))
+    arcs = tuple(_arc(scope, by_event, *r) for r in records(scope, root, ARCS, ARC_FIELDS, {}, "firing-and-return"))
+    terms = tuple(_term(scope, by_entity, texts, *r) for r in records(scope, root, GLOSSARY, TERM_FIELDS, {}, "agi"))
     return arcs, terms
