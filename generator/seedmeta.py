@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 import difflib
 import re
-from collections.abc import Container, Iterable, Mapping
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -202,7 +202,7 @@ def slug_of_file(name: str) -> str:
     return as_id(stem) if stem.isascii() else ""
 
 
-def _check_id(art_id: str, report: Report, line: int, file: str, given: bool, earlier: Mapping[str, ArticleMeta] | None = None) -> None:
+def _check_id(art_id: str, report: Report, line: int, file: str, given: bool, taken: Container[str] = ()) -> None:
     if not ID_RE.fullmatch(art_id):
         if not given and not art_id:
             report.error(
@@ -212,7 +212,6 @@ def _check_id(art_id: str, report: Report, line: int, file: str, given: bool, ea
                 f"add an entry to {META_FILE}: '- file: {file}' with 'id: some-ascii-id', or rename the file in ASCII",
             )
         elif given:
-            taken = {m.id for m in (earlier or {}).values()}  # only here: a set per entry would be quadratic in the articles
             report.error(META_FILE, line, f"id '{art_id}' is not lowercase ASCII kebab-case", id_fix(art_id, "altman-returns-2023", taken))
         else:
             report.error(
@@ -305,7 +304,7 @@ def load_meta(root: Path, files: list[str], report: Report, unread: dict[str, st
                 report.cause(META_FILE, line, f"no seed file '{file}' in {ARTICLES_DIR}/ for the article '{art_id}'", fix, whole=False)
             unread.setdefault(art_id, f"{ARTICLES_DIR}/{file}")
             continue
-        _check_id(art_id, report, entry.line_of("id"), file, bool(entry.get("id")), metas)
+        _check_id(art_id, report, entry.line_of("id"), file, bool(entry.get("id")), seen_ids)
         if art_id in seen_ids:
             report.cause(
                 META_FILE,

@@ -167,6 +167,16 @@ GAP = " … "
 """Where an excerpt leaves text out."""
 
 
+def _head(text: str) -> str:
+    """About CONTEXT_CHARS from the start of `text`, ending with a whole word."""
+    return text[:CONTEXT_CHARS].rsplit(" ", 1)[0]
+
+
+def _tail(text: str) -> str:
+    """About CONTEXT_CHARS from the end of `text`, starting with a whole word."""
+    return text[-CONTEXT_CHARS:].split(" ", 1)[-1]
+
+
 def excerpt(value: str, spans: Sequence[tuple[int, int]]) -> list[tuple[str, bool]]:
     """The sentences of `value` holding `spans` (in order, not overlapping), as (text, is a span) pieces: the
     paragraph a name is listed under on an entity page, each of its names marked once.
@@ -196,7 +206,7 @@ def excerpt(value: str, spans: Sequence[tuple[int, int]]) -> list[tuple[str, boo
     for r, (s, e, inside) in enumerate(runs):
         before = value[s : inside[0][0]].lstrip()
         if len(before) > CONTEXT_CHARS:
-            before = (" " if r else "") + GAP.lstrip() + before[-CONTEXT_CHARS:].split(" ", 1)[-1]
+            before = (" " if r else "") + GAP.lstrip() + _tail(before)
         elif r:  # sentences were left out since the last run: one GAP says so, its own if that run was cut at its end
             before = (" " if cut_end else GAP) + before
         out.append((before, False))
@@ -205,11 +215,11 @@ def excerpt(value: str, spans: Sequence[tuple[int, int]]) -> list[tuple[str, boo
             if k + 1 < len(inside):
                 between = value[end : inside[k + 1][0]]
                 if len(between) > 2 * CONTEXT_CHARS:
-                    between = between[:CONTEXT_CHARS].rsplit(" ", 1)[0] + GAP + between[-CONTEXT_CHARS:].split(" ", 1)[-1]
+                    between = _head(between) + GAP + _tail(between)
                 out.append((between, False))
         after = value[inside[-1][1] : e]
         cut_end = len(after) > CONTEXT_CHARS
         if cut_end:
-            after = after[:CONTEXT_CHARS].rsplit(" ", 1)[0] + GAP.rstrip()
+            after = _head(after) + GAP.rstrip()
         out.append((after, False))
     return out
